@@ -1,0 +1,41 @@
+# policyparse: two commands set everything up on a fresh machine with Python 3.11.
+#   make run    creates .venv, installs, parses data/raw/ into out/, prints a summary table
+#   make test   creates .venv with the dev extras and runs the test suite
+PYTHON ?= python3.11
+VENV   := .venv
+PY     := $(VENV)/bin/python
+CORPUS := ../shared/corpus/raw
+
+.PHONY: run test eval sentences train bench readme-eval clean
+
+$(VENV)/.installed: pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 2; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+run: $(VENV)/.installed
+	$(VENV)/bin/policyparse parse data/raw -o out --format csv,jsonl,xlsx
+
+test: $(VENV)/.installed
+	$(PY) -m pytest
+
+eval: $(VENV)/.installed
+	@[ -d $(CORPUS) ] || echo "note: $(CORPUS) is absent; scoring the seeds in data/raw alone"
+	$(VENV)/bin/policyparse evaluate --gold data/annotated --raw data/raw --raw $(CORPUS) --split both --report out/eval
+
+readme-eval: $(VENV)/.installed
+	$(VENV)/bin/policyparse evaluate --gold data/annotated --raw data/raw --raw $(CORPUS) --split both --report out/eval --update-readme README.md
+
+sentences: $(VENV)/.installed
+	$(VENV)/bin/policyparse sentences
+
+train: $(VENV)/.installed
+	$(VENV)/bin/policyparse train
+
+bench: $(VENV)/.installed
+	$(PY) benchmarks/bench.py
+
+clean:
+	rm -rf out .pytest_cache

@@ -1,0 +1,235 @@
+"""The sentence-level purpose classifier: TF-IDF word and character n-grams of normalized tokens plus
+the section heading, a one-vs-rest logistic regression (a linear model fitted on log-loss, so its
+probabilities are calibrated), and per-label thresholds chosen by cross-validation grouped by document.
+
+Model files are written with skops and loaded with an explicit list of trusted types, never pickle.
+A missing or incompatible model gives a warning and the cue rules run alone.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import warnings
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import regex
+
+from .rules import load_json
+from .taxonomy import PURPOSES
+
+log = logging.getLogger(__name__)
+MODEL_DIR = Path(__file__).resolve().parents[2] / "models"
+MODEL_PATH = MODEL_DIR / "purposes.skops"
+META_PATH = MODEL_DIR / "purposes.meta.json"
+MIN_POSITIVES = 4
+TRUSTED_TYPES = [
+    "sklearn.pipeline.Pipeline", "sklearn.compose._column_transformer.ColumnTransformer",
+    "sklearn.feature_extraction.text.TfidfVectorizer", "sklearn.feature_extraction.text.TfidfTransformer",
+    "sklearn.multiclass.OneVsRestClassifier", "sklearn.linear_model._logistic.LogisticRegression",
+    "sklearn.preprocessing._label.LabelBinarizer",
+    "sklearn.utils._bunch.Bunch", "sklearn.compose._column_transformer._RemainderColsList",
+    "sklearn.multiclass._ConstantPredictor", "builtins.slice", "numpy.dtype", "numpy.float64",
+    "numpy.int64", "collections.defaultdict", "builtins.getattr", "builtins.str",
+]
+TOKEN = regex.compile(r"\p{L}+|\d+")
+
+
+@lru_cache(maxsize=1)
+def _spelling() -> dict[str, str]:
+    data = load_json("spelling_map.json")
+    return {k.lower(): v.lower() for k, v in data["map"].items()}
+
+
+def normalize_tokens(text: str) -> str:
+    """Lower-case tokens with nynorsk and variant spellings mapped to one bokmål form, digits as 0."""
+    spelling = _spelling()
+    out = []
+    for tok in TOKEN.findall(text.lower()):
+        if tok.isdigit():
+            out.append("0")
+        else:
+            out.append(spelling.get(tok, tok))
+    return " ".join(out)
+
+
+def cue_tokens(text: str) -> str:
+    """The cue rules that fire on a sentence, as tokens the model can weigh (`cue_analytics_stats`)."""
+    from .extract.purposes import cue_labels
+
+    return " ".join("cue_" + rule.replace(".", "_") for rule in cue_labels(text).values()) or "cue_none"
+
+
+def features(texts: list[str], headings: list[str]):
+    import pandas as pd
+
+    return pd.DataFrame({"text": [normalize_tokens(t) for t in texts],
+                         "heading": [normalize_tokens(h) for h in headings],
+                         "cues": [cue_tokens(t) for t in texts]})
+
+
+def make_model(seed: int = 0):
+    from sklearn.compose import ColumnTransformer
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.multiclass import OneVsRestClassifier
+    from sklearn.pipeline import Pipeline
+    from sklearn.linear_model import LogisticRegression
+
+    vectors = ColumnTransformer([
+        ("words", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True), "text"),
+        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True,
+                                  max_features=40000), "text"),
+        ("heading", TfidfVectorizer(ngram_range=(1, 1), min_df=1, sublinear_tf=True), "heading"),
+        ("cues", TfidfVectorizer(token_pattern=r"\S+", use_idf=False, norm=None, binary=True), "cues"),
+    ])
+    linear = LogisticRegression(C=4.0, class_weight="balanced", solver="liblinear", random_state=seed)
+    return Pipeline([("vectors", vectors), ("clf", OneVsRestClassifier(linear))])
+
+
+def _thresholds(y: np.ndarray, probs: np.ndarray) -> np.ndarray:
+    """Per label, the probability cut that maximizes F1 on out-of-fold predictions."""
+    grid = np.arange(0.15, 0.91, 0.05)
+    out = np.full(y.shape[1], 0.5)
+    for k in range(y.shape[1]):
+        best, best_f1 = 0.5, -1.0
+        for t in grid:
+            pred = probs[:, k] >= t
+            tp = np.sum(pred & (y[:, k] == 1))
+            denom = pred.sum() + y[:, k].sum()
+            f1 = 2 * tp / denom if denom else 0.0
+            if f1 > best_f1 + 1e-9:
+                best, best_f1 = t, f1
+        out[k] = best
+    return out
+
+
+def _oof_probs(X, y, groups, n_splits: int, seed: int) -> np.ndarray:
+    from sklearn.model_selection import GroupKFold
+
+    probs = np.zeros(y.shape, dtype=float)
+    for train, test in GroupKFold(n_splits=n_splits).split(X, y, groups):
+        model = make_model(seed)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            model.fit(X.iloc[train], y[train])
+        probs[test] = model.predict_proba(X.iloc[test])
+    return probs
+
+
+def _scores(y: np.ndarray, pred: np.ndarray, labels: list[str]) -> dict:
+    per_label = {}
+    for k, label in enumerate(labels):
+        tp = int(np.sum(pred[:, k] & (y[:, k] == 1)))
+        fp = int(np.sum(pred[:, k] & (y[:, k] == 0)))
+        fn = int(np.sum(~pred[:, k] & (y[:, k] == 1)))
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        per_label[label] = {"precision": round(p, 3), "recall": round(r, 3),
+                            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0, "support": int(y[:, k].sum())}
+    macro = float(np.mean([v["f1"] for v in per_label.values()]))
+    return {"per_label": per_label, "macro_f1": round(macro, 3)}
+
+
+def training_rows(rows: list[dict], texts: dict[tuple[str, int, int], str]):
+    """(texts, headings, label matrix, groups) for non-heading sentences."""
+    keep = [r for r in rows if not r["is_heading"]]
+    X_text = [texts[(r["policy_id"], r["start"], r["end"])] for r in keep]
+    y = np.array([[1 if p in r["purposes"] else 0 for p in PURPOSES] for r in keep], dtype=int)
+    return X_text, [r["section"] for r in keep], y, np.array([r["policy_id"] for r in keep])
+
+
+def cross_validate(X, y, groups, labels, n_splits: int = 5, seed: int = 0) -> dict:
+    """Grouped k-fold CV with thresholds chosen inside each training fold (nested), per-label scores."""
+    from sklearn.model_selection import GroupKFold
+
+    pred = np.zeros(y.shape, dtype=bool)
+    for train, test in GroupKFold(n_splits=n_splits).split(X, y, groups):
+        inner = _oof_probs(X.iloc[train], y[train], groups[train], min(n_splits, len(set(groups[train]))), seed)
+        thresholds = _thresholds(y[train], inner)
+        model = make_model(seed)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            model.fit(X.iloc[train], y[train])
+        pred[test] = model.predict_proba(X.iloc[test]) >= thresholds
+    return _scores(y, pred, labels)
+
+
+def train(rows: list[dict], texts: dict, out_dir: Path = MODEL_DIR, seed: int = 0, cv: bool = True) -> dict:
+    """Fit on the given sentence rows (dev documents only), write model + meta; returns the meta."""
+    import sklearn
+    import skops
+    import skops.io as sio
+
+    from . import __version__
+    from .normalize import NORMALIZER_VERSION
+
+    X_text, headings, y, groups = training_rows(rows, texts)
+    labels = [p for k, p in enumerate(PURPOSES) if y[:, k].sum() >= MIN_POSITIVES]
+    cols = [PURPOSES.index(p) for p in labels]
+    y = y[:, cols]
+    X = features(X_text, headings)
+    n_splits = min(5, len(set(groups)))
+    oof = _oof_probs(X, y, groups, n_splits, seed)
+    thresholds = _thresholds(y, oof)
+    report = cross_validate(X, y, groups, labels, n_splits, seed) if cv else None
+    model = make_model(seed)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model.fit(X, y)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256(json.dumps([[r["policy_id"], r["sha1"], r["purposes"]] for r in rows
+                                        if not r["is_heading"]]).encode()).hexdigest()
+    meta = {"model": "purposes", "created": dt.date.today().isoformat(), "labels": labels,
+            "thresholds": {lab: round(float(t), 3) for lab, t in zip(labels, thresholds)},
+            "training_data": {"sha256": digest, "documents": sorted(set(groups.tolist())),
+                              "sentences": int(len(X_text)), "positives": {lab: int(y[:, k].sum())
+                                                                           for k, lab in enumerate(labels)}},
+            "versions": {"policyparse": __version__, "scikit-learn": sklearn.__version__,
+                         "skops": skops.__version__, "numpy": np.__version__, "normalizer": NORMALIZER_VERSION},
+            "cv": {"folds": n_splits, "grouped_by": "document", "thresholds": "chosen by inner grouped CV",
+                   **(report or {})}}
+    tmp = out_dir / "purposes.skops.tmp"
+    sio.dump(model, tmp)
+    tmp.replace(out_dir / "purposes.skops")
+    (out_dir / "purposes.meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    load_model.cache_clear()
+    return meta
+
+
+@lru_cache(maxsize=2)
+def load_model(path: Path = MODEL_PATH):
+    """(model, meta, None) or (None, None, reason) when the model is missing or unusable."""
+    meta_path = path.with_name(path.name.replace(".skops", ".meta.json"))
+    if not path.exists() or not meta_path.exists():
+        return None, None, f"no purpose model at {path}; purposes come from the cue rules alone"
+    try:
+        import sklearn
+        import skops.io as sio
+
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        untrusted = [t for t in sio.get_untrusted_types(file=path) if t not in TRUSTED_TYPES]
+        if untrusted:
+            return None, None, f"purpose model {path.name} holds untrusted types {untrusted}; not loaded"
+        model = sio.load(path, trusted=TRUSTED_TYPES)
+        trained_with = meta.get("versions", {}).get("scikit-learn", "")
+        if trained_with.split(".")[:2] != sklearn.__version__.split(".")[:2]:
+            log.warning("purpose model was trained with scikit-learn %s, running %s", trained_with, sklearn.__version__)
+        return model, meta, None
+    except Exception as exc:  # incompatible or corrupt file: fall back, never crash
+        return None, None, f"purpose model {path.name} could not be loaded ({type(exc).__name__}: {exc}); " \
+                           "purposes come from the cue rules alone"
+
+
+def predict_sentences(doc, sentences, path: Path = MODEL_PATH) -> tuple[list[dict[str, float]], str | None]:
+    """Per sentence, {label: probability} for labels over their threshold; plus a note if no model."""
+    model, meta, note = load_model(path)
+    if model is None or not sentences:
+        return [{} for _ in sentences], note
+    headings = [(doc.section_at(s.start_char).heading if doc.section_at(s.start_char) else "") for s in sentences]
+    probs = model.predict_proba(features([s.text for s in sentences], headings))
+    labels, thresholds = meta["labels"], meta["thresholds"]
+    cut = np.array([thresholds[lab] for lab in labels])
+    return [{lab: float(p[k]) for k, lab in enumerate(labels) if p[k] >= cut[k]} for p in probs], None

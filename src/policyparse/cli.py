@@ -1,0 +1,202 @@
+"""Command line: `policyparse parse | evaluate | train | sentences`.
+
+Exit codes: 0 when every document gave a record, 1 when any failed (see errors.csv), 2 for usage errors.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    from .export import FORMATS
+
+    chosen = tuple(v.strip().lower() for v in value.split(",") if v.strip())
+    bad = [v for v in chosen if v not in FORMATS]
+    if bad:
+        raise click.BadParameter(f"unknown format {', '.join(bad)}; choose from {', '.join(FORMATS)}")
+    return chosen
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="policyparse")
+@click.option("-v", "--verbose", is_flag=True, help="Log debug details.")
+def main(verbose: bool) -> None:
+    """Parse Norwegian privacy policies into comparable records and tables."""
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(message)s")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--outdir", required=True, type=click.Path(file_okay=False), help="Folder for the outputs.")
+@click.option("--format", "formats", default="csv,jsonl", show_default=True,
+              help="Extra formats besides CSV and JSONL (always written): xlsx, parquet.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
+@click.option("--cookie-db", default=None, help="Open Cookie Database CSV (path or URL) to enrich cookies.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary table.")
+def parse(paths, outdir, formats, workers, cookie_db, quiet):
+    """Parse PATHS (files, folders, globs, manifests, - for stdin) into OUTDIR."""
+    from tqdm import tqdm
+
+    from .export import BatchWriter
+    from .ingest import discover
+    from .nlp import load_pipeline
+    from .pipeline import parse_sources
+
+    formats = _formats(formats)
+    if cookie_db:
+        from .extract.cookies import configure_cookie_db
+
+        configure_cookie_db(cookie_db)
+    items = list(discover(paths))
+    if not items:
+        raise click.UsageError("no input documents found")
+    writer = BatchWriter(outdir, formats)
+    warnings = Counter()
+    _, pipeline_name = load_pipeline()
+    bar = tqdm(total=len(items), unit="doc", disable=quiet, file=sys.stderr, desc="parsing")
+    try:
+        for result in parse_sources(items, workers=workers):
+            writer.add(result)
+            if result.record is None:
+                bar.write(f"error: {result.source}: {result.error}", file=sys.stderr)
+            else:
+                for w in result.record["warnings"]:
+                    warnings[w.split(";")[0].split(" (")[0]] += 1
+            bar.update()
+    finally:
+        bar.close()
+        written = writer.close()
+    if not quiet:
+        _summary(writer, written, warnings, pipeline_name, Path(outdir))
+    sys.exit(1 if writer.counts["errors"] else 0)
+
+
+def _summary(writer, written, warnings, pipeline_name, outdir: Path) -> None:
+    import pandas as pd
+
+    policies = pd.read_csv(outdir / "policies.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    c = writer.counts
+    click.echo(f"\n{c['records']} record(s), {c['errors']} error(s), {c['findings']} finding(s); "
+               f"spaCy pipeline: {pipeline_name}")
+    if len(policies):
+        view = pd.DataFrame({
+            "policy": policies["policy_id"].str.slice(0, 28), "lang": policies["language"],
+            "updated": policies["last_updated"], "sections": policies["n_sections"],
+            "purposes": policies["purposes"].map(lambda s: len([x for x in s.split("; ") if x])),
+            "bases": policies["legal_bases"].str.replace("; ", ""),
+            "processors": policies["processors"].map(lambda s: len([x for x in s.split("; ") if x])),
+            "cookies": policies["cookies"].map(lambda s: len([x for x in s.split("; ") if x])),
+            "retention": policies["retention_days"].str.slice(0, 18),
+            "eea+": policies["transfers_outside_eea"]})
+        with pd.option_context("display.max_rows", 60, "display.width", 160):
+            click.echo(view.to_string(index=False))
+    for w, n in warnings.most_common(8):
+        click.echo(f"warning ({n}x): {w}")
+    click.echo("wrote " + ", ".join(p.name for p in written) + f" to {outdir}")
+
+
+@main.command()
+@click.option("--gold", "gold_dir", default="data/annotated", show_default=True, type=click.Path(exists=True))
+@click.option("--pred", "pred", default=None, type=click.Path(exists=True), help="records.jsonl to score.")
+@click.option("--raw", "raw_dirs", multiple=True, help="Folder(s) of raw texts to parse and score.")
+@click.option("--split", "split", default="all", type=click.Choice(["all", "dev", "test", "both"]), show_default=True,
+              help="Score dev, test, all documents, or report dev and test side by side (both).")
+@click.option("--field", "fields", multiple=True, help="Score only these fields.")
+@click.option("--report", "report", default="out/eval", show_default=True,
+              help="Write REPORT.json and REPORT.md (per-document misses included).")
+@click.option("--update-readme", "readme", default=None, type=click.Path(exists=True, dir_okay=False),
+              help="Replace the block between <!-- eval:start --> and <!-- eval:end --> in this file.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
+def evaluate(gold_dir, pred, raw_dirs, split, fields, report, readme, workers):
+    """Score predictions against gold files (per field P / R / F1, accuracy, misses)."""
+    from .corpus import load_gold, load_split
+    from .evaluate import misses_markdown, report_markdown, score, update_readme
+    from .export import write_text_atomic
+    from .pipeline import parse_many
+
+    if bool(pred) == bool(raw_dirs):
+        raise click.UsageError("give either --pred records.jsonl or --raw FOLDER(S)")
+    gold = load_gold(Path(gold_dir))
+    sides = load_split(Path(gold_dir))
+    notes = []
+    if pred:
+        predictions = {}
+        with open(pred, encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    record = json.loads(line)
+                    predictions[record["policy_id"]] = record
+    else:
+        present = [Path(d) for d in raw_dirs if Path(d).is_dir()]
+        for d in raw_dirs:
+            if not Path(d).is_dir():
+                notes.append(f"{d} is absent: its documents are not scored")
+                click.echo(f"note: {d} is absent; scoring the documents found elsewhere", err=True)
+        files = [p for d in present for p in sorted(d.iterdir()) if p.stem in gold and p.is_file()]
+        predictions = {r.policy_id: r.record for r in parse_many(files, workers=workers) if r.record is not None}
+        gold = {pid: g for pid, g in gold.items() if pid in predictions or any(p.stem == pid for p in files)}
+    chosen = {"all": {"all": gold}, "dev": {"dev": {k: v for k, v in gold.items() if sides.get(k) == "dev"}},
+              "test": {"test": {k: v for k, v in gold.items() if sides.get(k) == "test"}},
+              "both": {side: {k: v for k, v in gold.items() if sides.get(k) == side} for side in ("dev", "test")}}[split]
+    if split == "both":
+        chosen["all"] = gold
+    results = {side: score(g, predictions, list(fields) or None) for side, g in chosen.items() if g}
+    if not results:
+        raise click.UsageError("no gold document to score")
+    note = "; ".join(notes)
+    md = report_markdown(results, note)
+    click.echo(md)
+    if report:
+        out = Path(report)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(out.with_suffix(".json"), json.dumps(results, indent=1, ensure_ascii=False, default=str))
+        misses = "\n".join(f"## Misses ({side})\n\n{misses_markdown(r)}" for side, r in results.items())
+        write_text_atomic(out.with_suffix(".md"), md + "\n" + misses)
+        click.echo(f"report: {out.with_suffix('.json')}, {out.with_suffix('.md')}")
+    if readme and not update_readme(Path(readme), md):
+        raise click.UsageError(f"{readme} has no <!-- eval:start --> / <!-- eval:end --> markers")
+
+
+@main.command()
+def sentences():
+    """Rebuild data/annotated/sentences.jsonl from the label spans and the raw texts."""
+    from .corpus import build_sentences
+
+    meta = build_sentences()
+    click.echo(json.dumps(meta, ensure_ascii=False))
+    if meta["missing_texts"]:
+        click.echo(f"note: texts not found for {len(meta['missing_texts'])} document(s); they are left out", err=True)
+
+
+@main.command()
+@click.option("--out", "out_dir", default=None, type=click.Path(file_okay=False), help="Model folder (default models/).")
+@click.option("--no-cv", is_flag=True, help="Skip the cross-validation report (faster).")
+def train(out_dir, no_cv):
+    """Train the purpose classifier on the development split of sentences.jsonl."""
+    from . import classify
+    from .corpus import load_split, read_sentences, sentence_texts
+
+    split = load_split()
+    rows = [r for r in read_sentences() if split.get(r["policy_id"]) == "dev"]
+    if not rows:
+        raise click.UsageError("no development sentences in data/annotated/sentences.jsonl")
+    try:
+        texts = sentence_texts(rows)
+    except FileNotFoundError as exc:
+        raise click.ClickException(f"{exc} (the development corpus is needed for training)")
+    meta = classify.train(rows, texts, Path(out_dir) if out_dir else classify.MODEL_DIR, cv=not no_cv)
+    click.echo(json.dumps({k: meta[k] for k in ("labels", "thresholds")}, indent=1))
+    if meta["cv"].get("macro_f1") is not None:
+        click.echo(f"grouped {meta['cv']['folds']}-fold CV macro F1: {meta['cv']['macro_f1']:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,85 @@
+"""Controller fields: organisation numbers, contact e-mails and the controller's name."""
+from __future__ import annotations
+
+import regex
+from stdnum.no import orgnr as no_orgnr
+from stdnum.se import orgnr as se_orgnr
+
+from . import Extraction
+
+ORG_CONTEXT = regex.compile(r"(org\.?\s*n(?:r|o|umme[rt])\.?|organisasjons-?\s*n(?:r|ummer)|orgnr|foretaksn(?:r|ummer)"
+                            r"|føretaksnummer|organisationsnummer|org\.?\s*id|mva)\W{0,4}$", regex.I)
+NO_ORG = regex.compile(r"(?<![\d+])(?:NO\s?)?(\d{3})[ .\u00a0]?(\d{3})[ .\u00a0]?(\d{3})(?:\s?MVA)?(?![\d-])")
+SE_ORG = regex.compile(r"(?<![\d+])(\d{6})-(\d{4})(?![\d-])")
+EMAIL = regex.compile(
+    r"(?<![\w.+-])([\w.+-]+)\s*(?:@|[(\[{]\s*(?:at|alfakrøll|krøllalfa)\s*[)\]}])\s*"
+    r"([\w-]+(?:(?:\.|\s*(?:\(dot\)|\[dot\]|\(punktum\))\s*)[\w-]+)*(?:\.|\s*(?:\(dot\)|\[dot\])\s*)[a-z]{2,24})(?![\w@])",
+    regex.I)
+DOT = regex.compile(r"\s*(?:\(dot\)|\[dot\]|\(punktum\)|\.)\s*", regex.I)
+LEGAL_SUFFIX = r"(?:AS|ASA|AB|ENK|SA|DA|BA|ANS|KS|IKS|HF|RHF|Ltd\.?|Inc\.?|GmbH|LLC|Oy|A/S|ApS)"
+NAME = rf"(?:[\p{{Lu}}\p{{Ll}}]?\p{{Lu}}[\p{{L}}\d&'’.\-]*)(?: (?:\p{{Lu}}[\p{{L}}\d&'’.\-]*|og|&|i|for)){{0,5}}?(?: {LEGAL_SUFFIX})?"
+CONTROLLER_PATTERNS = [
+    ("controller.is_responsible", regex.compile(
+        rf"(?P<name>{NAME})(?:\s*\([^)]*\))?(?:,\s*[^,.]{{1,40}},)?\s+(?:er|vert|blir)\s+(?:\w+\s+){{0,2}}"
+        r"(?:behandlingsansvarleg|behandlingsansvarlig|ansvarleg|ansvarlig for (?:behandlingen|personopplysning))")),
+    ("controller.responsible_is", regex.compile(
+        rf"[Bb]ehandlingsansvarl[ei]g\w*\s+(?:for\s+[^.]{{1,60}}\s+)?(?:er|is)\s+(?P<name>{NAME})")),
+    ("controller.name_with_orgnr", regex.compile(
+        rf"(?P<name>{NAME}\s+{LEGAL_SUFFIX})\s*(?:\"[^\"]{{1,20}}\"\s*)?\(?\s*(?:org\.?\s*n[ro]\.?:?\s*)?\d{{3}}\s?\d{{3}}\s?\d{{3}}")),
+]
+NOT_NAMES = {"Vi", "Du", "Dette", "Denne", "Det", "Den", "Som", "Eg", "Me", "Kunden", "Hvem", "Kven", "Selskapet"}
+
+
+def _org_numbers(doc):
+    text = doc.text
+    seen = {}
+    for m in NO_ORG.finditer(text):
+        digits = "".join(m.groups())
+        grouped = " " in m.group(0) or "." in m.group(0)
+        context = ORG_CONTEXT.search(text[max(0, m.start() - 40):m.start()]) or "MVA" in m.group(0).upper()
+        if not (grouped or context) or not no_orgnr.is_valid(digits):
+            continue
+        if digits not in seen:
+            seen[digits] = doc.finding("org_numbers", digits, m.start(), m.end(),
+                                       "orgnr.no_mod11" + ("+context" if context else ""), 0.97 if context else 0.85)
+    for m in SE_ORG.finditer(text):
+        digits = "".join(m.groups())
+        if se_orgnr.is_valid(digits) and digits not in seen:
+            context = ORG_CONTEXT.search(text[max(0, m.start() - 40):m.start()])
+            seen[digits] = doc.finding("org_numbers", digits, m.start(), m.end(),
+                                       "orgnr.se_luhn" + ("+context" if context else ""), 0.95 if context else 0.8)
+    return list(seen.values())
+
+
+def _emails(doc):
+    seen = {}
+    for m in EMAIL.finditer(doc.text):
+        local, domain = m.group(1).strip(".").lower(), DOT.sub(".", m.group(2)).lower()
+        address = f"{local}@{domain}"
+        if "@" not in m.group(0) and "." not in domain:
+            continue
+        if address not in seen:
+            method = "email.plain" if "@" in m.group(0) else "email.deobfuscated"
+            seen[address] = doc.finding("emails", address, m.start(), m.end(), method, 0.99 if "@" in m.group(0) else 0.9)
+    return list(seen.values())
+
+
+def _controller_names(doc):
+    found = {}
+    for method, pattern in CONTROLLER_PATTERNS:
+        for m in pattern.finditer(doc.text[:20000]):
+            name = " ".join(m.group("name").split()).strip(" ,.")
+            if name.split()[0] in NOT_NAMES or len(name) < 2:
+                continue
+            if name not in found:
+                found[name] = doc.finding("controller", name, m.start("name"), m.end("name"), method, 0.8)
+    return list(found.values())
+
+
+def extract(doc, fields) -> Extraction:
+    orgs, emails, names = _org_numbers(doc), _emails(doc), _controller_names(doc)
+    org_values = [f.value for f in orgs]
+    email_values = [f.value for f in emails]
+    controller = {"names": [f.value for f in names], "org_numbers": org_values, "emails": email_values}
+    return Extraction({"org_numbers": org_values, "emails": email_values, "controller": controller},
+                      orgs + emails + names)

@@ -1,0 +1,47 @@
+"""Detect the language of a policy: nb, nn, or another ISO 639-1 code (with a warning)."""
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+import regex
+
+from ..rules import load_json
+from . import Extraction
+
+WORD = regex.compile(r"\p{L}+")
+
+
+@lru_cache(maxsize=1)
+def _weights() -> dict[str, dict[str, float]]:
+    """Each marker word weighs 1 / (number of languages listing it), so shared words count less."""
+    markers = load_json("language.json")["markers"]
+    share = Counter(w for words in markers.values() for w in set(words))
+    return {lang: {w: 1 / share[w] for w in set(words)} for lang, words in markers.items()}
+
+
+def detect(text: str) -> tuple[str | None, float]:
+    """(language code, share of tokens that were marker words) for the first 20,000 characters."""
+    tokens = [t.lower() for t in WORD.findall(text[:20000])]
+    if not tokens:
+        return None, 0.0
+    counts = Counter(tokens)
+    scores = {lang: sum(counts[w] * wt for w, wt in weights.items()) for lang, weights in _weights().items()}
+    coverage = sum(scores.values()) / len(tokens)
+    if coverage < 0.04:
+        import py3langid
+
+        code, _ = py3langid.classify(text[:5000])
+        return code, coverage
+    best = max(scores, key=scores.get)
+    if best in ("nb", "nn"):
+        best = "nn" if scores["nn"] > 0.6 * scores["nb"] else "nb"
+    return best, coverage
+
+
+def extract(doc, fields) -> Extraction:
+    lang, _ = detect(doc.text)
+    if lang not in ("nb", "nn"):
+        doc.warnings.append(f"language looks like {lang!r}, not Norwegian; the extractors are built for "
+                            "Norwegian and will miss most findings")
+    return Extraction({"language": lang})

@@ -1,0 +1,72 @@
+"""`purposes`: what personal data is processed for, tagged sentence by sentence.
+
+Two sources decide a sentence's labels: high-precision cue rules (`resources/purpose_cues.json`) and
+the trained classifier (`models/purposes.skops`, see `policyparse.classify`). A label is kept when a
+rule fires or the model's calibrated probability passes the label's threshold; each finding says
+which one decided. Without a usable model the rules run alone and the record says so.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..rules import load_rules
+from ..taxonomy import PURPOSES
+from . import Extraction
+
+
+@lru_cache(maxsize=1)
+def cue_rules() -> list[tuple[str, str, regex.Pattern, regex.Pattern | None]]:
+    rules = load_rules("purpose_cues.json", {"id", "label", "pattern"}, {"exclude"}, ("pattern", "exclude"))
+    out = []
+    for r in rules:
+        if r["label"] not in PURPOSES:
+            raise ValueError(f"purpose_cues.json: rule {r['id']}: unknown label {r['label']!r}")
+        exclude = regex.compile(r["exclude"], regex.I) if r.get("exclude") else None
+        out.append((r["id"], r["label"], regex.compile(r["pattern"], regex.I), exclude))
+    return out
+
+
+def cue_labels(text: str) -> dict[str, str]:
+    """Labels whose cue fires on the text, with the id of the first rule that fired."""
+    found: dict[str, str] = {}
+    for rule_id, label, pattern, exclude in cue_rules():
+        if label not in found and pattern.search(text) and not (exclude and exclude.search(text)):
+            found[label] = rule_id
+    return found
+
+
+def labelled_sentences(doc):
+    """Sentences the tagger looks at: body text, not heading lines."""
+    return [s for s in doc.sentences() if not doc.is_heading_line(s.start_char)]
+
+
+def extract(doc, fields) -> Extraction:
+    from ..classify import predict_sentences
+
+    sentences = labelled_sentences(doc)
+    predictions, model_note = predict_sentences(doc, sentences)
+    if model_note:
+        doc.warnings.append(model_note)
+    sentence_purposes, findings, purposes = [], [], {}
+    for sent, predicted in zip(sentences, predictions):
+        rules = cue_labels(sent.text)
+        labels = {}
+        for label in PURPOSES:
+            rule, prob = rules.get(label), predicted.get(label)
+            if rule and prob is not None:
+                labels[label] = (f"rule:{rule}+model", max(0.9, prob))
+            elif rule:
+                labels[label] = (f"rule:{rule}", 0.8)
+            elif prob is not None:
+                labels[label] = ("model:purposes", prob)
+        if not labels:
+            continue
+        sentence_purposes.append({"start": sent.start_char, "end": sent.end_char, "purposes": list(labels),
+                                  "method": "; ".join(m for m, _ in labels.values())})
+        for label, (method, conf) in labels.items():
+            findings.append(doc.finding("purposes", label, sent.start_char, sent.end_char, method, conf))
+            purposes.setdefault(label, True)
+    return Extraction({"purposes": [p for p in PURPOSES if p in purposes],
+                       "sentence_purposes": sentence_purposes}, findings)

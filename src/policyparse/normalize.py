@@ -1,0 +1,121 @@
+"""Normalize extracted text and keep an offset map back to the text as ingested.
+
+Every finding points into the normalized text; `Normalized.to_original` maps a span back, so a
+reviewer can highlight it in the source. The normalizer's version is stored with sentence
+annotations: bump it whenever the output for some input changes.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .rules import load_rules
+
+NORMALIZER_VERSION = "1"
+
+# Characters replaced one-for-one (spaces, hyphens, quotes) or deleted (invisible characters).
+_REPLACE = {
+    **{c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"},
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u2028": "\n", "\u2029": "\n", "\r": "\n", "\x85": "\n",
+}
+_DELETE = set("\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e")
+_BULLET_LINE = regex.compile(r"^[•●▪◦■□▫‣⁃◆◇►▶➢➤✓✔∙·]\s*")
+_DASH_ITEM = regex.compile(r"^[-–—*]\s+")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    text: str
+    offsets: tuple[int, ...]  # offsets[i] = index in the original text of normalized char i; one extra sentinel
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalized span to the original span that covers it."""
+        if start >= end:
+            pos = self.offsets[min(start, len(self.offsets) - 1)]
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> regex.Pattern:
+    rules = load_rules("furniture.json", {"id", "pattern"})
+    return regex.compile("|".join(f"(?:{r['pattern']})" for r in rules), regex.IGNORECASE)
+
+
+def is_furniture(line: str) -> bool:
+    return bool(_furniture().fullmatch(line.strip()))
+
+
+def _characters(raw: str) -> tuple[list[str], list[int]]:
+    """NFC per cluster (base + combining marks), replacements and deletions, with source indices."""
+    chars: list[str] = []
+    index: list[int] = []
+    i, n = 0, len(raw)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(raw[j]):
+            j += 1
+        cluster = raw[i:j]
+        if j - i > 1:
+            cluster = unicodedata.normalize("NFC", cluster)
+        for c in cluster:
+            if c in _DELETE:
+                continue
+            c = _REPLACE.get(c, c)
+            if c == "\n" and chars and chars[-1] == "\n" and index[-1] == i - 1 and raw[i - 1] == "\r":
+                continue  # \r\n -> one line break
+            chars.append(c)
+            index.append(i)
+        i = j
+    return chars, index
+
+
+def normalize(raw: str) -> Normalized:
+    """Clean text line by line: bullets to "- ", spaces collapsed, furniture and blank runs dropped."""
+    chars, index = _characters(raw)
+    text = "".join(chars)
+    out: list[str] = []
+    out_index: list[int] = []
+    pending_blank = False
+    pos = 0
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        stripped = line.strip()
+        if not stripped or is_furniture(stripped):
+            if not stripped:
+                pending_blank = bool(out)
+            continue
+        if out:
+            sep = "\n\n" if pending_blank else "\n"
+            out.append(sep)
+            out_index.extend([index[line_start - 1]] * len(sep))
+        pending_blank = False
+        lead = len(line) - len(line.lstrip())
+        body_start = line_start + lead
+        body = line.strip()
+        marker = _BULLET_LINE.match(body) or _DASH_ITEM.match(body)
+        if marker:
+            out.append("- ")
+            out_index.extend([index[body_start], index[body_start]])
+            body_start += marker.end()
+            body = body[marker.end():]
+        prev_space = False
+        for k, c in enumerate(body):
+            if c == " ":
+                if prev_space:
+                    continue
+                prev_space = True
+            else:
+                prev_space = False
+            out.append(c)
+            out_index.append(index[body_start + k])
+    normalized = "".join(out)
+    out_index.append(len(raw))
+    return Normalized(normalized, tuple(out_index))

@@ -1,0 +1,1 @@
+"""Rules, lexicons and gazetteers shipped as data (loaded through `policyparse.rules`)."""
