@@ -212,11 +212,30 @@ def markdown_to_text(md: str) -> Ingested:
     return Ingested(text, headings, title)
 
 
+INLINE_KEEP = ("time", "data", "abbr", "mark", "ins", "bdi")
+
+
+def _unwrap_inline(html: str) -> str:
+    """Replace inline elements that trafilatura drops (`<time>` holds 'Sist oppdatert' dates) by their text."""
+    from lxml import etree, html as lxml_html
+
+    if not any(f"<{tag}" in html for tag in INLINE_KEEP):
+        return html
+    try:
+        tree = lxml_html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return html
+    for el in tree.iter(*INLINE_KEEP):
+        el.drop_tag()
+    return lxml_html.tostring(tree, encoding="unicode")
+
+
 def html_to_text(html: str) -> Ingested:
     """Main content of a page via trafilatura: h1-h6 as headings, list items and table rows as lines."""
     import trafilatura
     from lxml import etree
 
+    html = _unwrap_inline(html)
     xml = trafilatura.extract(html, output_format="xml", include_tables=True, include_comments=False,
                               include_links=False, include_images=False, include_formatting=False,
                               favor_recall=True, deduplicate=False, with_metadata=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 NUMBERED = regex.compile(
-    r"^(?P<num>(?:\d{1,2}(?:\.\d{1,2})*\.?(?:\s*[a-z]\)|\s*[ivx]{1,4}\))?|[a-z]\)|[ivx]{1,4}\)|[A-Z]\.))"
+    r"^(?P<num>(?:\d{1,2}(?:\.\d{1,2})*\.?(?:\s*[a-z]\)|\s*[ivx]{1,4}\))?|\d{1,2}\)|[a-z]\)|[ivx]{1,4}\)|[A-Z]\.))"
     r"\s+(?P<title>\p{Lu}.*)$")
 TOC_LABELS = {"innhold", "innholdsfortegnelse", "på denne sida", "på denne siden", "innhald",
               "table of contents", "contents", "hopp til"}
@@ -20,7 +20,12 @@ RUN_ON_ENDINGS = {"er", "som", "til", "å", "og", "for", "med", "av", "om", "at"
 KEY_VALUE = regex.compile(r"^[\p{L}][\p{L} ./-]{1,30}:\s+\S")
 METADATA = regex.compile(r"^(sist\s+(oppdatert|endret|endra)|oppdatert|publisert|gyldig\s+fra|gjeldende\s+fra|versjon)\b",
                          regex.I)
-SENTENCE_START = regex.compile(r"^(Vi|Du|Dette|Det|Eg|Me|De|Dei)\s")
+SENTENCE_START = regex.compile(r"^(Vi|Du|Dette|Det|Eg|Me|De|Dei)\s\S+\s\S+\s\S+\s")
+SUBJECT_VERB = regex.compile(r"^(Våre|Vår|Vårt|Denne|Disse)\s+\w+\s+"
+                             r"(bruker|brukar|har|er|kan|vil|skal|benytter|samler|deler|lagrer|behandler|sender)\b")
+LEGAL_NAME = regex.compile(r"\s(AS|ASA|AB|ENK|SA|Ltd\.?|Inc\.?|GmbH|LLC)$")
+TITLE_WORDS = regex.compile(r"erklæring|personvern|cookies|informasjonskaps|retningslinjer|vilkår", regex.I)
+ABBREVIATED_END = regex.compile(r"\b(Inc|Ltd|Co|Corp|Bros|mfl|m\.m)\.$")
 MAX_WORDS = 14
 MAX_WORDS_NUMBERED = 22
 
@@ -80,9 +85,9 @@ def _shape_ok(line: str) -> bool:
         return False
     if line[-1] in ".,;:" or len(words) > MAX_WORDS or len(line) > 120:
         return False
-    if KEY_VALUE.match(line) or METADATA.match(line):
+    if KEY_VALUE.match(line) or METADATA.match(line) or "@" in line or "http" in line.lower():
         return False
-    if SENTENCE_START.match(line) and len(words) >= 5 and not line.endswith("?"):
+    if (SENTENCE_START.match(line) or SUBJECT_VERB.match(line)) and not line.endswith("?"):
         return False
     if not any(c.isalpha() for c in line) or len(line) < 3:
         return False
@@ -97,7 +102,7 @@ def _is_heading(lines: list[_Line], i: int) -> bool:
     m = _numbered(text)
     if m:
         title = m.group("title")
-        if title[-1] in ".,;" or len(text) > 150:
+        if (title[-1] in ",;" or (title[-1] == "." and not ABBREVIATED_END.search(title))) or len(text) > 150:
             return False
         if any(0 <= j < len(lines) and lines[j].block == ln.block and NUMBERED.match(lines[j].text)
                for j in (i - 1, i + 1)):
@@ -114,10 +119,17 @@ def _is_heading(lines: list[_Line], i: int) -> bool:
             return False  # runs on into the list below
         if text.isupper() and len(text.split()) == 1 and nxt.block_len == 1 and _shape_ok(nxt.text):
             return False  # a small label line above the title
+        if ln.block == 0 and len(regex.findall(r"\p{L}+", text)) <= 2 and nxt.block_len == 1 and _shape_ok(nxt.text) \
+                and TITLE_WORDS.search(nxt.text):
+            return False  # an eyebrow label above the document title ("Juridisk" over "Personvernerklæring")
+        if _entry_like(lines, i) and (_entry_like(lines, i - 2) or _entry_like(lines, i + 2)):
+            return False  # name line + description line, repeated: entries of a supplier or cookie list
         return True
     if ln.pos == 0:
         return _body_like(nxt.text) and len(text) < len(nxt.text)
     two_words = len(text.split()) >= 2
+    if _table_like(lines, ln.block):
+        return False
     if ln.pos == ln.block_len - 1:
         row_above = prev is not None and (prev.text.startswith("- ") or prev.text[:1].isdigit()) \
             and not text[:1].isdigit()
@@ -127,14 +139,38 @@ def _is_heading(lines: list[_Line], i: int) -> bool:
         and len(text) < 80
 
 
+def _entry_like(lines: list[_Line], i: int) -> bool:
+    """A short name line whose next line is a description starting with that name."""
+    if not 0 <= i < len(lines) - 1:
+        return False
+    name, nxt = lines[i].text, lines[i + 1].text
+    return len(name.split()) <= 3 and nxt.startswith(name + " ") and _body_like(nxt)
+
+
+def _table_like(lines: list[_Line], block: int) -> bool:
+    """A block of four or more lines, most of them short cells without final punctuation."""
+    cells = [ln.text for ln in lines if ln.block == block]
+    short = [c for c in cells if len(c) < 40 and c.rstrip()[-1:] not in ".!?"]
+    return len(cells) >= 4 and len(short) > len(cells) / 2
+
+
 def _leads_to_body(lines: list[_Line], i: int, horizon: int = 12) -> bool:
-    """Do the short lines after line i end in body text or a list (not in key: value rows or the end)?"""
+    """Do the short lines after line i end in body text or a list, rather than in a table of records?
+
+    A label directly above `key: value` rows titles them (`Kontakt oss` / `E-post: ...`) unless it is
+    itself one of a series of records (a company name, or a line right after another record's rows).
+    """
+    prev = lines[i - 1].text if i > 0 else ""
+    if i + 1 < len(lines) and lines[i + 1].block_len >= 3 and lines[i + 1].pos == 0:
+        return True  # a label above a block (an address, a flattened table)
     for j in range(i + 1, min(i + 1 + horizon, len(lines))):
         text = lines[j].text
+        if METADATA.match(text):
+            continue
         if _body_like(text) or text.startswith("- ") or _numbered(text):
             return True
         if KEY_VALUE.match(text):
-            return False
+            return j == i + 1 and not KEY_VALUE.match(prev) and not LEGAL_NAME.search(lines[i].text)
     return False
 
 

@@ -1,0 +1,65 @@
+"""Gold data integrity: the split, gold files, and sentences.jsonl against the current normalizer."""
+import json
+
+import pytest
+
+from policyparse.corpus import ANNOTATED, SENTENCES_META, find_raw, labelled_sentences, load_gold, load_split, \
+    read_sentences
+from policyparse.normalize import NORMALIZER_VERSION
+from policyparse.taxonomy import BASES, PURPOSES, RIGHTS
+from conftest import CORPUS_RAW
+
+GOLD = load_gold()
+SPLIT = load_split()
+ROWS = read_sentences()
+SEEDS = [pid for pid in GOLD if find_raw(pid) and find_raw(pid).parent.name == "raw"
+         and find_raw(pid).parent.parent.name == "data"]
+
+
+def test_split_covers_every_gold_document_once():
+    assert set(SPLIT) == set(GOLD)
+    data = json.loads((ANNOTATED / "split.json").read_text())
+    assert not set(data["dev"]) & set(data["test"])
+    assert len(data["test"]) >= len(GOLD) // 4
+
+
+@pytest.mark.parametrize("pid", sorted(GOLD))
+def test_gold_file_is_well_formed(pid):
+    g = GOLD[pid]
+    assert set(g["purposes"]) <= set(PURPOSES)
+    assert set(g["legal_bases"]) <= set(BASES) and set(g["legal_basis_citations"]) <= set(g["legal_bases"])
+    assert set(g["rights"]) <= set(RIGHTS)
+    assert all(isinstance(item, list) and item for item in g["processors"])
+    assert all(p.split(":")[0] in PURPOSES and p.split(":")[1] in BASES for p in g["purpose_bases"])
+
+
+def test_sentences_meta_matches_normalizer():
+    meta = json.loads(SENTENCES_META.read_text())
+    assert meta["normalizer_version"] == NORMALIZER_VERSION
+    assert meta["documents"] == len({r["policy_id"] for r in ROWS})
+
+
+KEYS = ("start", "end", "sha1", "purposes", "bases")
+
+
+def _check_document(pid):
+    """Offsets, hashes and labels still fit the text as the current normalizer and segmenter make it."""
+    stored = [tuple(r[k] for k in KEYS) for r in ROWS if r["policy_id"] == pid]
+    rebuilt = [tuple(s.row()[k] for k in KEYS) for s in labelled_sentences(pid, find_raw(pid))]
+    assert stored == rebuilt, f"{pid}: sentences.jsonl is stale; run `make sentences`"
+
+
+@pytest.mark.parametrize("pid", sorted(SEEDS))
+def test_seed_sentences_match_text(pid):
+    _check_document(pid)
+
+
+@pytest.mark.skipif(not CORPUS_RAW.is_dir(), reason="../shared/corpus/raw is absent")
+@pytest.mark.parametrize("pid", sorted(set(GOLD) - set(SEEDS)))
+def test_corpus_sentences_match_text(pid):
+    _check_document(pid)
+
+
+def test_every_document_has_labelled_sentences():
+    labelled = {r["policy_id"] for r in ROWS if r["purposes"]}
+    assert labelled == {pid for pid, g in GOLD.items() if g["purposes"]}
