@@ -17,7 +17,7 @@ POLICY_COLUMNS = (
      "last_updated", "n_sections", "purposes", "legal_bases", "legal_basis_citations", "purpose_bases",
      "law_references", "processors", "cookies", "cookie_providers", "retention_days", "retention_unspecified",
      "transfers_outside_eea", "transfer_mechanisms", "rights", "n_findings", "warnings"]
-    + [f"basis_{b}" for b in BASES] + [f"purpose_{p}" for p in PURPOSES] + [f"right_{r}" for r in RIGHTS])
+    + [f"basis:{b}" for b in BASES] + [f"purpose:{p}" for p in PURPOSES] + [f"right:{r}" for r in RIGHTS])
 FINDING_COLUMNS = ["policy_id", "field", "value", "section", "sentence", "start", "end", "method", "confidence"]
 SECTION_COLUMNS = ["policy_id", "index", "heading", "number", "level", "parent", "start", "end", "purposes"]
 ERROR_COLUMNS = ["policy_id", "source", "stage", "error"]
@@ -59,9 +59,9 @@ def policy_row(record: dict) -> dict:
         "transfer_mechanisms": _join(record["transfer_mechanisms"]), "rights": _join(record["rights"]),
         "n_findings": len(record["findings"]), "warnings": _join(record["warnings"]),
     }
-    row.update({f"basis_{b}": b in bases for b in BASES})
-    row.update({f"purpose_{p}": p in purposes for p in PURPOSES})
-    row.update({f"right_{r}": r in rights for r in RIGHTS})
+    row.update({f"basis:{b}": b in bases for b in BASES})
+    row.update({f"purpose:{p}": p in purposes for p in PURPOSES})
+    row.update({f"right:{r}": r in rights for r in RIGHTS})
     return row
 
 
