@@ -76,16 +76,29 @@ def _is_manifest(path: Path) -> bool:
     return '"path"' in head
 
 
+def _json_row(line: str) -> dict | str:
+    """A JSONL manifest row, or the reason it is not one (a bad row must not end the batch)."""
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return str(exc)
+    return row if isinstance(row, dict) else f"a JSON {type(row).__name__}"
+
+
 def read_manifest(path: Path) -> Iterator[Source | DiscoveryError]:
     """Rows of a scraper manifest; `path` is relative to the manifest's folder."""
     base = path.parent
-    with path.open(encoding="utf-8-sig") as f:
+    with path.open(encoding="utf-8-sig", errors="replace") as f:
         if path.suffix.lower() == ".csv":
-            rows: Iterable[dict] = csv.DictReader(f)
+            rows: Iterable[dict | str] = csv.DictReader(f)
         else:
-            rows = (json.loads(line) for line in f if line.strip())
+            rows = (_json_row(line) for line in f if line.strip())
         for n, row in enumerate(rows, 1):
-            row = {str(k).strip().lower(): (v.strip() if isinstance(v, str) else v) for k, v in row.items()}
+            if isinstance(row, str):
+                yield DiscoveryError(f"{path}:{n}", f"manifest row is not a JSON object ({row})")
+                continue
+            row = {str(k).strip().lower(): (v.strip() if isinstance(v, str) else None if v is None else str(v))
+                   for k, v in row.items()}
             rel = row.get("path")
             if not rel:
                 yield DiscoveryError(f"{path}:{n}", "manifest row has no path", row.get("id") or "")
@@ -155,8 +168,12 @@ def decode(data: bytes) -> tuple[str, list[str]]:
         raise IngestError("binary file, not text")
     try:
         return data.decode("utf-8"), []
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data":  # UTF-8 cut inside its last character (a truncated read)
+            try:
+                return data[:exc.start].decode("utf-8"), []
+            except UnicodeDecodeError:
+                pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=["cp1252", "latin_1", "iso8859_15", "cp865", "mac_roman", "utf_8"]).best()
@@ -278,7 +295,8 @@ def html_to_text(html: str) -> Ingested:
                 for sub in child:
                     chunks.append("\n" if sub.tag == "lb" else "".join(sub.itertext()))
                     chunks.append(sub.tail or "")
-                for i, chunk in enumerate("".join(chunks).split("\n")):
+                lines = [c for c in "".join(chunks).split("\n") if c.strip()]  # a <p> may open with <br>
+                for i, chunk in enumerate(lines):
                     add(chunk, "\n\n" if i == 0 else "\n")
             elif tag == "list":
                 first = True

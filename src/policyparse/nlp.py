@@ -9,7 +9,9 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
@@ -48,9 +50,12 @@ def policy_sentences(doc: Doc) -> Doc:
     """Sentence starts at every line start and after a sentence-final token before a capital letter."""
     abbr = abbreviations()
     prev_real = -1
+    # Collected first and set in one call: assigning `tok.is_sent_start` token by token rescans the
+    # whole Doc each time (spaCy checks for a parse), which is quadratic on long documents.
+    starts = numpy.full(len(doc), -1, dtype="int64")
     for i, tok in enumerate(doc):
         if i == 0:
-            tok.is_sent_start = True
+            starts[i] = 1
             continue
         prev = doc[i - 1]
         start = False
@@ -62,9 +67,11 @@ def policy_sentences(doc: Doc) -> Doc:
             first = tok.text[0]
             start = first.isupper() or (first in _OPENERS and len(tok.text) > 1 and tok.text[1].isupper()) \
                 or (first in _OPENERS and i + 1 < len(doc) and doc[i + 1].text[:1].isupper())
-        tok.is_sent_start = start
+        starts[i] = 1 if start else -1
         if not tok.is_space:
             prev_real = i
+    if len(doc):
+        doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 

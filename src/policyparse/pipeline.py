@@ -18,7 +18,8 @@ from typing import Iterable, Iterator
 from . import __version__
 from .document import ParsedDocument
 from .extract import Extraction
-from .extract import controller, dates, language, purposes
+from .extract import (controller, cookies, dates, language, legal, processors, purpose_bases, purposes, retention,
+                      rights, transfers)
 from .ingest import DiscoveryError, Ingested, IngestError, Source, discover, read
 from .nlp import load_pipeline
 from .normalize import NORMALIZER_VERSION, normalize
@@ -27,7 +28,8 @@ from .sections import find_sections
 log = logging.getLogger(__name__)
 
 # Order matters: later extractors read what earlier ones put in `fields`.
-EXTRACTORS = [language, controller, dates, purposes]
+EXTRACTORS = [language, controller, dates, purposes, legal, purpose_bases, processors, cookies, retention, rights,
+              transfers]
 
 RECORD_KEYS = ["policy_id", "source", "url", "language", "title", "controller", "org_numbers", "emails",
                "last_updated", "sections", "purposes", "legal_bases", "legal_basis_citations", "legal_bases_dpv",

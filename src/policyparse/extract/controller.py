@@ -16,6 +16,7 @@ EMAIL = regex.compile(
     r"([\w-]+(?:(?:\.|\s*(?:\(dot\)|\[dot\]|\(punktum\))\s*)[\w-]+)*(?:\.|\s*(?:\(dot\)|\[dot\])\s*)[a-z]{2,24})(?![\w@])",
     regex.I)
 DOT = regex.compile(r"\s*(?:\(dot\)|\[dot\]|\(punktum\)|\.)\s*", regex.I)
+FILE_NAME = regex.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|tiff?|pdf)$", regex.I)  # logo@2x.png
 LEGAL_SUFFIX = r"(?:AS|ASA|AB|ENK|SA|DA|BA|ANS|KS|IKS|HF|RHF|Ltd\.?|Inc\.?|GmbH|LLC|Oy|A/S|ApS)"
 NAME = rf"(?:[\p{{Lu}}\p{{Ll}}]?\p{{Lu}}[\p{{L}}\d&'’.\-]*)(?: (?:\p{{Lu}}[\p{{L}}\d&'’.\-]*|og|&|i|for)){{0,5}}?(?: {LEGAL_SUFFIX})?"
 CONTROLLER_PATTERNS = [
@@ -56,7 +57,7 @@ def _emails(doc):
     for m in EMAIL.finditer(doc.text):
         local, domain = m.group(1).strip(".").lower(), DOT.sub(".", m.group(2)).lower()
         address = f"{local}@{domain}"
-        if "@" not in m.group(0) and "." not in domain:
+        if ("@" not in m.group(0) and "." not in domain) or FILE_NAME.search(domain):
             continue
         if address not in seen:
             method = "email.plain" if "@" in m.group(0) else "email.deobfuscated"

@@ -29,7 +29,7 @@ CUE = regex.compile(
     r"|gjeldende\s+fra|gjeld\s+frå|gyldig\s+fra|endret|versjon\s+(?:av|fra)|ble\s+gjort|vart\s+gjord|dato"
     r"|last\s+updated|effective\s+date)\b[^\n]{0,40}?$", regex.I)
 LOG_HEADING = regex.compile(r"endringslogg|endringer|endringar|versjon|historikk|oppdateringer|change\s*log", regex.I)
-LOG_ENTRY = regex.compile(rf"^(?:- )?(?:\d+(?:\.\d+)*\s+)?(?:{DATE.pattern})", regex.I)
+LOG_ENTRY = regex.compile(rf"^(?:- )?(?:\d+(?:\.\d+)*\s+(?:\|\s+)?)?(?:{DATE.pattern})", regex.I)  # "1.1 | 04.12.2019"
 
 
 def parse_date(m: regex.Match) -> dt.date | None:

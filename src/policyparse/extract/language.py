@@ -32,7 +32,7 @@ def detect(text: str) -> tuple[str | None, float]:
         import py3langid
 
         code, _ = py3langid.classify(text[:5000])
-        return code, coverage
+        return ("nb" if code == "no" else code), coverage  # langid's "no" is Norwegian (bokmål)
     best = max(scores, key=scores.get)
     if best in ("nb", "nn"):
         best = "nn" if scores["nn"] > 0.6 * scores["nb"] else "nb"

@@ -1,0 +1,168 @@
+"""Layout units of a normalized policy text, shared by the extractors that pair statements with context.
+
+- `units(doc)`: paragraphs, list items, numbered items and table-row lines (the unit a statement can
+  close), as character spans;
+- `lists(doc)`: runs of list items (`- `, `1.`, `a)`), with their item numbers, so `formål 1 og 3`
+  or `punkt 1 til 9` can be resolved.
+Tables are read by `policyparse.flat_tables`.
+
+Conventions (see the extractor brief): blank line = paragraph break, list items start with `- `,
+flattened table cells each sit on their own line, HTML rows arrive as `cell | cell`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+ITEM = regex.compile(r"^(?:-\s|(?P<num>\d{1,2})[.)]\s|(?P<alpha>[a-z])\)\s)")
+PIPE = " | "
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str
+    block: int
+
+
+@dataclass
+class Unit:
+    start: int
+    end: int
+    kind: str  # paragraph, item, row, heading
+
+
+@dataclass
+class ListRun:
+    items: list[tuple[int, int, int]]  # (number, start, end)
+
+    @property
+    def start(self) -> int:
+        return self.items[0][1]
+
+    @property
+    def end(self) -> int:
+        return self.items[-1][2]
+
+
+def lines(text: str) -> list[Line]:
+    out: list[Line] = []
+    pos, block = 0, 0
+    for raw in text.split("\n"):
+        if not raw.strip():
+            block += 1
+        else:
+            out.append(Line(pos, pos + len(raw), raw, block))
+        pos += len(raw) + 1
+    return out
+
+
+def _cached(doc, key, build):
+    cache = doc.__dict__.setdefault("_layout_cache", {})
+    if key not in cache:
+        cache[key] = build()
+    return cache[key]
+
+
+def doc_lines(doc) -> list[Line]:
+    return _cached(doc, "lines", lambda: lines(doc.text))
+
+
+def units(doc) -> list[Unit]:
+    """Paragraph-like units in text order: a heading line, a list item, a table row, or a paragraph."""
+    def build():
+        out: list[Unit] = []
+        prev: Line | None = None
+        for ln in doc_lines(doc):
+            heading = doc.is_heading_line(ln.start)
+            item = bool(ITEM.match(ln.text))
+            row = PIPE in ln.text
+            new = (prev is None or ln.block != prev.block or heading or item or row
+                   or (out and out[-1].kind in ("heading", "row", "item") and not _continues(prev, ln)))
+            if new:
+                kind = "heading" if heading else "item" if item else "row" if row else "paragraph"
+                out.append(Unit(ln.start, ln.end, kind))
+            else:
+                out[-1].end = ln.end
+            prev = ln
+        return out
+    return _cached(doc, "units", build)
+
+
+def _continues(prev: Line, ln: Line) -> bool:
+    """Does a line continue the list item above it (a wrapped line, not a new cell or label)?"""
+    return bool(prev.text) and prev.text.rstrip()[-1:] not in ".:!?" and ln.text[:1].islower()
+
+
+def unit_at(doc, offset: int) -> Unit | None:
+    for u in units(doc):
+        if u.start <= offset < u.end + 1:
+            return u
+    return None
+
+
+def lists(doc) -> list[ListRun]:
+    """Runs of list items; items may be separated by blank lines but by no other text."""
+    def build():
+        runs: list[ListRun] = []
+        current: list[tuple[int, int, int]] = []
+        for u in units(doc):
+            if u.kind == "item":
+                m = ITEM.match(doc.text[u.start:u.end])
+                number = int(m.group("num")) if m.group("num") else \
+                    (ord(m.group("alpha")) - 96 if m.group("alpha") else len(current) + 1)
+                if current and m.group("num") and number == 1:
+                    runs.append(ListRun(current))
+                    current = []
+                current.append((number if m.group("num") or m.group("alpha") else len(current) + 1, u.start, u.end))
+            else:
+                if current:
+                    runs.append(ListRun(current))
+                    current = []
+        if current:
+            runs.append(ListRun(current))
+        return runs
+    return _cached(doc, "lists", build)
+
+
+def list_before(doc, offset: int, min_items: int = 1) -> ListRun | None:
+    """The nearest list that ends before offset and has at least min_items items."""
+    best = None
+    for run in lists(doc):
+        if run.end <= offset and len(run.items) >= min_items:
+            best = run
+    return best
+
+
+def list_after(doc, offset: int) -> ListRun | None:
+    """The list that starts right after the unit containing offset (a lead-in and its list)."""
+    u = unit_at(doc, offset)
+    if u is None:
+        return None
+    following = [x for x in units(doc) if x.start > u.end]
+    if following and following[0].kind == "item":
+        for run in lists(doc):
+            if run.start == following[0].start:
+                return run
+    return None
+
+
+def lead_in_line(doc, start: int) -> str:
+    """The line that introduces the text at start: the line above it, or for a list item the line
+    above its list (`Du har rett til:` / `Behandlingsgrunnlaget er:`); '' at the start of the text."""
+    text = doc.text
+    is_item = bool(ITEM.match(text[start:start + 5]))
+    pos = text.rfind("\n", 0, start) + 1
+    while pos > 0:
+        prev_end = pos - 1
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        line = text[prev_start:prev_end].strip()
+        pos = prev_start
+        if not line:
+            continue
+        if is_item and ITEM.match(line):
+            continue
+        return line
+    return ""

@@ -1,0 +1,291 @@
+"""Legal bases (GDPR art. 6(1)) and legal citations.
+
+Fields:
+- `law_references`: every legal citation (`extract/law.py` grammar);
+- `legal_basis_citations`: art. 6(1) letters cited explicitly (`art. 6 nr. 1 bokstav f`, `6(1)(f)`);
+- `legal_bases`: the citations plus bases stated in words as the ground of processing (cues in
+  `resources/legal_basis_cues.json`: a basis term after a grounds frame, strong patterns such as
+  `berettiget interesse` or `trenger vi ditt samtykke`, the basis column of a purpose/basis table);
+  rights statements, conditions on a basis, definitions and negations are no statement of a basis;
+- `legal_bases_dpv`: the same bases as W3C DPV ids;
+- `sentence_bases` (for `purpose_bases`): one entry per sentence that states a basis,
+  `{"start", "end", "bases", "method"}`, plus `"row": [start, end]` for a table row's basis cell.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..rules import RulesError, check_entries, load_json
+from ..taxonomy import BASES, DPV
+from . import Extraction
+from .law import find_references, is_art6_1
+from ..flat_tables import tables_of
+from .layout import lead_in_line, unit_at
+
+RESOURCE = "legal_basis_cues.json"
+FLAGS = regex.IGNORECASE
+FRAME_REACH = 260          # characters from a frame to the term it governs
+CONFIDENCE = {"citation": 0.97, "table": 0.9, "strong": 0.85, "frame": 0.85, "lead": 0.75, "inherit": 0.7}
+
+
+@dataclass(frozen=True)
+class Cues:
+    terms: list[tuple[str, str, regex.Pattern]]
+    frames: list[tuple[str, regex.Pattern]]
+    strong: list[tuple[str, str, regex.Pattern, regex.Pattern | None]]
+    blockers: list[tuple[str, str, regex.Pattern, frozenset[str]]]
+    negation: regex.Pattern
+    gap_words: regex.Pattern
+    inherit: list[tuple[str, regex.Pattern]]
+    heading_frame: regex.Pattern
+    lead_term: regex.Pattern
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    data = load_json(RESOURCE)
+    for key in ("terms", "frames", "strong", "blockers", "negation", "inherit", "heading_frame"):
+        if key not in data:
+            raise RulesError(f"{RESOURCE}: missing {key!r}")
+    terms = check_entries(RESOURCE, data["terms"], {"id", "basis", "pattern"})
+    frames = check_entries(RESOURCE, data["frames"], {"id", "pattern"})
+    strong = check_entries(RESOURCE, data["strong"], {"id", "basis", "pattern"}, {"exclude"}, ("pattern", "exclude"))
+    blockers = check_entries(RESOURCE, data["blockers"], {"id", "scope", "pattern"}, {"bases"})
+    inherit = check_entries(RESOURCE, data["inherit"], {"id", "pattern"})
+    for rule in terms + strong:
+        if rule["basis"] not in BASES:
+            raise RulesError(f"{RESOURCE}: {rule['id']}: unknown basis {rule['basis']!r}")
+    for rule in blockers:
+        if rule["scope"] not in ("before", "sentence", "consent"):
+            raise RulesError(f"{RESOURCE}: {rule['id']}: unknown scope {rule['scope']!r}")
+        if not set(rule.get("bases", BASES)) <= set(BASES):
+            raise RulesError(f"{RESOURCE}: {rule['id']}: unknown bases {rule['bases']!r}")
+    neg = data["negation"]
+    term_alt = "|".join(f"(?:{t['pattern']})" for t in terms)
+    return Cues(
+        terms=[(t["id"], t["basis"], regex.compile(t["pattern"], FLAGS)) for t in terms],
+        frames=[(f["id"], regex.compile(f["pattern"], FLAGS)) for f in frames],
+        strong=[(s["id"], s["basis"], regex.compile(s["pattern"], FLAGS),
+                 regex.compile(s["exclude"], FLAGS) if s.get("exclude") else None) for s in strong],
+        blockers=[(b["id"], b["scope"], regex.compile(b["pattern"], FLAGS), frozenset(b.get("bases", BASES)))
+                  for b in blockers],
+        negation=regex.compile(neg, FLAGS),
+        gap_words=regex.compile(r"(?:\s+[\p{L}\d.-]+){0,2}\s*[«\"']?\s*", FLAGS),
+        inherit=[(i["id"], regex.compile(i["pattern"], FLAGS)) for i in inherit],
+        heading_frame=regex.compile(data["heading_frame"], FLAGS),
+        lead_term=regex.compile(rf"^\s*(?:-\s*)?[«\"]?(?:{term_alt})", FLAGS),
+    )
+
+
+@dataclass
+class Hit:
+    basis: str
+    start: int          # offsets relative to the text given to `stated_bases`
+    end: int
+    method: str
+    kind: str           # citation, strong, frame, lead, table, inherit
+
+
+def _negated(text: str, pos: int) -> bool:
+    """Does a negation stand at most two words before pos (`krever ikke samtykke`, `uten rettslig grunnlag`)?"""
+    c = cues()
+    lo = max(0, pos - 40)
+    for m in c.negation.finditer(text, lo, min(len(text), pos + 20)):
+        if m.end() <= pos and c.gap_words.fullmatch(text, m.end(), pos):
+            return True
+    return False
+
+
+def stated_bases(text: str, lead_frame: bool = False) -> list[Hit]:
+    """Bases a sentence states in words. lead_frame: a heading or lead-in names the basis."""
+    c = cues()
+    frames = [(m.start(), m.end(), fid) for fid, pat in c.frames for m in pat.finditer(text)
+              if not _negated(text, m.start())]
+    blockers = [(m.start(), m.end(), scope, letters) for _, scope, pat, letters in c.blockers
+                for m in pat.finditer(text)]
+
+    def blocked(basis: str, s: int, e: int) -> bool:
+        for bs, be, scope, letters in blockers:
+            if basis not in letters:
+                continue
+            if scope == "sentence":
+                return True
+            if scope == "before" and be <= s:
+                return True
+            if scope == "consent" and basis == "a":
+                framed_before = any(fe <= s for _, fe, _ in frames)
+                if not (bs >= e and framed_before):
+                    return True
+        return _negated(text, s)
+
+    hits: list[Hit] = []
+    for tid, basis, pat in c.terms:
+        for m in pat.finditer(text):
+            frame = max((f for f in frames if f[0] < m.start() and f[1] <= m.end() and m.start() - f[1] <= FRAME_REACH),
+                        key=lambda f: f[1], default=None)
+            if frame is None and not (lead_frame and c.lead_term.match(text[:m.end()])):
+                continue
+            if blocked(basis, m.start(), m.end()):
+                continue
+            if frame is not None:
+                hits.append(Hit(basis, m.start(), m.end(), f"{frame[2]}+{tid}", "frame"))
+            else:
+                hits.append(Hit(basis, m.start(), m.end(), f"lead.heading_or_lead_in+{tid}", "lead"))
+    for sid, basis, pat, exclude in c.strong:
+        for m in pat.finditer(text):
+            if exclude is not None and exclude.search(text):
+                continue
+            if c.negation.search(m.group(0)) or blocked(basis, m.start(), m.end()):
+                continue
+            hits.append(Hit(basis, m.start(), m.end(), sid, "strong"))
+    return hits
+
+
+def table_bases(text: str) -> list[Hit]:
+    """Bases named in a basis-column cell: any basis term counts (the column is the frame)."""
+    c = cues()
+    hits = []
+    for tid, basis, pat in c.terms:
+        for m in pat.finditer(text):
+            if not _negated(text, m.start()):
+                hits.append(Hit(basis, m.start(), m.end(), f"table.basis_column+{tid}", "table"))
+    return hits
+
+
+def _citation_blocked(text: str, pos: int) -> bool:
+    """Is a citation inside a rights statement or a condition (blockers that stand before it)?"""
+    for _, scope, pat, letters in cues().blockers:
+        if len(letters) < len(BASES):
+            continue  # blockers for some letters only concern words, not citations
+        if scope in ("before", "sentence") and any(m.end() <= pos or scope == "sentence" for m in pat.finditer(text)):
+            return True
+    return False
+
+
+def _lead_frame(doc, sent) -> bool:
+    """Does the heading above, or a lead-in line ending in ':' right before, name the basis?"""
+    c = cues()
+    sec = doc.section_at(sent.start_char)
+    if sec is not None and c.heading_frame.search(sec.heading) and sent.start_char - sec.body_start < 600:
+        return True
+    lead = lead_in_line(doc, sent.start_char)
+    return lead.endswith(":") and bool(c.heading_frame.search(lead))
+
+
+def _table_entries(doc) -> list[dict]:
+    """One entry per table row whose basis cell names a basis (purpose/basis tables)."""
+    out = []
+    for table in tables_of(doc):
+        if not table.has("basis"):
+            continue
+        for row in table.rows:
+            cell = row.cells.get("basis")
+            if cell is None:
+                continue
+            letters, methods = [], []
+            for h in table_bases(cell.text):
+                if h.basis not in letters:
+                    letters.append(h.basis)
+                    methods.append(h.method)
+            for ref in find_references(cell.text):
+                if is_art6_1(ref):
+                    for letter in ref["letters"]:
+                        if letter in BASES and letter not in letters:
+                            letters.append(letter)
+                            methods.append("table.basis_column+citation.art6")
+            if letters:
+                out.append({"start": cell.start, "end": cell.end, "bases": letters, "method": "; ".join(methods),
+                            "row": [row.start, row.end], "kind": "table"})
+    return out
+
+
+def extract(doc, fields) -> Extraction:
+    text = doc.text
+    refs = find_references(text)
+    findings = []
+    law_references = []
+    for ref in refs:
+        value = {k: ref[k] for k in ("law", "article", "paragraph", "letters", "text", "start", "end")}
+        law_references.append(value)
+        conf = CONFIDENCE["citation"] if ref["law"] else 0.85
+        findings.append(doc.finding("law_references", value, ref["start"], ref["end"], ref["method"], conf))
+
+    citations: list[str] = []
+    for ref in refs:
+        if is_art6_1(ref):
+            for letter in ref["letters"]:
+                if letter in BASES:
+                    findings.append(doc.finding("legal_basis_citations", letter, ref["start"], ref["end"],
+                                                f"{ref['method']}:art6_1", CONFIDENCE["citation"]))
+                    if letter not in citations:
+                        citations.append(letter)
+
+    table_entries = _table_entries(doc)
+    table_spans = [(e["start"], e["end"]) for e in table_entries]
+    sentence_bases: list[dict] = []
+    previous: dict | None = None
+    for sent in doc.sentences():
+        s0, s1 = sent.start_char, sent.end_char
+        stext = sent.text
+        if any(a <= s0 < b or s0 <= a < s1 for a, b in table_spans):
+            previous = None
+            continue
+        heading = doc.is_heading_line(s0)
+        hits: list[Hit] = []
+        for ref in refs:
+            if s0 <= ref["start"] < s1 and is_art6_1(ref) and not _citation_blocked(stext, ref["start"] - s0):
+                hits.extend(Hit(x, ref["start"] - s0, ref["end"] - s0, f"{ref['method']}:art6_1", "citation")
+                            for x in ref["letters"] if x in BASES)
+        if not heading:
+            hits.extend(stated_bases(stext, lead_frame=_lead_frame(doc, sent)))
+            if not hits and previous is not None:
+                for iid, pat in cues().inherit:
+                    if pat.search(stext):
+                        same_unit = unit_at(doc, previous["start"]) is unit_at(doc, s0)
+                        if same_unit:
+                            hits.extend(Hit(x, 0, len(stext.rstrip()), f"{iid}<-{previous['method']}", "inherit")
+                                        for x in previous["bases"])
+                        break
+        if not hits:
+            previous = None
+            continue
+        letters, methods, kinds = [], [], []
+        for h in sorted(hits, key=lambda h: (h.start, h.basis)):
+            if h.basis not in letters:
+                letters.append(h.basis)
+                methods.append(h.method)
+                kinds.append(h.kind)
+        entry = {"start": s0, "end": s0 + len(stext.rstrip()), "bases": letters, "method": "; ".join(methods),
+                 "kind": "+".join(sorted(set(kinds)))}
+        sentence_bases.append(entry)
+        previous = entry
+    sentence_bases.extend(table_entries)
+    sentence_bases.sort(key=lambda e: e["start"])
+
+    stated: dict[str, list[dict]] = {}
+    for entry in sentence_bases:
+        for letter, method in zip(entry["bases"], entry["method"].split("; ")):
+            stated.setdefault(letter, []).append({"start": entry["start"], "end": entry["end"], "method": method})
+    for letter, places in stated.items():
+        for place in places:
+            kind = place["method"].split(".")[0].split("+")[0]
+            conf = CONFIDENCE.get(kind, CONFIDENCE["frame"])
+            if "citation" in place["method"]:
+                conf = CONFIDENCE["citation"]
+            findings.append(doc.finding("legal_bases", letter, place["start"], place["end"], place["method"], conf))
+    for letter in citations:
+        if letter not in stated:  # cited only inside a right or a condition: still a cited basis
+            ref = next(r for r in refs if is_art6_1(r) and letter in r["letters"])
+            findings.append(doc.finding("legal_bases", letter, ref["start"], ref["end"],
+                                        f"{ref['method']}:art6_1", CONFIDENCE["citation"]))
+    bases = [b for b in BASES if b in citations or b in stated]
+    for entry in sentence_bases:
+        entry.pop("kind", None)
+    return Extraction({"law_references": law_references,
+                       "legal_basis_citations": [b for b in BASES if b in citations],
+                       "legal_bases": bases,
+                       "legal_bases_dpv": [DPV[b] for b in bases],
+                       "sentence_bases": sentence_bases}, findings)

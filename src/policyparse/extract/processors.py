@@ -1,0 +1,999 @@
+"""`processors`: named external organisations or services that receive or process personal data.
+
+Candidates come from four places:
+
+1. structure: tables of suppliers (flattened one cell per line under a header row such as
+   `Supplier / Function / Location`, or HTML rows `cell | cell | cell`; cookie tables give their
+   provider column), list items under a sub-processor / recipient heading or a lead-in line
+   (`Vi benytter følgende underleverandører:` - `Poweroffice (regnskapssystem)`), supplier cards
+   (name line, function line, location line) and sub-headings named after a service;
+2. cue patterns: a name right after `levert av`, `lagres hos`, `benytter`, `vår databehandler`,
+   `databehandleravtale med`, `informasjonskapsler fra`, `bygge inn` ... (rules in
+   `resources/processor_rules.json`);
+3. the gazetteer `resources/processors.csv` (services common in Norwegian policies, with aliases,
+   organisation, country and category), matched everywhere; a mention counts when its sentence
+   says the service is used (or the service is a tracking tool), and is not negated (`Vi bruker
+   ingen ... Google Analytics`), a contact channel (`via ... Facebook eller Twitter`), a look-up
+   source (`oppslag i 1881.no, proff.no`), the user's own tool or self-hosted;
+4. unknown names found by 1 and 2 must look like proper names (capitalised mid-sentence somewhere,
+   CamelCase, a domain, an acronym, several capitalised words) or sit in a clear supplier structure.
+
+Excluded: the controller and its group (names from `fields["controller"]`, e-mail domains, name
+similarity), public authorities, registers and look-up sources, generic categories
+(`IT-leverandører`), services said to process no personal data, and an umbrella company (`Google`)
+when one of its products (`Google Analytics`) is already listed.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from . import Extraction
+from ..rules import RulesError, check_entries, load_json, read_text
+
+CATEGORIES = frozenset({
+    "umbrella", "analytics", "advertising", "affiliate", "tag_management", "session_replay", "consent", "chat",
+    "support", "crm", "marketing_automation", "newsletter", "email", "sms", "telecom", "cloud", "hosting", "cdn",
+    "database", "storage", "cms", "ecommerce", "payment", "logistics", "accounting", "erp", "hr", "recruitment",
+    "collaboration", "productivity", "communication", "video", "maps", "fonts", "social", "reviews", "forms",
+    "surveys", "events", "booking", "identity", "signing", "security", "captcha", "ai", "developer",
+    "monitoring", "integration", "search", "translation", "education", "health", "collection", "it_services",
+    "media", "marketplace"})
+# Tools whose mere (non-negated) mention on a policy means the site sends them visitor data.
+AUTO_CATEGORIES = frozenset({"analytics", "advertising", "affiliate", "tag_management", "session_replay", "chat",
+                             "video", "maps", "captcha"})
+# Named only in a clear processor context (list, table, direct cue): companies and common words.
+STRICT_CATEGORIES = frozenset({"umbrella"})
+EMBEDDED_CATEGORIES = frozenset({"video", "maps", "social", "fonts"})
+GAZETTEER_COLUMNS = ("id", "name", "aliases", "organisation", "country", "category", "ambiguous")
+RULE_KINDS = {"section", "lead_in", "name_cue", "subject_cue", "sentence_cue", "social_cue", "veto_after",
+              "veto_sentence", "veto_name", "veto_entity"}
+LEGAL_SUFFIX = (r"(?:AS|ASA|AB|A/S|ApS|Oy|Oyj|SA|SE|BV|B\.V\.|NV|GmbH|AG|Inc\.?|Ltd\.?|Limited|LLC|L\.L\.C\.|"
+                r"Corp\.?|Corporation|Co\.|plc|PLC|S\.A\.|S\.r\.l\.|SAS|KG)")
+_SUFFIX_RE = regex.compile(rf"(?:,?\s+{LEGAL_SUFFIX})+$")
+TOKEN = (r"(?:\p{Lu}[\p{L}\d]*|\p{Ll}{1,2}\p{Lu}[\p{L}\d]*|\d+\p{L}[\p{L}\d]*)"
+         r"(?:[.\-&+'][\p{L}\d]+)*!?")
+NAME_RE = regex.compile(rf"{TOKEN}(?: (?:& |of |for |de )?{TOKEN}){{0,4}}(?:,? {LEGAL_SUFFIX}(?![\p{{L}}\d]))?")
+SPLIT_NAMES = regex.compile(r"\s*(?:,\s*|\s+og\s+|\s+eller\s+|\s+and\s+|\s*/\s*|\s+\+\s+|\s+&\s+(?=\p{Lu}\p{Ll}+\s+\p{Lu}))")
+ADDRESS_LINE = regex.compile(r"\b\d{4}\s+\p{Lu}\p{Ll}+|\borg\.?\s*n(?:r|o|ummer)|organisasjonsn|\btelefon\b|\btlf\b|"
+                             r"\be-post\s*:|\bpostboks\b|\p{L}+(?:veien|vegen|gata|gate|vei|veg|plass)\s+\d", regex.I)
+SENTENCE_END = regex.compile(r"[.!?]\s*$")
+
+
+def norm_key(name: str) -> str:
+    """Comparison key of a name: case- and punctuation-insensitive, legal suffixes dropped."""
+    name = _SUFFIX_RE.sub("", name.strip())
+    return regex.sub(r"[\W_]+", "", name.casefold())
+
+
+# --------------------------------------------------------------------------------------- gazetteer
+@dataclass(frozen=True)
+class Service:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    organisation: str
+    country: str
+    category: str
+    ambiguous: bool
+
+
+class Gazetteer:
+    """Services with their aliases; `find` gives every mention in a text, longest alias first."""
+
+    def __init__(self, services: list[Service]):
+        self.services = {s.id: s for s in services}
+        self.by_key: dict[str, tuple[Service, str]] = {}
+        for s in services:
+            for alias in (s.name, *s.aliases):
+                self.by_key[norm_key(alias)] = (s, alias)
+        alternatives = []
+        for key, (s, alias) in sorted(self.by_key.items(), key=lambda kv: -len(kv[1][1])):
+            runs = regex.findall(r"[\p{L}\d]+", alias)
+            alternatives.append(r"[ \-./()&]{0,3}".join(regex.escape(r) for r in runs))
+        self.pattern = regex.compile(r"(?<![\p{L}\d@./])(?:" + "|".join(alternatives) + r")(?:'?s)?(?![\p{L}\d]|\.[\p{L}\d])",
+                                     regex.I | regex.V1)
+
+    def lookup(self, name: str) -> Service | None:
+        hit = self.by_key.get(norm_key(name))
+        if hit is None and name.endswith("s"):
+            hit = self.by_key.get(norm_key(name[:-1]))
+        return hit[0] if hit else None
+
+    def find(self, text: str, offset: int = 0) -> list[tuple[int, int, str, Service]]:
+        out = []
+        for m in self.pattern.finditer(text):
+            written = m.group(0)
+            hit = self.by_key.get(norm_key(written))
+            core = written
+            if hit is None and regex.search(r"'?s$", written):
+                core = regex.sub(r"'?s$", "", written)
+                hit = self.by_key.get(norm_key(core))
+            if hit is None:
+                continue
+            service, alias = hit
+            if not _case_ok(core, alias, service.ambiguous):
+                continue
+            out.append((m.start() + offset, m.start() + offset + len(core), core, service))
+        return out
+
+
+def _case_ok(written: str, alias: str, ambiguous: bool) -> bool:
+    if written == alias:
+        return True
+    if written.isupper() and len(written) >= 3:
+        return True
+    if ambiguous:
+        return False
+    if alias[:1].islower():
+        return written.casefold() == alias.casefold()
+    return written[:1].isupper() or written[:1].isdigit()
+
+
+def parse_gazetteer(text: str, name: str = "processors.csv") -> Gazetteer:
+    """Read and validate a gazetteer CSV: exact columns, no empty field (aliases may be empty), known
+    categories, two-letter country codes, yes/no `ambiguous`, no name or alias used twice."""
+    reader = csv.DictReader(io.StringIO(text))
+    if tuple(reader.fieldnames or ()) != GAZETTEER_COLUMNS:
+        raise RulesError(f"{name}: columns must be {list(GAZETTEER_COLUMNS)}, got {reader.fieldnames}")
+    services, keys, ids = [], {}, set()
+    for n, row in enumerate(reader, 2):
+        if None in row or any(v is None for v in row.values()):
+            raise RulesError(f"{name}: line {n}: wrong number of fields")
+        row = {k: v.strip() for k, v in row.items()}
+        for col in GAZETTEER_COLUMNS:
+            if col != "aliases" and not row[col]:
+                raise RulesError(f"{name}: line {n}: empty {col!r}")
+        if row["id"] in ids:
+            raise RulesError(f"{name}: line {n}: duplicate id {row['id']!r}")
+        ids.add(row["id"])
+        if row["category"] not in CATEGORIES:
+            raise RulesError(f"{name}: line {n}: unknown category {row['category']!r}")
+        if not regex.fullmatch(r"[A-Z]{2}", row["country"]):
+            raise RulesError(f"{name}: line {n}: country must be an ISO 3166 code, got {row['country']!r}")
+        if row["ambiguous"] not in ("yes", "no"):
+            raise RulesError(f"{name}: line {n}: ambiguous must be yes or no, got {row['ambiguous']!r}")
+        aliases = [a.strip() for a in row["aliases"].split(";")] if row["aliases"] else []
+        if any(not a for a in aliases):
+            raise RulesError(f"{name}: line {n}: empty alias in {row['aliases']!r}")
+        for alias in [row["name"], *aliases]:
+            key = norm_key(alias)
+            if not key:
+                raise RulesError(f"{name}: line {n}: alias {alias!r} has no letters")
+            if key in keys:
+                raise RulesError(f"{name}: line {n}: name or alias {alias!r} already used on line {keys[key]}")
+            keys[key] = n
+        services.append(Service(row["id"], row["name"], tuple(aliases), row["organisation"], row["country"],
+                                row["category"], row["ambiguous"] == "yes"))
+    if not services:
+        raise RulesError(f"{name}: no entries")
+    return Gazetteer(services)
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    return parse_gazetteer(read_text("processors.csv"), "processors.csv")
+
+
+# --------------------------------------------------------------------------------------- rules
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    pattern: regex.Pattern
+    role: str | None = None
+    requires: regex.Pattern | None = None
+    blocked_by: regex.Pattern | None = None
+    categories: frozenset[str] = frozenset()
+    section_only: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    not_names: frozenset[str]
+    excluded: frozenset[str]
+    authority: regex.Pattern
+    generic: regex.Pattern
+    headers: dict[str, frozenset[str]]
+    locations: tuple[str, ...]
+    location_re: regex.Pattern
+    descriptor_re: str
+    free_mail: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> dict[str, list[Rule]]:
+    name = "processor_rules.json"
+    data = load_json(name)
+    if not isinstance(data, dict) or "rules" not in data:
+        raise RulesError(f"{name}: expected an object with a 'rules' list")
+    entries = check_entries(name, data["rules"], {"id", "kind", "pattern"},
+                            {"role", "requires", "blocked_by", "categories", "section_only"},
+                            patterns=("pattern", "requires", "blocked_by"))
+    rules: dict[str, list[Rule]] = {k: [] for k in RULE_KINDS}
+    for e in entries:
+        if e["kind"] not in RULE_KINDS:
+            raise RulesError(f"{name}: rule {e['id']}: unknown kind {e['kind']!r}")
+        unknown = set(e.get("categories", [])) - CATEGORIES
+        if unknown:
+            raise RulesError(f"{name}: rule {e['id']}: unknown categories {sorted(unknown)}")
+        flags = regex.I | regex.V1
+        rules[e["kind"]].append(Rule(
+            e["id"], e["kind"], regex.compile(e["pattern"], flags), e.get("role"),
+            regex.compile(e["requires"], flags) if e.get("requires") else None,
+            regex.compile(e["blocked_by"], flags) if e.get("blocked_by") else None,
+            frozenset(e.get("categories", [])), bool(e.get("section_only", False))))
+    return rules
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    name = "processor_lexicon.json"
+    data = load_json(name)
+    lists = ["not_names", "excluded", "header_supplier", "header_name", "header_function", "header_location",
+             "header_link", "header_cookie", "header_other", "locations", "descriptors", "free_mail_domains"]
+    required = set(lists) | {"description", "authority_pattern", "generic_pattern"}
+    if not isinstance(data, dict) or set(data) != required:
+        raise RulesError(f"{name}: keys must be {sorted(required)}")
+    for key in lists:
+        if not isinstance(data[key], list) or not all(isinstance(v, str) and v.strip() for v in data[key]):
+            raise RulesError(f"{name}: {key} must be a list of non-empty strings")
+    try:
+        authority = regex.compile(data["authority_pattern"], regex.I)
+        generic = regex.compile(data["generic_pattern"], regex.I)
+    except regex.error as exc:
+        raise RulesError(f"{name}: bad pattern: {exc}") from exc
+    headers = {k[len("header_"):]: frozenset(v.casefold() for v in data[k]) for k in lists if k.startswith("header_")}
+    locations = tuple(sorted(data["locations"], key=len, reverse=True))
+    location_re = regex.compile(r"(?<![\p{L}\d])(?:" + "|".join(regex.escape(x) for x in locations) + r")(?![\p{L}\d])")
+    descriptors = sorted(data["descriptors"], key=len, reverse=True)
+    descriptor_re = (r"(?:(?:vår|vårt|våre|den|det|en|et|ei|ein|eit|selskapet|tjenesten|tenesta)\s+)?"
+                     r"(?:[\p{Ll}\-]*(?:" + "|".join(regex.escape(d) for d in descriptors) + r")\s+)?")
+    not_names = frozenset(v.casefold() for v in data["not_names"])
+    return Lexicon(not_names, frozenset(norm_key(v) for v in data["excluded"]), authority, generic,
+                   headers, locations, location_re, descriptor_re,
+                   frozenset(v.casefold() for v in data["free_mail_domains"]))
+
+
+# --------------------------------------------------------------------------------------- candidates
+@dataclass
+class Candidate:
+    name: str
+    start: int
+    end: int
+    method: str
+    confidence: float
+    strength: int                      # 3 table/list/card, 2 direct cue, 1 sentence cue / tracking tool
+    service: Service | None = None
+    function: str | None = None
+    location: str | None = None
+    role: str = "processor"
+    organisation: str | None = None
+    structural: bool = False
+
+
+@dataclass
+class Line:
+    text: str
+    start: int
+    end: int
+    block: int
+
+
+def _lines(text: str) -> list[Line]:
+    out, pos, block = [], 0, 0
+    for raw in text.split("\n"):
+        if not raw.strip():
+            block += 1
+        else:
+            out.append(Line(raw, pos, pos + len(raw), block))
+        pos += len(raw) + 1
+    return out
+
+
+class Context:
+    """What the rules need to know about one document."""
+
+    def __init__(self, doc, fields):
+        self.doc = doc
+        self.text = doc.text
+        self.gaz = load_gazetteer()
+        self.rules = load_rules()
+        self.lex = load_lexicon()
+        self.lines = _lines(self.text)
+        self.mentions = self.gaz.find(self.text)
+        self.ignored: list[tuple[int, int]] = []     # non-name cells of supplier tables and cards
+        self.claimed: list[tuple[int, int]] = []     # spans already taken by structural candidates
+        self._proc_section_cache: dict[int, tuple[bool, str | None]] = {}
+        controller = fields.get("controller") or {}
+        self.controller_names = [n for n in controller.get("names", []) if n]
+        self.controller_names += self._own_names()
+        self.email_labels = set()
+        for address in controller.get("emails", []) or fields.get("emails", []):
+            domain = address.split("@")[-1].lower()
+            labels = domain.split(".")
+            if len(labels) >= 2 and labels[-2] not in self.lex.free_mail and "datatilsynet" not in domain:
+                self.email_labels.add(regex.sub(r"[\W_]+", "", labels[-2]))
+        if doc.url:
+            host = regex.sub(r"^https?://(www\.)?", "", doc.url).split("/")[0].split(".")
+            if len(host) >= 2:
+                self.email_labels.add(regex.sub(r"[\W_]+", "", host[-2].lower()))
+
+    def _own_names(self) -> list[str]:
+        names = []
+        pat = regex.compile(rf"(?:[Dd]ataansvarl[ei]g|[Bb]ehandlingsansvarl[ei]g)\w*\s+(?:er|is)\s+({NAME_RE.pattern})")
+        for m in pat.finditer(self.text[:20000]):
+            names.append(m.group(1))
+        pat2 = regex.compile(rf"({NAME_RE.pattern})\s+(?:er|vert|blir)\s+(?:\p{{Ll}}+\s+){{0,2}}?"
+                             r"(?:behandlingsansvarl|behandlingsansvarleg|dataansvarl|ansvarleg for behandling|ansvarlig for behandling)")
+        for m in pat2.finditer(self.text[:20000]):
+            names.append(m.group(1))
+        # "X (heretter «vi»)", "KvammaLAN v/ Kvam E-sport": the controller under another name
+        pat3 = regex.compile(rf"({NAME_RE.pattern})\s*(?:\(\s*(?:heretter|heretter kalt|herefter|hereafter|kalla|kalt)\b|v/\s*\p{{Lu}})")
+        for m in pat3.finditer(self.text[:20000]):
+            names.append(m.group(1))
+        return [n for n in names if n.split()[0].casefold() not in self.lex.not_names]
+
+    # ---- sections
+    def section_role(self, offset: int) -> tuple[bool, str | None]:
+        """Is offset inside a processor / recipient section, and what role do its entries have?"""
+        i = self.doc.section_index_at(offset)
+        if i is None:
+            return False, None
+        if i in self._proc_section_cache:
+            return self._proc_section_cache[i]
+        result = (False, None)
+        j, steps = i, 0
+        seen = set()
+        while j is not None and j not in seen and steps < 12:
+            seen.add(j)
+            sec = self.doc.sections[j]
+            role = self.heading_role(sec.heading)
+            if role:
+                result = (True, role)
+                break
+            # a run of sibling sections titled by service names under a processor heading
+            if self.name_like_heading(sec.heading) and j > 0:
+                j, steps = j - 1, steps + 1
+                continue
+            if sec.parent is not None:
+                j, steps = sec.parent, steps + 1
+                continue
+            break
+        self._proc_section_cache[i] = result
+        return result
+
+    def heading_role(self, heading: str) -> str | None:
+        for rule in self.rules["section"]:
+            if rule.pattern.search(heading):
+                return rule.role
+        return None
+
+    def name_like_heading(self, heading: str) -> bool:
+        title = regex.sub(r"^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\))\s+", "", heading)
+        name = regex.sub(r"\s*\([^)]*\)\s*$", "", title).strip()
+        return bool(name) and (self.gaz.lookup(name) is not None or
+                               (self.looks_like_name(name) and self.proper_evidence(name)))
+
+    # ---- names
+    def looks_like_name(self, name: str) -> bool:
+        tokens = name.split()
+        if not tokens or len(tokens) > 6 or len(name) > 60:
+            return False
+        if name.casefold() in self.lex.not_names or tokens[0].casefold() in self.lex.not_names:
+            return False
+        if not regex.match(r"(?:\p{Lu}|\d|\p{Ll}{1,2}\p{Lu})", tokens[0]):
+            return False
+        if len(tokens) == 1 and len(name) >= 13 and regex.fullmatch(r"\p{Lu}\p{Ll}+", name) \
+                and self.gaz.lookup(name) is None:
+            return False                                   # a Norwegian compound common noun
+        core = _SUFFIX_RE.sub("", name).split()
+        for tok in core[1:]:
+            if tok in ("&", "of", "for", "de"):
+                continue
+            if not regex.match(r"(?:\p{Lu}|\d|\p{Ll}{1,2}\p{Lu})", tok):
+                return False
+        return True
+
+    def proper_evidence(self, name: str) -> bool:
+        """Is this a proper name rather than a capitalised common word at the start of a line?"""
+        core = _SUFFIX_RE.sub("", name).strip()
+        if core != name.strip():
+            return True                                                     # legal suffix
+        tokens = core.split()
+        if len(tokens) >= 2 and all(regex.match(r"\p{Lu}|\d", t) for t in tokens if t not in ("&", "of", "for")):
+            return True
+        first = tokens[0]
+        if regex.search(r"\p{Ll}\p{Lu}|\d|\.\p{L}{2,}", first) or (first.isupper() and len(first) >= 2):
+            return True                                                     # CamelCase, digits, domain, acronym
+        for m in regex.finditer(rf"(?<![\p{{L}}\d]){regex.escape(first)}(?![\p{{L}}\d])", self.text):
+            before = self.text[max(0, m.start() - 60):m.start()]
+            line_before = before.split("\n")[-1]
+            stripped = line_before.rstrip()
+            if regex.fullmatch(r"\s*(?:[-•]|\d+(?:\.\d+)*\.?|[a-z]\)|\d+\))?\s*", stripped):
+                continue
+            if stripped[-1:] in ".!?:«\"'(•" or stripped.endswith("- "):
+                continue
+            return True
+        return False
+
+    def is_excluded(self, name: str, service: Service | None) -> str | None:
+        key = norm_key(name)
+        if not key:
+            return "empty"
+        if key in self.lex.excluded or (service and norm_key(service.name) in self.lex.excluded):
+            return "excluded"
+        core = _SUFFIX_RE.sub("", name).strip()
+        last = core.split()[-1] if core.split() else core
+        if service is None and (self.lex.authority.search(last) or self.lex.authority.search(core)):
+            return "authority"
+        if service is None and self.lex.generic.search(core):
+            return "generic"
+        if name.casefold() in self.lex.not_names:
+            return "not_name"
+        if self.is_controller(name, service):
+            return "controller"
+        return None
+
+    def is_controller(self, name: str, service: Service | None) -> bool:
+        key = norm_key(name)
+        first = norm_key(name.split()[0]) if name.split() else ""
+        for cn in self.controller_names:
+            ck = norm_key(cn)
+            cfirst = norm_key(cn.split()[0]) if cn.split() else ""
+            if not ck:
+                continue
+            if key == ck or (len(ck) >= 4 and key.startswith(ck)) or (len(key) >= 4 and ck.startswith(key)):
+                return True
+            if len(first) >= 4 and first == cfirst:
+                return True                                                  # group companies
+        if service is not None:
+            return False
+        parts = regex.findall(r"\p{L}[\p{L}\d]*", regex.sub(r"\([^)]*\)", "", _SUFFIX_RE.sub("", name)))
+        acronym = "".join(p[0] for p in regex.findall(r"[\p{L}\d]+", regex.sub(r"\([^)]*\)", "", _SUFFIX_RE.sub("", name)))).casefold()
+        inner = [norm_key(x) for x in regex.findall(r"\(([^)]*)\)", name)]
+        for label in self.email_labels:
+            if not label or len(label) < 2:
+                continue
+            if key == label or acronym == label or label in inner:
+                return True
+            if len(label) >= 4 and (key.startswith(label) or label.startswith(key) and len(key) >= 4):
+                return True
+        return False
+
+    # ---- sentences and vetoes
+    def sentence_span(self, offset: int) -> tuple[int, int]:
+        sent = self.doc.sentence_at(offset)
+        if sent is None or not (sent.start_char <= offset < sent.end_char + 1):
+            line_start = self.text.rfind("\n", 0, offset) + 1
+            line_end = self.text.find("\n", offset)
+            return line_start, (len(self.text) if line_end == -1 else line_end)
+        return sent.start_char, sent.end_char
+
+    def vetoed(self, start: int, end: int, service: Service | None) -> str | None:
+        s0, s1 = self.sentence_span(start)
+        sentence = self.text[s0:s1]
+        rel = start - s0
+        for rule in self.rules["veto_after"]:
+            for m in rule.pattern.finditer(sentence):
+                if m.start() < rel and not regex.search(r"[;:]|\s[—–]\s|\bmen\b|\bbut\b", sentence[m.end():rel]):
+                    return rule.id
+        category = service.category if service else None
+        for rule in self.rules["veto_sentence"]:
+            if rule.categories and category not in rule.categories:
+                continue
+            if rule.pattern.search(sentence):
+                return rule.id
+        before = sentence[max(0, rel - 40):rel]
+        for rule in self.rules["veto_name"]:
+            if rule.pattern.search(before):
+                return rule.id
+        return None
+
+    def sentence_has(self, kind: str, start: int) -> bool:
+        s0, s1 = self.sentence_span(start)
+        sentence = self.text[s0:s1]
+        return any(r.pattern.search(sentence) for r in self.rules[kind])
+
+    def in_spans(self, start: int, spans) -> bool:
+        return any(a <= start < b for a, b in spans)
+
+
+# ---- parsing of one entry ("Name (function) - note", "A og B (function)", "Name: description")
+def _split_entry(text: str) -> tuple[str, str | None, str | None]:
+    """(names part, function, note) of a list item or sub-heading."""
+    text = regex.sub(r"^\s*(?:-\s+|\d+(?:\.\d+)*\.?\s+|[a-z]\)\s+)", "", text).strip()
+    function = note = None
+    m = regex.match(r"^(?P<names>[^():–—]+?)\s*\((?P<fn>[^)]*)\)\s*(?:[-–—:,]\s*(?P<note>.*))?$", text)
+    if m:
+        return m.group("names").strip(), m.group("fn").strip(), (m.group("note") or None)
+    m = regex.match(r"^(?P<names>[^:–—]{1,60}?)\s*(?::|\s[-–—]\s)\s*(?P<fn>.+)$", text)
+    if m:
+        return m.group("names").strip(), m.group("fn").strip(), None
+    return text, function, note
+
+
+def pe_longer(piece: tuple[str, int, int], hit_end: int) -> bool:
+    """Does the name piece run on past the gazetteer hit by at least one more word?"""
+    return bool(regex.match(r"\s+\S", piece[0][hit_end - piece[1]:] or ""))
+
+
+def _names_in(part: str, part_start: int) -> list[tuple[str, int, int]]:
+    """Split 'Google Docs og Microsoft Office 365' into names with their offsets."""
+    out, pos = [], 0
+    for piece in SPLIT_NAMES.split(part):
+        if not piece:
+            continue
+        idx = part.find(piece, pos)
+        if idx < 0:
+            continue
+        pos = idx + len(piece)
+        piece_clean = piece.strip(" .;:\"'«»")
+        if piece_clean:
+            off = idx + piece.find(piece_clean)
+            out.append((piece_clean, part_start + off, part_start + off + len(piece_clean)))
+    return out
+
+
+class Collector:
+    _coordinated = regex.compile(rf"(?:\s*,\s*|\s+(?:og|eller|samt|and|or)\s+|\s*/\s*)(?P<name>{NAME_RE.pattern})")
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.cands: list[Candidate] = []
+
+    # ---------- structural
+    def add_entry(self, text: str, start: int, method: str, role: str, strength: int, confidence: float,
+                  function: str | None = None, location: str | None = None, need_evidence: bool = True,
+                  organisation: str | None = None) -> None:
+        """Candidates from one name cell / list item; services found by the gazetteer in it win."""
+        ctx = self.ctx
+        names_part, fn, _ = _split_entry(text)
+        offset = start + text.find(names_part) if names_part in text else start
+        pieces = _names_in(names_part, offset)
+        gaz_hits = [h for h in ctx.gaz.find(names_part, offset) if not ctx.vetoed(h[0], h[1], h[3]) == "veto.negation"]
+        if fn and function is None:
+            inner = ctx.gaz.lookup(fn)
+            fn_start = start + text.find(fn) if fn in text else start
+            fn_hits = [h for h in ctx.gaz.find(fn, fn_start) if h[3].category != "umbrella"]
+            if inner is not None and inner.category == "umbrella":
+                organisation = organisation or inner.organisation
+            elif fn_hits and not gaz_hits and not any(ctx.proper_evidence(n) for n, _, _ in pieces):
+                gaz_hits, pieces, function = fn_hits, [], names_part      # "Regnskap (Fiken)"
+            elif ctx.looks_like_name(fn) and ctx.proper_evidence(fn) and not regex.search(r"\p{Ll}{4,}", fn.split()[0]):
+                organisation = organisation or fn
+            else:
+                function = fn
+        if location is None and function:
+            loc = ctx.lex.location_re.search(function)
+            if loc and loc.group(0) == function.strip():
+                location, function = function, None
+        covered = []
+        for s, e, written, service in gaz_hits:
+            piece = next(((n, ps, pe) for n, ps, pe in pieces if ps <= s and e <= pe), None)
+            if service.category == "umbrella" and piece and pe_longer(piece, e):
+                continue                       # "Google Docs" when only "Google" is known: the piece wins
+            self.cands.append(Candidate(written, s, e, method, confidence + 0.05, strength, service, function,
+                                        location, role, organisation, structural=True))
+            covered.append((s, e))
+        for name, s, e in pieces:
+            if any(a < e and s < b for a, b in covered):
+                continue
+            name = regex.sub(r"-\p{Ll}[\p{L}\-]*$", "", name)           # Feide-pålogging -> Feide
+            if not ctx.looks_like_name(name):
+                continue
+            if need_evidence and not ctx.proper_evidence(name) and not function:
+                continue
+            umbrella = next((h[3] for h in gaz_hits if h[3].category == "umbrella" and s <= h[0] < e), None)
+            org = organisation or (umbrella.organisation if umbrella else None)
+            self.cands.append(Candidate(name, s, s + len(name), method, confidence, strength, None, function,
+                                        location, role, org, structural=True))
+        ctx.claimed.append((start, start + len(text)))
+
+    def tables(self) -> None:
+        ctx, lex = self.ctx, self.ctx.lex
+        lines = ctx.lines
+        i = 0
+        while i < len(lines):
+            ln = lines[i]
+            if " | " in ln.text:
+                j = i
+                while j < len(lines) and lines[j].block == ln.block and " | " in lines[j].text:
+                    j += 1
+                self._pipe_table(lines[i:j])
+                i = j
+                continue
+            if self._header_word(ln.text):
+                j = i
+                while j < len(lines) and lines[j].block == ln.block and self._header_word(lines[j].text):
+                    j += 1
+                if j - i >= 2:
+                    k = j
+                    while k < len(lines) and lines[k].block == ln.block:
+                        k += 1
+                    self._flat_table([l.text.strip().rstrip(":").casefold() for l in lines[i:j]], lines[j:k])
+                    i = k
+                    continue
+            i += 1
+
+    def _header_word(self, text: str) -> str | None:
+        t = text.strip().rstrip(":").casefold()
+        for kind, words in self.ctx.lex.headers.items():
+            if t in words:
+                return kind
+        return None
+
+    def _columns(self, headers: list[str], context: bool) -> dict[str, int] | None:
+        h = self.ctx.lex.headers
+        cols: dict[str, int] = {}
+        for idx, word in enumerate(headers):
+            for kind in ("supplier", "function", "location"):
+                if kind not in cols and word in h[kind]:
+                    cols[kind] = idx
+                    break
+        cookie = any(w in h["cookie"] for w in headers)
+        if "supplier" not in cols:
+            names = [i for i, w in enumerate(headers) if w in h["name"]]
+            if names and not cookie and ("function" in cols or "location" in cols or context):
+                cols["supplier"] = names[0]
+        return cols if "supplier" in cols else None
+
+    def _flat_table(self, headers: list[str], cells: list[Line]) -> None:
+        ctx = self.ctx
+        if not cells:
+            return
+        in_section, role = ctx.section_role(cells[0].start)
+        cols = self._columns(headers, in_section)
+        if cols is None:
+            return
+        links = [i for i, w in enumerate(headers) if w in ctx.lex.headers["link"]]
+        width = len(headers)
+        if len(cells) % width and links and len(cells) % (width - len(links)) == 0:
+            kept = [i for i in range(width) if i not in links]
+            remap = {old: new for new, old in enumerate(kept)}
+            cols = {k: remap[v] for k, v in cols.items() if v in remap}
+            width = len(kept)
+            if "supplier" not in cols:
+                return
+        for r in range(len(cells) // width):
+            row = cells[r * width:(r + 1) * width]
+            self._row(row, cols, role or "processor", "processors.table")
+
+    def _pipe_table(self, rows: list[Line]) -> None:
+        ctx = self.ctx
+        header = [c.strip().rstrip(":").casefold() for c in rows[0].text.split(" | ")]
+        in_section, role = ctx.section_role(rows[0].start)
+        cols = self._columns(header, in_section)
+        if cols is None:
+            return
+        for ln in rows[1:]:
+            cells, pos = [], ln.start
+            for raw in ln.text.split(" | "):
+                cells.append(Line(raw, pos, pos + len(raw), ln.block))
+                pos += len(raw) + 3
+            self._row(cells, cols, role or "processor", "processors.table_rows")
+
+    def _row(self, row: list[Line], cols: dict[str, int], role: str, method: str) -> None:
+        ctx = self.ctx
+        if cols["supplier"] >= len(row):
+            return
+        name_cell = row[cols["supplier"]]
+        function = row[cols["function"]].text.strip() if "function" in cols and cols["function"] < len(row) else None
+        location = row[cols["location"]].text.strip() if "location" in cols and cols["location"] < len(row) else None
+        for idx, cell in enumerate(row):
+            if idx != cols["supplier"]:
+                ctx.ignored.append((cell.start, cell.end))
+        text = name_cell.text.strip()
+        if len(text) > 80 or SENTENCE_END.search(text) and len(text.split()) > 4:
+            return
+        self.add_entry(text, name_cell.start + name_cell.text.find(text), method, role, 3, 0.9, function, location,
+                       need_evidence=False)
+
+    def lists(self) -> None:
+        ctx = self.ctx
+        lines = ctx.lines
+        for i, ln in enumerate(lines):
+            if not ln.text.startswith("- "):
+                continue
+            in_section, role = ctx.section_role(ln.start)
+            lead = None
+            k = i - 1
+            while k >= 0 and lines[k].text.startswith("- "):
+                k -= 1
+            if k >= 0:
+                prev = lines[k].text
+                for rule in ctx.rules["lead_in"]:
+                    if rule.pattern.search(prev):
+                        lead = rule
+                        break
+            if lead is None and not in_section:
+                continue
+            body = ln.text[2:]
+            if len(body) > 160:
+                continue
+            names_part, fn, _ = _split_entry(body)
+            if len(names_part.split()) > 8:
+                continue
+            method = f"processors.list.{lead.id.split('.')[-1]}" if lead else "processors.list.section"
+            self.add_entry(body, ln.start + 2, method, role or (lead.role if lead else "processor"), 3, 0.85,
+                           need_evidence=True)
+
+    def cards(self) -> None:
+        """Blocks in a processor section: name line, then function / location / note lines."""
+        ctx = self.ctx
+        blocks: dict[int, list[Line]] = {}
+        for ln in ctx.lines:
+            blocks.setdefault(ln.block, []).append(ln)
+        order = sorted(blocks)
+        for bi, b in enumerate(order):
+            block = blocks[b]
+            first = block[0]
+            text = first.text.strip()
+            if text.startswith("- ") or " | " in text or ctx.in_spans(first.start, ctx.claimed):
+                continue
+            if SENTENCE_END.search(text) or len(text.split()) > 6 or self._header_word(text):
+                continue
+            in_section, role = ctx.section_role(first.start)
+            if not in_section or ctx.heading_role(text):
+                continue
+            is_heading = ctx.doc.is_heading_line(first.start)
+            names_part, fn, _ = _split_entry(text)
+            if not ctx.looks_like_name(names_part) and ctx.gaz.lookup(names_part) is None:
+                continue
+            if any(ADDRESS_LINE.search(l.text) for l in block[1:5]) and ctx.gaz.lookup(names_part) is None:
+                continue
+            function = location = None
+            rest = block[1:]
+            if rest:
+                for l in rest[:3]:
+                    t = l.text.strip()
+                    if location is None and len(t) < 60 and ctx.lex.location_re.match(t):
+                        location = t
+                    elif function is None and not SENTENCE_END.search(t) and len(t) < 100:
+                        function = t
+                for l in rest[:3]:
+                    ctx.ignored.append((l.start, l.end))
+                method = "processors.card"
+            else:
+                nxt = blocks[order[bi + 1]][0].text if bi + 1 < len(order) else ""
+                first_word = names_part.split()[0]
+                if not nxt.startswith(first_word) and ctx.gaz.lookup(names_part) is None:
+                    continue
+                method = "processors.section_heading" if is_heading else "processors.card"
+            need = not (function or location) and ctx.gaz.lookup(names_part) is None
+            if need and not ctx.proper_evidence(names_part):
+                continue
+            self.add_entry(text, first.start, method, role or "processor", 3, 0.85, function, location,
+                           need_evidence=False)
+
+    def subheadings(self) -> None:
+        ctx = self.ctx
+        for sec in ctx.doc.sections:
+            if ctx.in_spans(sec.start, ctx.claimed):
+                continue
+            parent_in, role = (False, None)
+            if sec.parent is not None:
+                parent_in, role = ctx.section_role(ctx.doc.sections[sec.parent].start)
+            idx = ctx.doc.sections.index(sec)
+            if not parent_in and idx > 0:
+                prev_in, prev_role = ctx.section_role(ctx.doc.sections[idx - 1].start)
+                if prev_in and ctx.name_like_heading(sec.heading):
+                    parent_in, role = prev_in, prev_role
+            if not parent_in or ctx.heading_role(sec.heading) or not ctx.name_like_heading(sec.heading):
+                continue
+            heading_text = ctx.text[sec.start:sec.body_start].rstrip("\n")
+            self.add_entry(heading_text, sec.start, "processors.section_heading", role or "processor", 3, 0.8,
+                           need_evidence=False)
+
+    # ---------- cues
+    def cues(self) -> None:
+        ctx = self.ctx
+        text = ctx.text
+        desc = ctx.lex.descriptor_re
+        for rule in ctx.rules["name_cue"]:
+            pat = regex.compile(rf"(?i:{rule.pattern.pattern})(?P<desc>{desc})(?P<name>{NAME_RE.pattern})", regex.V1)
+            for m in pat.finditer(text, overlapped=True):
+                self._cue_match(rule, m.start(), m.start("name"), m.group("name"))
+                pos = m.end("name")
+                while (more := self._coordinated.match(text, pos)) is not None:   # "Posten og Bring"
+                    self._cue_match(rule, m.start(), more.start("name"), more.group("name"))
+                    pos = more.end("name")
+        for rule in ctx.rules["subject_cue"]:
+            for ln in ctx.lines:
+                for sent_start in self._sentence_starts(ln):
+                    m = NAME_RE.match(text, sent_start)
+                    if not m or m.end() > ln.end:
+                        continue
+                    after = text[m.end():ln.end]
+                    if rule.pattern.match(after):
+                        self._cue_match(rule, sent_start, m.start(), m.group(0))
+
+    def _sentence_starts(self, ln: Line):
+        yield ln.start + (2 if ln.text.startswith("- ") else 0)
+        for m in regex.finditer(r"[.!?]\s+(?=\p{Lu})", ln.text):
+            yield ln.start + m.end()
+
+    def _cue_match(self, rule: Rule, cue_start: int, start: int, raw: str) -> None:
+        ctx = self.ctx
+        name = regex.sub(r"[.,:;]+$", "", raw)
+        name = regex.sub(r"-\p{Ll}[\p{L}\-]*$", "", name)
+        name = regex.sub(r"(?<=\p{L}{3})'?s$", "", name) if ctx.gaz.lookup(name) is None and \
+            ctx.gaz.lookup(regex.sub(r"'?s$", "", name)) is not None else name
+        # cut the name at the first word that is never part of a name
+        tokens = name.split(" ")
+        for n_tok in range(len(tokens)):
+            if n_tok and regex.fullmatch(LEGAL_SUFFIX, tokens[n_tok].strip(",")):
+                continue
+            if tokens[n_tok].casefold() in ctx.lex.not_names or ctx.lex.location_re.fullmatch(tokens[n_tok]):
+                tokens = tokens[:n_tok]
+                break
+        name = " ".join(tokens).strip()
+        if not name:
+            return
+        if ctx.in_spans(start, ctx.ignored):
+            return
+        s0, s1 = ctx.sentence_span(start)
+        sentence = ctx.text[s0:s1]
+        if rule.requires is not None and not rule.requires.search(sentence):
+            return
+        if rule.blocked_by is not None and rule.blocked_by.search(ctx.text[max(s0, cue_start - 40):cue_start]):
+            return
+        if rule.section_only and not ctx.section_role(start)[0]:
+            return
+        end = start + len(name)
+        hits = [h for h in ctx.mentions if h[0] < end and start < h[1]]
+        umbrella = next((h[3] for h in hits if h[3].category == "umbrella"), None)
+        if umbrella is not None and len(hits) == 1 and pe_longer((name, start, end), hits[0][2] and hits[0][1]):
+            hits = []                          # "Google Docs" when only "Google" is known
+        if hits:
+            for s, e, written, service in hits:
+                if ctx.vetoed(s, e, service):
+                    continue
+                self.cands.append(Candidate(written, s, e, rule.id, 0.85, 2, service, role=rule.role or "processor"))
+            return
+        if ctx.vetoed(start, end, None):
+            return
+        if not ctx.looks_like_name(name):
+            return
+        at_start = not ctx.text[s0:start].strip(" -•")
+        if at_start and not ctx.proper_evidence(name) and rule.kind != "subject_cue":
+            return
+        if rule.kind == "subject_cue" and not ctx.proper_evidence(name):
+            return
+        self.cands.append(Candidate(name, start, end, rule.id, 0.75, 2, None, role=rule.role or "processor",
+                                    organisation=umbrella.organisation if umbrella else None))
+
+    # ---------- gazetteer mentions outside structures and cues
+    def mentions(self) -> None:
+        ctx = self.ctx
+        for s, e, written, service in ctx.mentions:
+            if ctx.in_spans(s, ctx.ignored) or ctx.in_spans(s, ctx.claimed):
+                continue
+            if service.category in STRICT_CATEGORIES or service.ambiguous:
+                continue
+            if ctx.vetoed(s, e, service):
+                continue
+            if service.category == "social":
+                ok = ctx.sentence_has("social_cue", s)
+            elif service.category in AUTO_CATEGORIES:
+                ok = True
+            else:
+                ok = ctx.sentence_has("sentence_cue", s)
+            if ok:
+                role = "embedded" if service.category in EMBEDDED_CATEGORIES else "processor"
+                self.cands.append(Candidate(written, s, e, "processors.mention", 0.7, 1, service, role=role))
+
+
+@dataclass
+class Entity:
+    key: str
+    service: Service | None
+    best: Candidate
+    cands: list[Candidate] = field(default_factory=list)
+
+
+def _location_in_sentence(ctx: Context, start: int) -> str | None:
+    s0, s1 = ctx.sentence_span(start)
+    m = ctx.lex.location_re.search(ctx.text[s0:s1])
+    return m.group(0) if m else None
+
+
+def _entity_vetoed(ctx: Context, ent: Entity) -> bool:
+    spans = [(c.start, c.end) for c in ent.cands]
+    if ent.service is not None:
+        spans += [(s, e) for s, e, _, svc in ctx.mentions if svc.id == ent.service.id]
+    else:
+        name = ent.best.name
+        spans += [(m.start(), m.end()) for m in regex.finditer(regex.escape(name), ctx.text)]
+    for s, e in spans:
+        after = ctx.text[e:e + 120]
+        if any(r.pattern.match(after) for r in ctx.rules["veto_entity"]):
+            return True
+    return False
+
+
+def collect(doc, fields) -> list[Entity]:
+    ctx = Context(doc, fields)
+    col = Collector(ctx)
+    col.tables()
+    col.lists()
+    col.cards()
+    col.subheadings()
+    col.cues()
+    col.mentions()
+    entities: dict[str, Entity] = {}
+    for c in col.cands:
+        service = c.service or ctx.gaz.lookup(c.name)
+        if service is not None and c.service is None:
+            if not _case_ok(c.name, service.name, service.ambiguous) and not any(
+                    _case_ok(c.name, a, service.ambiguous) for a in service.aliases):
+                service = None
+        c.service = service
+        if ctx.is_excluded(c.name, service):
+            continue
+        key = f"gaz:{service.id}" if service else norm_key(c.name)
+        ent = entities.get(key)
+        if ent is None:
+            entities[key] = Entity(key, service, c, [c])
+        else:
+            ent.cands.append(c)
+            if (c.strength, -c.start) > (ent.best.strength, -ent.best.start):
+                ent.best = c
+    # an unknown name that starts with a known one is the same service ("Luma, Inc." / "Luma"), and so is
+    # its genitive ("Lumas")
+    for key in list(entities):
+        ent = entities[key]
+        if ent.service is None and key.endswith("s") and key[:-1] in entities:
+            entities[key[:-1]].cands.extend(ent.cands)
+            del entities[key]
+            continue
+        if ent.service is None:
+            for other in entities.values():
+                if other is not ent and other.key.startswith("gaz:") and norm_key(ent.best.name).startswith(
+                        norm_key(other.best.name)) and len(norm_key(other.best.name)) >= 4:
+                    other.cands.extend(ent.cands)
+                    del entities[key]
+                    break
+    result = []
+    orgs = {}
+    for ent in entities.values():
+        org = ent.service.organisation if ent.service else next((c.organisation for c in ent.cands if c.organisation), None)
+        orgs[ent.key] = org
+    for ent in entities.values():
+        if _entity_vetoed(ctx, ent):
+            continue
+        if ent.service is not None and ent.service.category == "umbrella":
+            if any(k != ent.key and orgs.get(k) == ent.service.organisation for k in entities):
+                continue
+        result.append(ent)
+    result.sort(key=lambda e: min(c.start for c in e.cands))
+    for ent in result:
+        if ent.best.location is None:
+            loc = next((c.location for c in ent.cands if c.location), None)
+            ent.best.location = loc or (_location_in_sentence(ctx, ent.best.start) if ent.best.strength >= 2 else None)
+    return result
+
+
+def extract(doc, fields) -> Extraction:
+    entities = collect(doc, fields)
+    records, findings = [], []
+    for ent in entities:
+        best = ent.best
+        function = best.function or next((c.function for c in ent.cands if c.function), None)
+        organisation = next((c.organisation for c in ent.cands if c.organisation), None) or (
+            ent.service.organisation if ent.service else None)
+        role = best.role
+        if ent.service is not None and ent.service.category in EMBEDDED_CATEGORIES and role == "processor" \
+                and not best.structural:
+            role = "embedded"
+        record = {"name": best.name, "organisation": organisation, "function": function,
+                  "location": best.location, "role": role}
+        records.append(record)
+        method = f"gazetteer:{ent.service.id}" if ent.service else best.method
+        confidence = min(0.99, best.confidence + 0.05 * (len({c.method for c in ent.cands}) - 1))
+        findings.append(doc.finding("processors", best.name, best.start, best.end, method, confidence))
+    return Extraction({"processors": records}, findings)

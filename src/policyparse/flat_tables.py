@@ -1,0 +1,478 @@
+"""Tables in normalized policy text, read back into rows and cells.
+
+Tables reach the extractors in three layouts (see the brief's text conventions):
+- `lines`: a flattened table, each cell on its own line, rows one after the other in one block, the
+  header first (`Navn` / `Formål` / `Leverandør` / `Varighet` / `_gcl_au` / ... / `90 dager`);
+- `pipes`: an HTML table as rows `cell | cell | cell`, the header row first;
+- `records`: one `Label: value` line per field, one block of them per item
+  (`Navn: _ga` / `Formål: ...` / `Varighet: 2 år`).
+A header cell is recognised by `resources/table_headers.json`, which also gives its column role
+(name, key, provider, domain, purpose, lifetime, type, data, basis). `find_tables(doc_text)` returns
+every table with cell offsets into the text; `tables_of(doc)` caches the result on the document so
+several extractors (cookies, retention) share one parse.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from .durations import is_session, lifetime_days
+from .rules import load_json, load_rules
+
+ANCHOR_ROLES = {"name", "key", "lifetime", "basis", "provider", "purpose", "data"}
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Row:
+    cells: dict[str, Cell]            # role -> cell (first column of that role)
+    values: list[Cell]                # all cells in column order
+    start: int
+    end: int
+
+
+@dataclass
+class Table:
+    kind: str                         # lines, pipes, records, header_line
+    header: list[str]
+    roles: list[str | None]           # role per column
+    rows: list[Row] = field(default_factory=list)
+    start: int = 0                    # header start
+    end: int = 0                      # end of the last row
+
+    def has(self, role: str) -> bool:
+        return role in self.roles
+
+
+@lru_cache(maxsize=1)
+def _header_rules() -> list[tuple[str, regex.Pattern]]:
+    rules = load_rules("table_headers.json", {"id", "role", "pattern"})
+    return [(r["role"], regex.compile(rf"(?:{r['pattern']})", regex.I)) for r in rules]
+
+
+def header_role(cell: str) -> str | None:
+    """The column role of a header cell, or None when it is no header cell."""
+    cell = " ".join(cell.split()).strip()
+    if not cell or len(cell) > 40:
+        return None
+    for role, pattern in _header_rules():
+        if pattern.fullmatch(cell):
+            return role
+    parts = [p for p in regex.split(r"\s*/\s*|\s+(?:og|and|eller|or)\s+", cell) if p]
+    if len(parts) > 1:
+        # `Varighet / utløp`, `Formål og beskrivelse`: the role of the first part that has one
+        for part in parts:
+            for role, pattern in _header_rules():
+                if pattern.fullmatch(part):
+                    return role
+    return None
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each line in text[start:end]."""
+    out, pos = [], start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        out.append((pos, stop))
+        pos = stop + 1
+    return out
+
+
+def _blocks(text: str) -> list[list[tuple[int, int]]]:
+    """Blocks (paragraphs separated by blank lines) as lists of non-empty line spans."""
+    blocks, current = [], []
+    for s, e in _lines(text, 0, len(text)):
+        if text[s:e].strip():
+            current.append((s, e))
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _strip_span(text: str, s: int, e: int) -> Cell:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return Cell(text[s:e], s, e)
+
+
+def _valid_header(roles: list[str | None]) -> bool:
+    known = [r for r in roles if r]
+    return len(known) >= 2 and len(set(known)) >= 2 and bool(set(known) & ANCHOR_ROLES)
+
+
+def _row(roles: list[str | None], cells: list[Cell]) -> Row:
+    by_role: dict[str, Cell] = {}
+    for role, cell in zip(roles, cells):
+        if role and role not in by_role and cell.text:
+            by_role[role] = cell
+    return Row(by_role, cells, cells[0].start, cells[-1].end)
+
+
+def _pipe_cells(text: str, s: int, e: int) -> list[Cell]:
+    cells, pos = [], s
+    line = text[s:e]
+    for part in line.split("|"):
+        cells.append(_strip_span(text, pos, pos + len(part)))
+        pos += len(part) + 1
+    if cells and not cells[0].text and line.lstrip().startswith("|"):
+        cells = cells[1:]
+    if cells and not cells[-1].text and line.rstrip().endswith("|"):
+        cells = cells[:-1]
+    return cells
+
+
+def _pipe_tables(text: str, block: list[tuple[int, int]]) -> list[Table]:
+    tables, i = [], 0
+    while i < len(block):
+        s, e = block[i]
+        if "|" not in text[s:e]:
+            i += 1
+            continue
+        cells = _pipe_cells(text, s, e)
+        roles = [header_role(c.text) for c in cells]
+        if not _valid_header(roles):
+            i += 1
+            continue
+        table = Table("pipes", [c.text for c in cells], roles, start=s, end=e)
+        j = i + 1
+        while j < len(block) and "|" in text[block[j][0]:block[j][1]]:
+            row_cells = _pipe_cells(text, *block[j])
+            if _valid_header([header_role(c.text) for c in row_cells]):
+                break
+            if any(c.text for c in row_cells):
+                table.rows.append(_row(roles, row_cells))
+                table.end = block[j][1]
+            j += 1
+        tables.append(table)
+        i = j
+    return tables
+
+
+def _line_tables(text: str, block: list[tuple[int, int]]) -> list[Table]:
+    """Flattened tables: a run of header cells, then the rows, N lines each."""
+    tables, i = [], 0
+    cells = [_strip_span(text, s, e) for s, e in block]
+    while i < len(cells):
+        j = i
+        while j < len(cells) and not cells[j].text.startswith("- ") and "|" not in cells[j].text \
+                and header_role(cells[j].text):
+            j += 1
+        roles = [header_role(c.text) for c in cells[i:j]]
+        if j - i < 2 or not _valid_header(roles):
+            i = max(j, i + 1)
+            continue
+        n = j - i
+        table = Table("lines", [c.text for c in cells[i:j]], roles, start=cells[i].start, end=cells[j - 1].end)
+        k = j
+        body: list[Cell] = []
+        while k < len(cells) and not cells[k].text.startswith("- "):
+            # a new header run starts a new table
+            if header_role(cells[k].text) and k + 1 < len(cells) and header_role(cells[k + 1].text) \
+                    and _valid_header([header_role(c.text) for c in cells[k:k + n]]):
+                break
+            body.append(cells[k])
+            k += 1
+        table.rows.extend(_segment(roles, body))
+        if table.rows:
+            table.end = table.rows[-1].end
+        tables.append(table)
+        i = k
+    return tables
+
+
+HEADER_SEPARATORS = (" / ", ";", " - ", " – ")
+
+
+def _split_header_line(line: str) -> tuple[list[str], str] | None:
+    """A header row written on one line (`Navn / Type / Formål / Lagringstid`, `Navn Formål Varighet`):
+    its cells and separator (' ' for words), or None."""
+    line = line.strip()
+    if not line or line.startswith("- ") or "|" in line or len(line) > 120 or line.endswith((".", ":")):
+        return None
+    for sep in HEADER_SEPARATORS:
+        if sep in line:
+            parts = [p.strip() for p in line.split(sep)]
+            roles = [header_role(p) for p in parts]
+            if all(roles) and _valid_header(roles) and _strong_header(roles):
+                return parts, sep
+    words = line.split()
+    cells, i = [], 0
+    while i < len(words):
+        for j in range(min(len(words), i + 4), i, -1):
+            if header_role(" ".join(words[i:j])) and not regex.search(r"\s(?:og|and|eller|or)\s", " ".join(words[i:j])):
+                cells.append(" ".join(words[i:j]))
+                i = j
+                break
+        else:
+            return None
+    roles = [header_role(c) for c in cells]
+    if len(cells) >= 3 and _valid_header(roles) and _strong_header(roles):
+        return cells, " "
+    return None
+
+
+def _strong_header(roles: list[str | None]) -> bool:
+    """A one-line header needs three columns or a name, key or lifetime column."""
+    return len(roles) >= 3 or bool(set(roles) & {"name", "key", "lifetime"})
+
+
+def _split_cells(text: str, s: int, e: int, sep: str) -> list[Cell]:
+    cells, pos = [], s
+    for part in text[s:e].split(sep):
+        cells.append(_strip_span(text, pos, pos + len(part)))
+        pos += len(part) + len(sep)
+    return cells
+
+
+ROW_LIFETIME = (r"(?P<life>(?:(?:inntil|opptil|maks\.?|maksimalt|ca\.?)\s+)?\d+(?:[.,]\d+)?\s*\p{L}+\.?"
+                r"(?:\s+\d+(?:[.,]\d+)?\s*\p{L}+\.?){0,3}|sesjon|session|økt|pr\.?\s+økt|permanent|vedvarende|persistent)")
+
+
+def _spaced_row(roles: list[str | None], text: str, s: int, e: int) -> Row | None:
+    """A row of a space-separated table: the first token is the name, the period that stands where
+    the lifetime column is (counted from the end) the lifetime."""
+    line = text[s:e]
+    first = regex.match(r"\s*(\S+)", line)
+    if not first:
+        return None
+    cells = {}
+    life = None
+    if "lifetime" in roles:
+        after = len(roles) - 1 - roles.index("lifetime")
+        life = regex.search(rf"\s{ROW_LIFETIME}(?:\s+\S+){{0,{after}}}\s*$", line, regex.I)
+        if life and (lifetime_days(life.group("life")) is not None or is_session(life.group("life"))
+                     or _value_pattern("persistent_values").match(life.group("life"))):
+            cells["lifetime"] = _strip_span(text, s + life.start("life"), s + life.end("life"))
+        else:
+            life = None
+    name_role = next((r for r in roles if r in ("name", "key")), None)
+    if name_role and roles[0] == name_role and (life or regex.search(r"[^\p{L}]", first.group(1))):
+        cells[name_role] = Cell(first.group(1), s + first.start(1), s + first.end(1))
+    values = [_strip_span(text, s, e)]
+    return Row(cells, values, s, e)
+
+
+def _header_line_tables(text: str, block: list[tuple[int, int]]) -> list[Table]:
+    tables, i = [], 0
+    while i < len(block):
+        s, e = block[i]
+        found = _split_header_line(text[s:e])
+        if not found:
+            i += 1
+            continue
+        parts, sep = found
+        roles = [header_role(p) for p in parts]
+        table = Table("header_line", parts, roles, start=s, end=e)
+        k = i + 1
+        body: list[Cell] = []
+        while k < len(block):
+            ls, le = block[k]
+            line = text[ls:le].strip()
+            if line.startswith("- ") or _split_header_line(line):
+                break
+            if sep != " " and sep in line:
+                table.rows.append(_row(roles, _split_cells(text, ls, le, sep)))
+            elif sep == " " and len(line.split()) >= 2:
+                row = _spaced_row(roles, text, ls, le)
+                if row is not None:
+                    table.rows.append(row)
+            else:
+                body.append(_strip_span(text, ls, le))
+            k += 1
+        if body:
+            table.rows.extend(_segment(roles, body))
+        if table.rows:
+            table.end = max(r.end for r in table.rows)
+        tables.append(table)
+        i = k
+    return tables
+
+
+def _value_pattern(key: str) -> regex.Pattern:
+    return _value_patterns()[key]
+
+
+@lru_cache(maxsize=1)
+def _value_patterns() -> dict[str, regex.Pattern]:
+    data = load_json("table_headers.json")
+    return {key: regex.compile(data[key], regex.I) for key in ("persistent_values", "type_values")}
+
+
+SHAPED_CELL = regex.compile(r"^[_\w.*\[\]<>{}:-]*(?:_|::|\*|\[|<|\d)[_\w.*\[\]<>{}:-]*$|^[a-z][\w.-]*$")
+
+
+def _cell_score(role: str | None, text: str) -> float:
+    """How well a line fits a column role (used to realign rows with an empty cell)."""
+    words = len(text.split())
+    if role in ("name", "key"):
+        single = words == 1 or (words <= 4 and "," in text
+                                 and all(len(p.split()) == 1 for p in text.split(",") if p.strip()))
+        if not single:
+            return -2.0
+        if _value_pattern("type_values").match(text):
+            return -1.0
+        return 3.0 if SHAPED_CELL.match(text.split(",")[0].strip()) else 1.0
+    if role == "lifetime":
+        fits = (lifetime_days(text) is not None or is_session(text)
+                or _value_pattern("persistent_values").match(text) is not None)
+        return 2.0 if fits and words <= 8 else -2.0
+    if role == "type":
+        return 2.0 if _value_pattern("type_values").match(text) else (0.5 if words <= 3 else -1.0)
+    if role in ("provider", "domain"):
+        if "_" in text or "::" in text:
+            return -2.0
+        return 1.0 if words <= 5 else -1.0
+    return 1.0 if words >= 3 else 0.5
+
+
+MISSING = -1.5
+
+
+def _align(roles: list[str | None], cells: list[Cell]) -> tuple[float, list[int]]:
+    """Best increasing assignment of cells to columns: (score, column index per cell)."""
+    n, k = len(roles), len(cells)
+    best = {}
+
+    def go(i: int, j: int) -> tuple[float, tuple[int, ...]]:
+        # cells[i:] to columns[j:]
+        if i == k:
+            return MISSING * (n - j), ()
+        if n - j < k - i:
+            return float("-inf"), ()
+        if (i, j) in best:
+            return best[(i, j)]
+        take_score, take_rest = go(i + 1, j + 1)
+        take = (_cell_score(roles[j], cells[i].text) + take_score, (j,) + take_rest)
+        skip_score, skip_rest = go(i, j + 1)
+        skip = (MISSING * (2 if j == 0 else 1) + skip_score, skip_rest)
+        best[(i, j)] = take if take[0] >= skip[0] else skip
+        return best[(i, j)]
+
+    score, cols = go(0, 0)
+    return score, list(cols)
+
+
+def _aligned_row(roles: list[str | None], cells: list[Cell], cols: list[int]) -> Row:
+    by_role: dict[str, Cell] = {}
+    for cell, j in zip(cells, cols):
+        role = roles[j]
+        if role and role not in by_role and cell.text:
+            by_role[role] = cell
+    return Row(by_role, cells, cells[0].start, cells[-1].end)
+
+
+def _segment(roles: list[str | None], body: list[Cell]) -> list[Row]:
+    """Rows of a flattened table: N lines each, or, when that does not fit (an empty cell left no
+    line), the best segmentation into rows of up to N lines aligned to the columns."""
+    n = len(roles)
+    if not body:
+        return []
+    simple_ok = len(body) % n == 0
+    simple_score = sum(_align(roles, body[r:r + n])[0] for r in range(0, len(body), n)) if simple_ok else float("-inf")
+    if simple_ok and len(body) > 60 * n:
+        return [_row(roles, body[r:r + n]) for r in range(0, len(body), n)]
+    # dynamic programme over row boundaries
+    L = len(body)
+    score = [float("-inf")] * (L + 1)
+    back: list[tuple[int, list[int]] | None] = [None] * (L + 1)
+    score[0] = 0.0
+    for i in range(L):
+        if score[i] == float("-inf"):
+            continue
+        for k in range(1, min(n, L - i) + 1):
+            s, cols = _align(roles, body[i:i + k])
+            if score[i] + s > score[i + k]:
+                score[i + k] = score[i] + s
+                back[i + k] = (i, cols)
+    if simple_ok and simple_score >= score[L] - 1e-9:
+        return [_row(roles, body[r:r + n]) for r in range(0, len(body), n)]
+    rows, end = [], L
+    while end > 0 and back[end] is not None:
+        start, cols = back[end]
+        rows.append(_aligned_row(roles, body[start:end], cols))
+        end = start
+    return rows[::-1]
+
+
+RECORD_LINE = regex.compile(r"^(?:- )?(?P<label>[^:\n]{2,40}):\s*(?P<value>\S.*)$")
+
+
+def _record_tables(text: str, block: list[tuple[int, int]]) -> list[Table]:
+    """`Label: value` lines; an item starts where its first label comes again."""
+    entries = []
+    for s, e in block:
+        m = RECORD_LINE.match(text[s:e])
+        role = header_role(m.group("label")) if m else None
+        if not m or role is None:
+            entries.append(None)
+            continue
+        entries.append((m.group("label").strip(), role, _strip_span(text, s + m.start("value"), s + m.end("value"))))
+    tables: list[Table] = []
+    i = 0
+    while i < len(entries):
+        if entries[i] is None:
+            i += 1
+            continue
+        j = i
+        while j < len(entries) and entries[j] is not None:
+            j += 1
+        run = entries[i:j]
+        roles_seen = [r for _, r, _ in run]
+        if len(set(roles_seen)) >= 2 and set(roles_seen) & {"name", "key", "lifetime"}:
+            first = run[0][1]
+            table = Table("records", [], [], start=block[i][0], end=block[j - 1][1])
+            item: list[tuple[str, str, Cell]] = []
+            for entry in run + [None]:
+                label, role, cell = entry if entry is not None else (None, None, None)
+                if cell is None or (role == first and item):
+                    if item:
+                        table.rows.append(Row({r: c for _, r, c in reversed(item)}, [c for _, _, c in item],
+                                              item[0][2].start, item[-1][2].end))
+                        for label_, role_, _ in item:
+                            if label_ not in table.header:
+                                table.header.append(label_)
+                                table.roles.append(role_)
+                    item = []
+                if cell is not None:
+                    item.append((label, role, cell))
+            tables.append(table)
+        i = j
+    return tables
+
+
+def find_tables(text: str) -> list[Table]:
+    """Every table in the text, in document order."""
+    tables: list[Table] = []
+    for block in _blocks(text):
+        tables.extend(_pipe_tables(text, block))
+        tables.extend(_line_tables(text, block))
+        tables.extend(_header_line_tables(text, block))
+        tables.extend(_record_tables(text, block))
+    tables.sort(key=lambda t: t.start)
+    return tables
+
+
+def tables_of(doc) -> list[Table]:
+    """The tables of a ParsedDocument, parsed once and kept on the document."""
+    cached = getattr(doc, "_flat_tables", None)
+    if cached is None:
+        cached = find_tables(doc.text)
+        try:
+            setattr(doc, "_flat_tables", cached)
+        except AttributeError:
+            pass
+    return cached

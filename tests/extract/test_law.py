@@ -1,0 +1,134 @@
+"""Legal citations: the grammar of `extract/law.py` on Norwegian citation variants, and art. 6(1) letters."""
+from __future__ import annotations
+
+import pytest
+
+from policyparse.extract.law import art6_letters, find_references, law_name
+
+# (text, art. 6(1) letters the text cites)
+ART6 = [
+    ("GDPR art. 6 nr. 1 bokstav f", ["f"]),
+    ("(GDPR art. 6 nr. 1 bokstav f).", ["f"]),
+    ("art. 6 (1) a", ["a"]),
+    ("art. 6(1) b", ["b"]),
+    ("artikkel 6 første ledd bokstav a", ["a"]),
+    ("artikkel 6 fyrste ledd bokstav c", ["c"]),
+    ("personvernforordningen art. 6 nr. 1 b", ["b"]),
+    ("personvernforordninga artikkel 6 nr. 1 bokstav e", ["e"]),
+    ("art. 6 nr. 1 bokstav b) og f)", ["b", "f"]),
+    ("art. 6 nr. 1 a–c", ["a", "b", "c"]),
+    ("art. 6 nr. 1 a-c", ["a", "b", "c"]),
+    ("artikkel 6 (1) bokstav a til c", ["a", "b", "c"]),
+    ("art. 6 nr. 1 bokstav a, b og f", ["a", "b", "f"]),
+    ("art. 6 nr. 1 bokstav a eller f", ["a", "f"]),
+    ("art. 6 (1) (a), (b) og (f)", ["a", "b", "f"]),
+    ("GDPR 6.1.f", ["f"]),
+    ("GDPR 6.1 f)", ["f"]),
+    ("jf. GDPR artikkel 6.1 f).", ["f"]),
+    ("art. 6.1.a og 6.1.f", ["a", "f"]),
+    ("art. 6.1 a", ["a"]),
+    ("6(1)(f) GDPR", []),  # a bare number without article keyword or law is no citation
+    ("GDPR art. 6(1)(f)", ["f"]),
+    ("artikkel 6(1)(e) i GDPR", ["e"]),
+    ("Samtykke (art. 6(1)(a))", ["a"]),
+    ("Avtale (GDPR art. 6 b)", ["b"]),
+    ("Berettiget interesse (GDPR art. 6 f)", ["f"]),
+    ("EU 2016/679 artikkel 6 nr. 1 bokstav c", ["c"]),
+    ("forordning (EU) 2016/679 art. 6 nr. 1 bokstav d", ["d"]),
+    ("Art. 6 (1) lit. f DSGVO", ["f"]),
+    ("artikkel 6 nr 1 bokstav a", ["a"]),
+    ("art. 6, nr. 1, bokstav f", ["f"]),
+    ("art. 6 punkt 1 bokstav b", ["b"]),
+    ("artikkel 6 bokstav f", ["f"]),
+    ("forordningen artikkel 6 nr. 1 bokstav a", ["a"]),
+    ("Grunnlaget er art. 6 nr. 1 bokstav f i personvernforordningen", ["f"]),
+    ("personopplysningsloven artikkel 6 nr. 1 bokstav b", ["b"]),  # the GDPR article, via popplyl. § 1
+    ("EUs personvernforordning art. 6 nr. 1 bokstav a og artikkel 9 nr. 2 bokstav a", ["a"]),
+    ("art. 6 1. ledd bokstav c", ["c"]),
+    ("art. 6 nr. 1 bokstav f og e-post til oss", ["f"]),
+    ("Article 6(1)(b) GDPR", ["b"]),
+    # not art. 6(1): other articles, other paragraphs, no letter, Norwegian statutes
+    ("GDPR artikkel 13 (2) bokstav c", []),
+    ("GDPR artikkel 13 (2) bokstav d", []),
+    ("art 18", []),
+    ("iht. GDPR art 18.", []),
+    ("art. 9 nr. 2 bokstav a", []),
+    ("art. 9 (2) (a)", []),
+    ("GDPR art. 15", []),
+    ("art. 13–14", []),
+    ("art. 7(3)", []),
+    ("artikkel 32", []),
+    ("art. 8", []),
+    ("artikkel 6", []),
+    ("art. 6 i GDPR", []),
+    ("art. 6 f.eks. for samtykke", []),
+    ("art. 6 nr. 4 bokstav a", []),
+    ("artikkel 6 og 9", []),
+    ("§ 8 bokstav a og b", []),
+    ("personopplysningsloven § 8 bokstav a og b", []),
+    ("personopplysningsloven § 8 bokstav f", []),
+    ("markedsføringsloven § 15", []),
+    ("ekomloven § 2-7b", []),
+    ("bokføringslovens §13", []),
+    ("personopplysningslovens § 18, 1. ledd", []),
+    ("jf. helsepersonelloven", []),
+    ("i henhold til artikkel 20", []),
+]
+
+
+@pytest.mark.parametrize("text,letters", ART6)
+def test_art6_letters(text, letters):
+    assert art6_letters(find_references(text)) == letters
+
+
+# (text, expected fields of the first reference)
+REFERENCES = [
+    ("GDPR artikkel 13 (2) bokstav c", {"law": "GDPR", "article": "13", "paragraph": "2", "letters": ["c"]}),
+    ("art 18", {"law": "GDPR", "article": "18", "paragraph": None, "letters": []}),
+    ("art. 9 nr. 2 bokstav a", {"law": "GDPR", "article": "9", "paragraph": "2", "letters": ["a"]}),
+    ("art. 13–14", {"article": "13-14"}),
+    ("art. 7(3)", {"article": "7", "paragraph": "3"}),
+    ("§ 8 bokstav a og b", {"law": None, "article": "8", "letters": ["a", "b"]}),
+    ("personopplysningsloven § 8 bokstav a", {"law": "personopplysningsloven", "article": "8", "letters": ["a"]}),
+    ("markedsføringsloven § 15", {"law": "markedsføringsloven", "article": "15", "letters": []}),
+    ("jf. ekomloven § 2-7b.", {"law": "ekomloven", "article": "2-7b"}),
+    ("§ 2-7b i ekomloven", {"law": "ekomloven", "article": "2-7b"}),
+    ("§ 15 i markedsføringsloven", {"law": "markedsføringsloven", "article": "15"}),
+    ("bokføringslovens §13", {"law": "bokføringsloven", "article": "13"}),
+    ("personopplysningslovens § 18, 1. ledd", {"law": "personopplysningsloven", "article": "18", "paragraph": "1"}),
+    ("etter bokføringsloven", {"law": "bokføringsloven", "article": None, "text": "bokføringsloven"}),
+    ("Personopplysningsloven gjeld", {"law": "personopplysningsloven", "article": None}),
+    ("pasient- og brukerrettighetsloven", {"law": "pasient- og brukerrettighetsloven"}),
+    ("arkivlova § 6", {"law": "arkivlova", "article": "6"}),
+    ("artikkel 6(1)(e) i GDPR", {"law": "GDPR", "text": "artikkel 6(1)(e) i GDPR"}),
+    ("ePrivacy-direktivet artikkel 5 (3)", {"law": "ePrivacy-direktivet", "article": "5", "paragraph": "3"}),
+    ("(GDPR art. 6 nr. 1 bokstav f).", {"text": "GDPR art. 6 nr. 1 bokstav f"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", REFERENCES)
+def test_reference_fields(text, expected):
+    refs = find_references(text)
+    assert refs, text
+    ref = refs[0]
+    for key, value in expected.items():
+        assert ref[key] == value, (key, ref)
+
+
+def test_offsets_point_at_the_citation():
+    text = "Grunnlaget er samtykke, jf. personvernforordningen art. 6 nr. 1 bokstav a, og markedsføringsloven § 15."
+    refs = find_references(text)
+    assert [text[r["start"]:r["end"]] for r in refs] == [r["text"] for r in refs]
+    assert [r["law"] for r in refs] == ["GDPR", "markedsføringsloven"]
+
+
+@pytest.mark.parametrize("text", ["personvernlovgivningen", "personvernloven", "lovgivning", "loven", "norsk lov",
+                                  "lovlig", "Vi følger lova."])
+def test_not_a_law(text):
+    assert find_references(text) == []
+
+
+def test_law_names():
+    assert law_name("personvernforordningen")[0] == "GDPR"
+    assert law_name("EU 2016/679")[0] == "GDPR"
+    assert law_name("regnskapslovens")[0] == "regnskapsloven"

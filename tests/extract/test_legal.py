@@ -1,0 +1,163 @@
+"""Legal bases stated in words and cited, per sentence and per document (`extract/legal.py`)."""
+from __future__ import annotations
+
+import pytest
+
+from policyparse.extract import legal
+
+from conftest import make_doc
+
+
+def bases_of(sentence: str) -> list[str]:
+    return sorted({h.basis for h in legal.stated_bases(sentence)})
+
+
+STATED = [
+    # consent (a)
+    ("Grunnlaget for behandlingen er ditt samtykke.", ["a"]),
+    ("Grunnlaget for å sende ut slike markedsføringshenvendelser er samtykke fra mottakeren.", ["a"]),
+    ("Det juridiske grunnlaget for slik behandling er ditt samtykke.", ["a"]),
+    ("Behandlingsgrunnlaget er samtykke.", ["a"]),
+    ("Vi behandler opplysningene basert på ditt samtykke.", ["a"]),
+    ("For å kunne følge opp forsikringssaker, trenger vi ditt samtykke til å utveksle helseopplysninger.", ["a"]),
+    ("Aktivering krever eksplisitt samtykke.", ["a"]),
+    ("Vi vil bare sende slik markedsføring hvis du har gitt oss et samtykke til dette.", ["a"]),
+    ("Dersom du samtykker til bruk av analysecookies, samler vi inn følgende bruksdata:", ["a"]),
+    ("Statistikk-skriptet lastes ikke før du har samtykket til det.", ["a"]),
+    ("Analysecookies settes kun dersom du aktivt klikker «Godta» i cookie-banneret.", ["a"]),
+    ("Det lastes kun hvis du velger «Godta alle» i cookie-banneret.", ["a"]),
+    ("Du kan samtykke til å motta nyhetsbrev om våre tjenester via e-post.", ["a"]),
+    ("Informasjonskapsler som ikke er nødvendige, settes bare med ditt samtykke.", ["a"]),
+    ("I henhold til ekomloven må vi ha ditt samtykke for å lagre informasjonskapsler.", ["a"]),
+    # nynorsk
+    ("Grunnlaget for handsaminga er samtykket ditt.", ["a"]),
+    ("Handsamingsgrunnlaget er samtykkje frå deg.", ["a"]),
+    ("Me handsamar opplysningane på grunnlag av berettiga interesse.", ["f"]),
+    ("Det rettslege grunnlaget er avtalen med deg.", ["b"]),
+    # contract (b)
+    ("Når du er privatkunde, gjør vi dette for å kunne oppfylle tjenesteavtalen med deg.", ["b"]),
+    ("Brukerkontoene er nødvendig for å kunne oppfylle avtalen om leveranse av tjenester.", ["b"]),
+    ("Grunnlaget for å behandle disse opplysningene er at det er nødvendig for å gjennomføre tiltak på "
+     "jobbsøkerens anmodning før en eventuell avtaleinngåelse.", ["b"]),
+    ("Dette skjer på bakgrunn av tjenesteavtalen for privatkunder.", ["b"]),
+    ("Behandlingen er nødvendig for å oppfylle avtalen med deg.", ["b"]),
+    # legal obligation (c)
+    ("Det rettslige grunnlaget for behandling av personopplysninger til formål 2, 5 og 8 er at behandlingen "
+     "er pålagt ved lov.", ["c"]),
+    ("Det meste av behandlingen er begrunnet i en lovpålagt plikt til å yte helsehjelp.", ["c"]),
+    ("Behandlingen har grunnlag i vår rettslige forpliktelse etter bokføringsloven.", ["c"]),
+    ("Videre kan det være nødvendig å behandle personopplysninger for å oppfylle en avtale med den registrerte "
+     "eller for å oppfylle en rettslig forpliktelse.", ["b", "c"]),
+    # vital interests (d), public task (e), legitimate interests (f)
+    ("Behandlingen kan være nødvendig for å verne dine vitale interesser.", ["d"]),
+    ("Databehandlingen skjer på grunnlag av offentlig interesse.", ["e"]),
+    ("Behandlingen er nødvendig for å utføre en oppgave i allmennhetens interesse.", ["e"]),
+    ("Behandlingen skjer som ledd i utøvelse av offentlig myndighet.", ["e"]),
+    ("Grunnlaget for denne behandlingen er våre legitime interesser i å sørge for trygg innlogging.", ["f"]),
+    ("Dette er basert på våre legitime kommersielle interesser å gjennomføre slike forbedringer.", ["f"]),
+    ("Kontakthenvendelser behandles på grunnlag av berettiget interesse.", ["f"]),
+    ("Behandlingsgrunnlaget er «nødvendig for å ivareta legitime interesser – interesseavveiing».", ["f"]),
+    ("Vi har gjort en interesseavveiing og kommet til at vår interesse veier tyngst.", ["f"]),
+    ("Grunnlaget er samtykke og berettiget interesse.", ["a", "f"]),
+    ("Grunnlaget for behandlingen er samtykke, som du når som helst kan trekke tilbake.", ["a"]),
+    ("I tilfeller der markedsføringsloven åpner for markedsføring uten samtykke, er grunnlaget våre "
+     "legitime kommersielle interesser.", ["f"]),
+    # rights, conditions, definitions, negations, processors: no basis
+    ("Du kan når som helst trekke tilbake samtykket ditt.", []),
+    ("Samtykke til behandling av personopplysninger kan når som helst trekkes tilbake.", []),
+    ("- trekke samtykket ditt når vi behandler personopplysningene dine med grunnlag i samtykke", []),
+    ("- motsette deg behandling som er basert på vår eller andres berettigede interesse", []),
+    ("Du kan protestere mot behandling av personopplysninger som er basert på berettiget interesse.", []),
+    ("Tilbakekall påvirker ikke lovligheten av behandling basert på tidligere samtykke.", []),
+    ("Retten gjelder kun opplysninger som behandles på bakgrunn av samtykke eller avtale.", []),
+    ("Når behandlingen er basert på samtykke, har du rett til dataportabilitet.", []),
+    ("Samtykke — En frivillig, spesifikk, informert og utvetydig viljesytring fra den registrerte.", []),
+    ("De krever ikke samtykke.", []),
+    ("Nødvendige informasjonskapsler for autentisering krever ikke samtykke etter GDPR.", []),
+    ("Vennligst ikke bruk nettstedet hvis du ikke samtykker i hvordan vi behandler personopplysninger.", []),
+    ("Ved å bruke nettstaden vår samtykkjer du til personvernerklæringa vår og godtek vilkåra.", []),
+    ("Hvis du mener vi behandler dine personopplysninger uten rettslig grunnlag, kan du kontakte oss.", []),
+    ("Kunden skal sørge for det rettslige grunnlaget for behandling av personopplysningene.", []),
+    ("Våre leverandører behandler personopplysninger på våre vegne og på grunnlag av avtale med oss.", []),
+    ("Vi lagrer opplysningene så lenge det er nødvendig for å oppfylle avtalen.", []),
+    ("Vi har inngått databehandleravtale med alle leverandører.", []),
+    ("For å oppfylle rettslige forpliktelser som vi har, behandler vi personopplysningene dine når det er "
+     "nødvendig, f.eks. for å oppfylle krav om bokførings- eller personvernlovgivning.", []),
+    ("Vi vil også utlevere personopplysninger til offentlige myndigheter når vi er lovpålagt å utlevere dem.", []),
+    ("Vi lagrer dine personopplysninger så lenge som nødvendig for å oppfylle formålene, herunder oppfylle "
+     "lovpålagte krav til lagringstid.", []),
+    ("Det samla avtalegrunnlaget for kjøpet er salsvilkåra.", []),
+    ("Du har interesse av å få informasjon om tilbud.", []),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", STATED)
+def test_stated_bases(sentence, expected):
+    assert bases_of(sentence) == expected
+
+
+def run(text: str) -> dict:
+    doc = make_doc(text)
+    result = legal.extract(doc, {})
+    for finding in result.findings:
+        assert finding.method and 0 <= finding.confidence <= 1
+        assert 0 <= finding.start <= finding.end <= len(doc.text)
+    return result.fields
+
+
+DOCS = [
+    # citation in a rights statement: a cited letter all the same, but no sentence basis
+    ("Personvern\n\nDu kan protestere mot behandling basert på GDPR art. 6 nr. 1 bokstav f.",
+     {"legal_basis_citations": ["f"], "legal_bases": ["f"], "n_sentences": 0}),
+    ("Personvern\n\nVi behandler opplysningene etter personopplysningsloven § 8 bokstav a og b.",
+     {"legal_basis_citations": [], "legal_bases": [], "n_sentences": 0}),
+    ("Personvern\n\nGrunnlaget er artikkel 6 i GDPR, og behandlingen bygger på berettiget interesse.",
+     {"legal_basis_citations": [], "legal_bases": ["f"], "n_sentences": 1}),
+    ("Personvern\n\nSamtykke til behandling kan når som helst trekkes tilbake i henhold til GDPR artikkel 13 (2) "
+     "bokstav c.", {"legal_basis_citations": [], "legal_bases": [], "n_sentences": 0}),
+    # flattened purpose/basis table
+    ("3. Formål og rettslig grunnlag\n\nFormål\nRettslig grunnlag\nLevere tjenesten\nAvtale\n"
+     "Nyhetsbrev\nSamtykke\nSikkerhet og feilsøking\nBerettiget interesse\n\nMer tekst her.",
+     {"legal_basis_citations": [], "legal_bases": ["a", "b", "f"], "n_sentences": 3}),
+    # lead-in that names the basis, then a list
+    ("Rettslig grunnlag\n\nVi behandler personopplysninger på følgende grunnlag:\n\n- Samtykke, for nyhetsbrev\n"
+     "- Avtale, når du handler hos oss",
+     {"legal_bases": ["a", "b"]}),
+    # a sentence that continues a basis sentence inherits its bases
+    ("Registrering\n\nBehandlingen i forbindelse med innlogging er basert på personvernforordningen artikkel 6 nr. 1 "
+     "bokstav f. Dette gir oss rett til å behandle opplysninger for å sikre plattformen.",
+     {"legal_basis_citations": ["f"], "legal_bases": ["f"], "n_sentences": 2}),
+    ("Personvernerklæring\n\nVi bruker Google Analytics. Du kan når som helst trekke tilbake samtykket ditt.",
+     {"legal_bases": [], "n_sentences": 0}),
+]
+
+
+@pytest.mark.parametrize("text,expected", DOCS)
+def test_documents(text, expected):
+    fields = run(text)
+    for key in ("legal_basis_citations", "legal_bases"):
+        if key in expected:
+            assert fields[key] == expected[key], key
+    if "n_sentences" in expected:
+        assert len(fields["sentence_bases"]) == expected["n_sentences"], fields["sentence_bases"]
+    assert fields["legal_bases_dpv"] == [f"dpv-gdpr:A6-1-{b}" for b in fields["legal_bases"]]
+    for entry in fields["sentence_bases"]:
+        assert set(entry) <= {"start", "end", "bases", "method", "row"}
+        assert entry["method"]
+
+
+def test_table_rows_are_given():
+    text = ("Formål og grunnlag\n\nFormål\nRettslig grunnlag\nLevere tjenesten\nAvtale (GDPR art. 6 b)\n"
+            "Nyhetsbrev\nSamtykke (GDPR art. 6 a)")
+    doc = make_doc(text)
+    fields = legal.extract(doc, {}).fields
+    rows = [e for e in fields["sentence_bases"] if "row" in e]
+    assert [e["bases"] for e in rows] == [["b"], ["a"]]
+    first = rows[0]["row"]
+    assert doc.text[first[0]:first[1]].startswith("Levere tjenesten")
+
+
+def test_law_references_in_record():
+    fields = run("Personvern\n\nVi følger bokføringsloven og GDPR art. 15.")
+    assert [(r["law"], r["article"]) for r in fields["law_references"]] == [("bokføringsloven", None), ("GDPR", "15")]
+    assert fields["legal_basis_citations"] == []

@@ -1,0 +1,269 @@
+"""processors: supplier tables (flattened, `|` rows, HTML), lists with functions, cue sentences,
+exclusions, and the gazetteer's validation on load."""
+from __future__ import annotations
+
+import pytest
+
+from policyparse.extract import processors
+from policyparse.ingest import html_to_text
+from policyparse.pipeline import build_document
+from policyparse.rules import RulesError
+
+
+def run(doc, fields=None):
+    return processors.extract(doc, fields or {"controller": {"names": [], "org_numbers": [], "emails": []},
+                                               "emails": [], "org_numbers": []})
+
+
+def names(doc, fields=None):
+    return {p["name"] for p in run(doc, fields).fields["processors"]}
+
+
+FLAT_TABLE = """Personvernerklæring
+
+Underleverandører
+
+Vi bruker følgende underleverandører som behandler personopplysninger på våre vegne.
+
+Leverandør
+Funksjon
+Personvernerklæring
+Lokasjon
+Acmesky
+Drift og hosting
+EU/West Europe
+Tripletex
+Fakturering og prosjektstyring
+Norge
+
+Vi har databehandleravtale med alle leverandørene."""
+
+PIPE_TABLE = """Personvernerklæring
+
+Databehandlere
+
+Vi har inngått databehandleravtaler med disse leverandørene.
+
+Leverandør | Formål | Land
+Mailchimp | Nyhetsbrev | USA
+Fjordhost | Drift av nettsiden | Norge
+
+Alle databehandlere er bundet av avtale."""
+
+CARDS = """Personvernerklæring
+
+4. Databehandlere og tredjeparter
+
+Vi benytter følgende underleverandører som behandler personopplysninger på våre vegne.
+
+Supabase
+Database og autentisering
+EU (Frankfurt, Tyskland)
+Alle data lagres i EU.
+
+Nordlys Signering
+Digital signering med BankID
+Norge
+Behandler signeringsdata.
+
+5. Lagring og sletting
+
+Data lagres så lenge kontoen er aktiv."""
+
+COOKIE_TABLE = """Informasjonskapsler
+
+Vi bruker disse informasjonskapslene på nettstedet.
+
+Navn
+Formål
+Leverandør
+Varighet
+_ga
+Skiller mellom unike besøkende
+Google
+2 år
+sb-auth-token
+Innlogging
+Supabase
+Sesjon
+
+Du kan slette informasjonskapsler i nettleseren."""
+
+LIST_WITH_FUNCTIONS = """Personvernerklæring
+
+3 Utlevering til tredjepart
+
+Vi benytter følgende underleverandører:
+
+- Poweroffice (regnskapssystem)
+- Google Adwords / Bing Ads (annonsering)
+- Intercom (chat, nyhetsbrev og analyseverktøy) - EU standardavtale signert
+- Google Docs og Microsoft Office 365 (dokumenter og korrespondanse)
+
+Vi deler ikke opplysninger med andre."""
+
+RECIPIENT_CATEGORIES = """Personvernerklæring
+
+Hvem deler vi opplysninger med?
+
+Vi deler opplysninger med følgende mottakere:
+
+- Regnskapsfører (bokføring)
+- Offentlige myndigheter
+- IT-leverandører
+
+Alle mottakere behandler opplysningene konfidensielt."""
+
+
+@pytest.mark.parametrize("text, expected", [
+    (FLAT_TABLE, {"Acmesky", "Tripletex"}),
+    (PIPE_TABLE, {"Mailchimp", "Fjordhost"}),
+    (CARDS, {"Supabase", "Nordlys Signering"}),
+    (COOKIE_TABLE, {"Google", "Supabase"}),
+    (LIST_WITH_FUNCTIONS, {"Poweroffice", "Google Adwords", "Bing Ads", "Intercom", "Google Docs",
+                           "Microsoft Office 365"}),
+    (RECIPIENT_CATEGORIES, set()),
+])
+def test_structures(doc_of, text, expected):
+    assert names(doc_of(text)) == expected
+
+
+def test_table_columns_give_function_and_location(doc_of):
+    found = {p["name"]: p for p in run(doc_of(FLAT_TABLE)).fields["processors"]}
+    assert found["Acmesky"]["function"] == "Drift og hosting"
+    assert found["Acmesky"]["location"] == "EU/West Europe"
+    assert found["Tripletex"]["role"] == "sub-processor"
+    assert found["Tripletex"]["organisation"] == "Tripletex"
+
+
+def test_list_function_and_findings(doc_of):
+    result = run(doc_of(LIST_WITH_FUNCTIONS))
+    found = {p["name"]: p for p in result.fields["processors"]}
+    assert found["Poweroffice"]["function"] == "regnskapssystem"
+    assert found["Google Docs"]["function"] == "dokumenter og korrespondanse"
+    assert found["Bing Ads"]["organisation"] == "Microsoft"
+    methods = {f.value: f.method for f in result.findings}
+    assert methods["Poweroffice"] == "gazetteer:poweroffice"
+    assert len(result.findings) == len(result.fields["processors"])
+    for f in result.findings:
+        assert doc_of(LIST_WITH_FUNCTIONS).text[f.start:f.end] == f.value
+
+
+def test_html_table(tmp_path):
+    html = """<html><head><title>Personvern</title></head><body><main>
+    <h1>Personvernerklæring</h1>
+    <p>Denne erklæringen forklarer hvordan vi behandler personopplysninger om kundene våre.</p>
+    <h2>Databehandlere</h2>
+    <p>Vi bruker følgende databehandlere for å levere tjenesten til deg som kunde.</p>
+    <table>
+      <tr><th>Leverandør</th><th>Formål</th><th>Land</th></tr>
+      <tr><td>Stripe</td><td>Betaling</td><td>USA</td></tr>
+      <tr><td>Fjordhost</td><td>Drift av nettsiden</td><td>Norge</td></tr>
+    </table>
+    <p>Alle databehandlere er bundet av databehandleravtaler med oss.</p>
+    </main></body></html>"""
+    doc = build_document(html_to_text(html), "html", "<test>")
+    assert " | " in doc.text
+    found = {p["name"]: p for p in run(doc).fields["processors"]}
+    assert set(found) == {"Stripe", "Fjordhost"}
+    assert found["Fjordhost"]["location"] == "Norge"
+    assert found["Stripe"]["function"] == "Betaling"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Opplysningene som samles inn, lagres i en skyløsning levert av Amazon AWS.", {"Amazon AWS"}),
+    ("Vi benytter arrangementsystemet Luma i forbindelse med enkelte arrangementer.", {"Luma"}),
+    ("Vi sletter varsler automatisk. Dette gjør vi gjennom programvare fra Digital Inspiration.",
+     {"Digital Inspiration"}),
+    ("Utdanningsdirektoratet har også en databehandleravtale med UNIT, som drifter plattformen.", {"UNIT"}),
+    ("Ved registrering vil e-postadressen lagres hos vår databehandler Google.", {"Google"}),
+    ("Vår hostingleverandør Vercel kan lagre tekniske serverlogger.", {"Vercel"}),
+    ("Bestilte varer sendes med Posten eller Bring til adressen du oppgir.", {"Posten", "Bring"}),
+    ("Me nyttar Google Analytics til å forstå korleis du brukar nettstaden.", {"Google Analytics"}),
+    ("Kortinformasjonen vert berre handsama av Stripe.", {"Stripe"}),
+    ("Vi deler opplysninger om bestillingen med Nordsjø Regnskap AS, som fører regnskapet vårt.",
+     {"Nordsjø Regnskap AS"}),
+    ("På kontaktsiden viser vi et kart fra Google Maps, og vi bygger inn videoer fra YouTube.",
+     {"Google Maps", "YouTube"}),
+    ("Skjemaene er beskyttet mot søppelpost med hCaptcha (Intuition Machines).", {"hCaptcha"}),
+    ("Betaling skjer med Vipps eller Klarna.", {"Vipps", "Klarna"}),
+])
+def test_cue_sentences(doc_of, text, expected):
+    assert names(doc_of(text)) == expected
+
+
+def test_embedded_role(doc_of):
+    found = run(doc_of("På kontaktsiden viser vi et kart fra Google Maps.")).fields["processors"]
+    assert found == [{"name": "Google Maps", "organisation": "Google", "function": None, "location": None,
+                      "role": "embedded"}]
+
+
+@pytest.mark.parametrize("text", [
+    "Vi bruker ingen analyse, Facebook Pixel, Google Analytics eller reklame-informasjonskapsler.",
+    "Vi bruker ikke verktøy som Hotjar eller Google Analytics.",
+    "Hvis du mener vi bryter regelverket, kan du klage til Datatilsynet.",
+    "I enkelte tilfeller gjør vi manuelle oppslag i 1881.no, proff.no eller lignende kilder.",
+    "Dersom du sender inn forespørsler via vår nettside, chat, Facebook eller Twitter, lagres informasjonen.",
+    "Hvis du besøker kanalene våre på plattformer for sosiale nettverk (f.eks. Facebook eller LinkedIn), "
+    "samler vi inn opplysningene du oppgir.",
+    "Vi deler opplysninger med IT-leverandører og regnskapsfører.",
+    "Vi utleverer opplysninger til Skatteetaten når loven krever det.",
+    "Du kan installere tillegget Google Analytics Opt-out Browser Add-on for nettleseren din.",
+    "Kildekoden er lagret på GitHub. GitHub behandler ingen personopplysninger om besøkende.",
+    "Acme Bakeri AS er behandlingsansvarlig. Opplysningene lagres hos Acme Bakeri AS.",
+    "Vi viser anmeldelser fra kunder på nettsiden.",
+    "Diri er en norsk bedrift. Diris hovedkontor ligger i Gjøvik.",
+    "Vi bruker både Cookies og såkalte Web beacons.",
+    "Dersom du bruker Chrome eller Firefox, kan du slette informasjonskapsler selv.",
+])
+def test_not_processors(doc_of, text):
+    assert names(doc_of(text)) == set()
+
+
+def test_group_company_and_email_domain_excluded(doc_of):
+    fields = {"controller": {"names": ["Infobric AB"], "org_numbers": [], "emails": ["post@fjordbakst.no"]},
+              "emails": ["post@fjordbakst.no"], "org_numbers": []}
+    doc = doc_of("Vi deler opplysninger med Infobric Time AS. Opplysningene lagres hos Fjordbakst. "
+                 "Vi benytter også Tripletex.")
+    assert names(doc, fields) == {"Tripletex"}
+
+
+def test_umbrella_merged_into_product(doc_of):
+    doc = doc_of("Vi bruker Google Analytics for å lage statistikk. Dataene behandles av Google i USA.")
+    assert names(doc) == {"Google Analytics"}
+
+
+def test_gazetteer_validates_on_load():
+    gaz = processors.load_gazetteer()
+    assert len(gaz.services) >= 300
+    assert gaz.lookup("Vipps").category == "payment"
+    assert gaz.lookup("google adwords").id == "google_ads"
+    assert {"payment", "logistics", "accounting", "newsletter", "video"} <= {s.category for s in gaz.services.values()}
+    for service in gaz.services.values():
+        assert service.category in processors.CATEGORIES
+
+
+HEADER = "id,name,aliases,organisation,country,category,ambiguous\n"
+
+
+@pytest.mark.parametrize("csv_text, message", [
+    (HEADER + "a,Alpha,,Alpha,NO,payment,no\nb,Beta,alpha,Beta,NO,payment,no\n", "already used"),
+    (HEADER + "a,Alpha,Alfa;ALFA,Alpha,NO,payment,no\n", "already used"),
+    (HEADER + "a,Alpha,,,NO,payment,no\n", "empty 'organisation'"),
+    (HEADER + "a,Alpha,,Alpha,NO,teleportation,no\n", "unknown category"),
+    (HEADER + "a,Alpha,,Alpha,Norway,payment,no\n", "country"),
+    (HEADER + "a,Alpha,,Alpha,NO,payment,maybe\n", "ambiguous"),
+    (HEADER + "a,Alpha,,Alpha,NO,payment,no\na,Beta,,Beta,NO,payment,no\n", "duplicate id"),
+    ("id,name,organisation,country,category\na,Alpha,Alpha,NO,payment\n", "columns"),
+    (HEADER + "a,Alpha,,Alpha,NO\n", "fields"),
+])
+def test_malformed_gazetteer_raises(csv_text, message):
+    with pytest.raises(RulesError, match=message):
+        processors.parse_gazetteer(csv_text, "bad.csv")
+
+
+def test_rule_files_load():
+    rules = processors.load_rules()
+    assert rules["name_cue"] and rules["veto_after"] and rules["section"]
+    lex = processors.load_lexicon()
+    assert "datatilsynet" in lex.excluded

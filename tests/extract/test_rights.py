@@ -1,0 +1,78 @@
+"""Data-subject rights (`extract/rights.py`)."""
+from __future__ import annotations
+
+import pytest
+
+from policyparse.extract import rights
+
+from conftest import make_doc
+
+
+def rights_of(text: str) -> list[str]:
+    doc = make_doc(text)
+    result = rights.extract(doc, {})
+    for finding in result.findings:
+        assert finding.field == "rights" and finding.method and 0 < finding.confidence <= 1
+        assert finding.value in result.fields["rights"]
+    return result.fields["rights"]
+
+
+CASES = [
+    ("Personvern\n\nDu har rett til innsyn i dine personopplysninger.", ["access"]),
+    ("Personvern\n\nDu kan be om en kopi av opplysningene vi har lagret om deg.", ["access"]),
+    ("Personvern\n\nDu har rett til å be om at Diri korrigerer feil i dine personopplysninger.", ["rectification"]),
+    ("Personvern\n\nHvis du oppdager feil i opplysningene vi har om deg, kan du be oss rette opp i dette.",
+     ["rectification"]),
+    ("Personvern\n\nDu kan be om rettelse av en personopplysning som du anser som feilaktig.", ["rectification"]),
+    ("Personvern\n\nDu kan når som helst be om sletting av din konto.", ["erasure"]),
+    ("Personvern\n\nDu har rett til å bli glemt.", ["erasure"]),
+    ("Personvern\n\nDu har også rett til å få behandlingen begrenset i visse tilfeller iht. GDPR art 18.",
+     ["restriction"]),
+    ("Personvern\n\nDu kan protestere mot behandling basert på berettiget interesse.", ["objection"]),
+    ("Personvern\n\nDu kan når som helst melde deg av nyhetsbrevet via lenken i e-posten.", ["objection"]),
+    ("Personvern\n\nAvregistrering gjøres ved å sende e-post til oss.", ["objection"]),
+    ("Personvern\n\nDu kan også ha rett til å ta med deg dine personopplysninger fra en virksomhet til en annen "
+     "(dataportabilitet).", ["portability"]),
+    ("Personvern\n\nDu kan når som helst trekke tilbake samtykket ditt.", ["withdraw_consent"]),
+    ("Personvern\n\nSamtykke til behandling av personopplysninger kan når som helst trekkes tilbake.",
+     ["withdraw_consent"]),
+    ("Samtykke\n\nValget lagres i nettleseren din og du kan endre det når som helst ved å slette lagret "
+     "nettstedsdata i nettleserinnstillingene.", ["withdraw_consent"]),
+    ("Klage\n\nHvis du mener at vi behandler opplysninger i strid med loven, kan du klage til Datatilsynet.",
+     ["complaint"]),
+    ("Klage\n\nDu har rett til å klage til en tilsynsmyndighet, her Datatilsynet.", ["complaint"]),
+    # a list under a rights lead-in
+    ("Dine rettigheter\n\nI henhold til personvernlovgivningen har du rett til å:\n\n"
+     "- Be om innsyn i hvilke personopplysninger vi har om deg\n- Be om retting eller sletting av dine "
+     "personopplysninger\n- Protestere mot visse former for behandling\n- Be om begrensninger i behandlingen",
+     ["access", "rectification", "erasure", "restriction", "objection"]),
+    # nynorsk
+    ("Personvernrettar etter GDPR\n\nKvar brukar har rett til:\n\n- Rett til innsyn — Du kan be om kopiar av "
+     "personopplysningane dine.\n- Rett til retting — Du kan be om at me rettar opplysningar du meiner er "
+     "unøyaktige.\n- Rett til å avgrense handsaming — Du kan be om at me avgrensar handsaminga.\n- Rett til "
+     "dataportabilitet — Du kan be om at me overfører data til ein annan organisasjon.",
+     ["access", "rectification", "restriction", "portability"]),
+    # articles cited in a rights list
+    ("Dine rettigheter\n\nDu har blant annet:\n\n- Rett til utlevering av dine personopplysninger (GDPR artikkel 20)\n"
+     "- Rett til å fremme en innsigelse (GDPR artikkel 21)", ["objection", "portability"]),
+    # no rights: storage periods, headings, consumer terms, local storage, an empty rights list
+    ("Sletting og lagring av persondata\n\nSeinast 12 månadar etter arrangementet vert all persondata sletta.", []),
+    ("Lagring\n\nE-post vil automatisk slettes etter tre måneder. Vi begrenser tilgangen til opplysningene.", []),
+    ("Angrerett\n\nDu har rett til å angra etter kjøp av billett.", []),
+    ("Klager\n\nKlager rettast til selgjar innan rimeleg tid.", []),
+    ("Lokal lagring\n\nDu kan slette disse dataene ved å tømme nettleserens lagring.", []),
+    ("Dine rettigheter\n\nSiden vi ikke samler inn personopplysninger, gjelder ikke de vanlige rettighetene. Men du "
+     "har alltid rett til:\n\n- Informasjon om hvordan nettsiden fungerer\n- Be om endringer i innhold eller "
+     "funksjonalitet", []),
+    ("Tilsyn\n\nDatatilsynet fører tilsyn med at loven overholdes.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_rights(text, expected):
+    assert sorted(rights_of(text)) == sorted(expected)
+
+
+def test_order_follows_taxonomy():
+    found = rights_of("Dine rettigheter\n\nDu kan klage til Datatilsynet. Du har rett til innsyn.")
+    assert found == ["access", "complaint"]

@@ -1,0 +1,98 @@
+"""The purpose classifier: deterministic training, the shipped model, thresholds, and the fallback."""
+import json
+
+import numpy as np
+import pytest
+
+from policyparse import classify
+from policyparse.corpus import sha1
+
+FIXTURE = {
+    "marketing": ["Vi sender deg nyhetsbrev med tilbud på e-post.", "Vi bruker opplysningene til markedsføring av våre tjenester.",
+                  "Du får kampanjer og tilbud fra oss dersom du samtykker.", "Vi sender ut nyheitsbrev til medlemane."],
+    "analytics": ["Vi bruker Google Analytics til å lage besøksstatistikk.", "Opplysningene brukes til statistikk over bruken av nettsiden.",
+                  "Vi analyserer trafikken på nettstaden for å sjå kva sider som blir brukt.", "Matomo samler statistikk om besøk."],
+    "": ["Denne erklæringen gjelder nettsiden vår.", "Du kan kontakte oss på telefon.", "Vi er et lite firma i Bergen.",
+         "Personopplysninger er opplysninger om deg.", "Erklæringen kan bli endret.", "Les mer under."],
+}
+
+
+def fixture_rows():
+    rows, texts = [], {}
+    for doc in range(3):
+        pos = 0
+        for label, sentences in FIXTURE.items():
+            for text in sentences:
+                pid = f"doc{doc}"
+                rows.append({"policy_id": pid, "start": pos, "end": pos + len(text), "sha1": sha1(text),
+                             "section": "Formål", "is_heading": False, "purposes": [label] if label else [], "bases": []})
+                texts[(pid, pos, pos + len(text))] = text
+                pos += len(text) + 1
+    return rows, texts
+
+
+def test_training_on_a_fixture_is_deterministic(tmp_path):
+    rows, texts = fixture_rows()
+    metas = [classify.train(rows, texts, tmp_path / name, cv=False) for name in ("one", "two")]
+    assert metas[0]["thresholds"] == metas[1]["thresholds"]
+    assert metas[0]["training_data"]["sha256"] == metas[1]["training_data"]["sha256"]
+    X = classify.features(["Vi sender nyhetsbrev.", "Statistikk om besøk."], ["", ""])
+    probs = [classify.load_model(tmp_path / name / "purposes.skops")[0].predict_proba(X) for name in ("one", "two")]
+    assert np.array_equal(probs[0], probs[1])
+    assert metas[0]["labels"] == ["marketing", "analytics"]
+
+
+def test_meta_file_records_versions_and_data_hash(tmp_path):
+    rows, texts = fixture_rows()
+    classify.train(rows, texts, tmp_path, cv=False)
+    meta = json.loads((tmp_path / "purposes.meta.json").read_text())
+    assert {"scikit-learn", "skops", "numpy", "policyparse", "normalizer"} <= set(meta["versions"])
+    assert len(meta["training_data"]["sha256"]) == 64
+
+
+def test_shipped_model_loads_with_trusted_types_and_predicts(doc_of):
+    model, meta, note = classify.load_model()
+    assert note is None and model is not None, note
+    doc = doc_of("Formål\n\nVi sender deg nyhetsbrev og markedsføring på e-post når du har samtykket.")
+    sentences = [s for s in doc.sentences() if not doc.is_heading_line(s.start_char)]
+    predicted, note = classify.predict_sentences(doc, sentences)
+    assert note is None and "marketing" in predicted[0]
+
+
+def test_thresholds_are_applied(tmp_path, doc_of):
+    rows, texts = fixture_rows()
+    classify.train(rows, texts, tmp_path, cv=False)
+    path = tmp_path / "purposes.skops"
+    doc = doc_of("Vi bruker Google Analytics til statistikk.")
+    sentences = doc.sentences()
+    meta_path = tmp_path / "purposes.meta.json"
+    for cut, expect_any in ((1.01, False), (0.0, True)):
+        meta = json.loads(meta_path.read_text())
+        meta["thresholds"] = {k: cut for k in meta["thresholds"]}
+        meta_path.write_text(json.dumps(meta))
+        classify.load_model.cache_clear()
+        predicted, _ = classify.predict_sentences(doc, sentences, path)
+        assert bool(predicted[0]) is expect_any
+        if expect_any:
+            assert set(predicted[0]) == set(meta["labels"])
+    classify.load_model.cache_clear()
+
+
+@pytest.mark.parametrize("content", [None, b"not a skops file"])
+def test_missing_or_broken_model_falls_back_to_rules(tmp_path, doc_of, content):
+    path = tmp_path / "purposes.skops"
+    if content is not None:
+        path.write_bytes(content)
+        (tmp_path / "purposes.meta.json").write_text("{}")
+    doc = doc_of("Vi sender nyhetsbrev.")
+    predicted, note = classify.predict_sentences(doc, doc.sentences(), path)
+    assert predicted == [{}] and "cue rules alone" in note
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Føremålet med handsaminga er å sende nyheitsbrev", "formålet med behandlingen er å sende nyhetsbrev"),
+    ("Vi lagrar opplysingar i 12 månader", "vi lagrer opplysninger i 0 måneder"),
+    ("Korleis vi handsamar personopplysingane dine", "hvordan vi behandler personopplysningene dine"),
+])
+def test_nynorsk_maps_to_bokmal_features(text, expected):
+    assert classify.normalize_tokens(text) == expected
