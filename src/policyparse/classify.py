@@ -1,6 +1,9 @@
 """The sentence-level purpose classifier: TF-IDF word and character n-grams of normalized tokens plus
 the section heading, a one-vs-rest logistic regression (a linear model fitted on log-loss, so its
 probabilities are calibrated), and per-label thresholds chosen by cross-validation grouped by document.
+The cue rules (`resources/purpose_cues.json`) are features of the model and also vote on their own:
+for each label, grouped CV chooses whether the rules alone, the model alone, or either of them
+decides (`MODES`), since a few labels are served better by their precise rules than by the model.
 
 Model files are written with skops and loaded with an explicit list of trusted types, never pickle.
 A missing or incompatible model gives a warning and the cue rules run alone.
@@ -12,6 +15,7 @@ import hashlib
 import json
 import logging
 import warnings
+import zipfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,6 +30,7 @@ MODEL_DIR = Path(__file__).resolve().parents[2] / "models"
 MODEL_PATH = MODEL_DIR / "purposes.skops"
 META_PATH = MODEL_DIR / "purposes.meta.json"
 MIN_POSITIVES = 4
+MODES = ("rules", "model", "either")
 TRUSTED_TYPES = [
     "sklearn.pipeline.Pipeline", "sklearn.compose._column_transformer.ColumnTransformer",
     "sklearn.feature_extraction.text.TfidfVectorizer", "sklearn.feature_extraction.text.TfidfTransformer",
@@ -68,7 +73,7 @@ def features(texts: list[str], headings: list[str]):
 
     return pd.DataFrame({"text": [normalize_tokens(t) for t in texts],
                          "heading": [normalize_tokens(h) for h in headings],
-                         "cues": [cue_tokens(t) for t in texts]})
+                         "cues": [cue_tokens(t) for t in texts], "raw": list(texts)})
 
 
 def make_model(seed: int = 0):
@@ -125,12 +130,16 @@ def _scores(y: np.ndarray, pred: np.ndarray, labels: list[str]) -> dict:
         tp = int(np.sum(pred[:, k] & (y[:, k] == 1)))
         fp = int(np.sum(pred[:, k] & (y[:, k] == 0)))
         fn = int(np.sum(~pred[:, k] & (y[:, k] == 1)))
+        if tp + fp + fn == 0:  # no support and nothing predicted: the label says nothing here
+            per_label[label] = {"precision": None, "recall": None, "f1": None, "support": 0}
+            continue
         p = tp / (tp + fp) if tp + fp else 0.0
         r = tp / (tp + fn) if tp + fn else 0.0
         per_label[label] = {"precision": round(p, 3), "recall": round(r, 3),
                             "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0, "support": int(y[:, k].sum())}
-    macro = float(np.mean([v["f1"] for v in per_label.values()]))
-    return {"per_label": per_label, "macro_f1": round(macro, 3)}
+    scored = [v["f1"] for v in per_label.values() if v["f1"] is not None]
+    return {"per_label": per_label, "macro_f1": round(float(np.mean(scored)), 3) if scored else None,
+            "labels_scored": len(scored)}
 
 
 def training_rows(rows: list[dict], texts: dict[tuple[str, int, int], str]):
@@ -141,19 +150,61 @@ def training_rows(rows: list[dict], texts: dict[tuple[str, int, int], str]):
     return X_text, [r["section"] for r in keep], y, np.array([r["policy_id"] for r in keep])
 
 
+def rule_matrix(texts: list[str], labels: list[str]) -> np.ndarray:
+    """1 where a cue rule for the label fires on the sentence."""
+    from .extract.purposes import cue_labels
+
+    hits = [cue_labels(t) for t in texts]
+    return np.array([[label in h for label in labels] for h in hits], dtype=bool)
+
+
+def _f1(truth: np.ndarray, pred: np.ndarray) -> float:
+    tp = np.sum(pred & truth)
+    denom = pred.sum() + truth.sum()
+    return 2 * tp / denom if denom else 0.0
+
+
+def choose(y: np.ndarray, probs: np.ndarray, rules: np.ndarray) -> tuple[list[str], np.ndarray]:
+    """Per label, the deciding source (rules / model / either) and model threshold with the best F1."""
+    thresholds = _thresholds(y, probs)
+    either = np.array([_thresholds(y[:, [k]], np.where(rules[:, [k]], 1.0, probs[:, [k]]))[0]
+                       for k in range(y.shape[1])])
+    modes, cuts = [], np.zeros(y.shape[1])
+    for k in range(y.shape[1]):
+        truth = y[:, k] == 1
+        scores = {"rules": (_f1(truth, rules[:, k]), 1.0),
+                  "model": (_f1(truth, probs[:, k] >= thresholds[k]), thresholds[k]),
+                  "either": (_f1(truth, rules[:, k] | (probs[:, k] >= either[k])), either[k])}
+        mode = max(MODES, key=lambda m: (scores[m][0], m == "either"))
+        modes.append(mode)
+        cuts[k] = scores[mode][1]
+    return modes, cuts
+
+
+def decide(modes: list[str], cuts: np.ndarray, probs: np.ndarray, rules: np.ndarray) -> np.ndarray:
+    """Apply per-label modes: the same decision in cross-validation and in the pipeline."""
+    model = probs >= cuts
+    out = np.zeros(probs.shape, dtype=bool)
+    for k, mode in enumerate(modes):
+        out[:, k] = rules[:, k] if mode == "rules" else model[:, k] if mode == "model" else rules[:, k] | model[:, k]
+    return out
+
+
 def cross_validate(X, y, groups, labels, n_splits: int = 5, seed: int = 0) -> dict:
-    """Grouped k-fold CV with thresholds chosen inside each training fold (nested), per-label scores."""
+    """Grouped k-fold CV of the whole decision (model, rules, per-label modes and thresholds chosen by
+    an inner grouped CV on the training folds only), per-label scores."""
     from sklearn.model_selection import GroupKFold
 
+    rules = rule_matrix(list(X["raw"]), labels)
     pred = np.zeros(y.shape, dtype=bool)
     for train, test in GroupKFold(n_splits=n_splits).split(X, y, groups):
         inner = _oof_probs(X.iloc[train], y[train], groups[train], min(n_splits, len(set(groups[train]))), seed)
-        thresholds = _thresholds(y[train], inner)
+        modes, cuts = choose(y[train], inner, rules[train])
         model = make_model(seed)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             model.fit(X.iloc[train], y[train])
-        pred[test] = model.predict_proba(X.iloc[test]) >= thresholds
+        pred[test] = decide(modes, cuts, model.predict_proba(X.iloc[test]), rules[test])
     return _scores(y, pred, labels)
 
 
@@ -173,26 +224,31 @@ def train(rows: list[dict], texts: dict, out_dir: Path = MODEL_DIR, seed: int = 
     X = features(X_text, headings)
     n_splits = min(5, len(set(groups)))
     oof = _oof_probs(X, y, groups, n_splits, seed)
-    thresholds = _thresholds(y, oof)
+    modes, thresholds = choose(y, oof, rule_matrix(X_text, labels))
     report = cross_validate(X, y, groups, labels, n_splits, seed) if cv else None
     model = make_model(seed)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         model.fit(X, y)
+    for _, vectorizer, _ in model.named_steps["vectors"].transformers_:
+        if hasattr(vectorizer, "stop_words_"):
+            del vectorizer.stop_words_  # terms pruned by min_df / max_features: not needed to predict
     out_dir.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256(json.dumps([[r["policy_id"], r["sha1"], r["purposes"]] for r in rows
                                         if not r["is_heading"]]).encode()).hexdigest()
     meta = {"model": "purposes", "created": dt.date.today().isoformat(), "labels": labels,
             "thresholds": {lab: round(float(t), 3) for lab, t in zip(labels, thresholds)},
+            "modes": dict(zip(labels, modes)),
             "training_data": {"sha256": digest, "documents": sorted(set(groups.tolist())),
                               "sentences": int(len(X_text)), "positives": {lab: int(y[:, k].sum())
                                                                            for k, lab in enumerate(labels)}},
             "versions": {"policyparse": __version__, "scikit-learn": sklearn.__version__,
                          "skops": skops.__version__, "numpy": np.__version__, "normalizer": NORMALIZER_VERSION},
-            "cv": {"folds": n_splits, "grouped_by": "document", "thresholds": "chosen by inner grouped CV",
+            "cv": {"folds": n_splits, "grouped_by": "document",
+                   "scored": "the whole decision: rules, model, per-label modes and thresholds chosen by inner grouped CV",
                    **(report or {})}}
     tmp = out_dir / "purposes.skops.tmp"
-    sio.dump(model, tmp)
+    sio.dump(model, tmp, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
     tmp.replace(out_dir / "purposes.skops")
     (out_dir / "purposes.meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     load_model.cache_clear()
@@ -224,12 +280,42 @@ def load_model(path: Path = MODEL_PATH):
 
 
 def predict_sentences(doc, sentences, path: Path = MODEL_PATH) -> tuple[list[dict[str, float]], str | None]:
-    """Per sentence, {label: probability} for labels over their threshold; plus a note if no model."""
+    """Per sentence, {label: model probability} for the labels the model decides (per the label's
+    mode and threshold); plus a note when there is no usable model."""
     model, meta, note = load_model(path)
     if model is None or not sentences:
         return [{} for _ in sentences], note
     headings = [(doc.section_at(s.start_char).heading if doc.section_at(s.start_char) else "") for s in sentences]
-    probs = model.predict_proba(features([s.text for s in sentences], headings))
-    labels, thresholds = meta["labels"], meta["thresholds"]
-    cut = np.array([thresholds[lab] for lab in labels])
-    return [{lab: float(p[k]) for k, lab in enumerate(labels) if p[k] >= cut[k]} for p in probs], None
+    texts = [s.text for s in sentences]
+    probs = model.predict_proba(features(texts, headings))
+    labels = meta["labels"]
+    cut = np.array([meta["thresholds"][lab] for lab in labels])
+    modes = [meta.get("modes", {}).get(lab, "either") for lab in labels]
+    return [{lab: float(p[k]) for k, lab in enumerate(labels) if modes[k] != "rules" and p[k] >= cut[k]}
+            for p in probs], None
+
+
+def rule_only_labels(path: Path = MODEL_PATH) -> set[str]:
+    """Labels where the model's CV found that the cue rules alone decide best (none without a model)."""
+    model, meta, _ = load_model(path)
+    return set() if model is None else {lab for lab, mode in meta.get("modes", {}).items() if mode == "rules"}
+
+
+def model_only_labels(path: Path = MODEL_PATH) -> set[str]:
+    """Labels where the model alone decides (its features include the rule hits)."""
+    model, meta, _ = load_model(path)
+    return set() if model is None else {lab for lab, mode in meta.get("modes", {}).items() if mode == "model"}
+
+
+def score_rows(rows: list[dict], texts: dict, path: Path = MODEL_PATH) -> dict:
+    """Per-label scores of the shipped decision (rules, model, modes) on labelled sentence rows."""
+    model, meta, note = load_model(path)
+    if model is None:
+        raise RuntimeError(note)
+    X_text, headings, y, _ = training_rows(rows, texts)
+    labels = meta["labels"]
+    cols = [PURPOSES.index(lab) for lab in labels]
+    probs = model.predict_proba(features(X_text, headings))
+    cuts = np.array([meta["thresholds"][lab] for lab in labels])
+    modes = [meta["modes"][lab] for lab in labels]
+    return _scores(y[:, cols], decide(modes, cuts, probs, rule_matrix(X_text, labels)), labels)

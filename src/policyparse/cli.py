@@ -183,19 +183,47 @@ def train(out_dir, no_cv):
     """Train the purpose classifier on the development split of sentences.jsonl."""
     from . import classify
     from .corpus import load_split, read_sentences, sentence_texts
+    from .export import write_text_atomic
 
     split = load_split()
-    rows = [r for r in read_sentences() if split.get(r["policy_id"]) == "dev"]
+    all_rows = read_sentences()
+    rows = [r for r in all_rows if split.get(r["policy_id"]) == "dev"]
+    test_rows = [r for r in all_rows if split.get(r["policy_id"]) == "test"]
     if not rows:
         raise click.UsageError("no development sentences in data/annotated/sentences.jsonl")
     try:
         texts = sentence_texts(rows)
     except FileNotFoundError as exc:
         raise click.ClickException(f"{exc} (the development corpus is needed for training)")
-    meta = classify.train(rows, texts, Path(out_dir) if out_dir else classify.MODEL_DIR, cv=not no_cv)
-    click.echo(json.dumps({k: meta[k] for k in ("labels", "thresholds")}, indent=1))
-    if meta["cv"].get("macro_f1") is not None:
-        click.echo(f"grouped {meta['cv']['folds']}-fold CV macro F1: {meta['cv']['macro_f1']:.3f}")
+    out = Path(out_dir) if out_dir else classify.MODEL_DIR
+    meta = classify.train(rows, texts, out, cv=not no_cv)
+    if test_rows:
+        meta["test_split"] = classify.score_rows(test_rows, sentence_texts(test_rows), out / "purposes.skops")
+        meta["test_split"]["documents"] = len({r["policy_id"] for r in test_rows})
+        write_text_atomic(out / "purposes.meta.json", json.dumps(meta, indent=1) + "\n")
+    click.echo(json.dumps({k: meta[k] for k in ("labels", "thresholds", "modes")}, indent=1))
+    click.echo(classify_report(meta))
+
+
+def _num(value) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+def classify_report(meta: dict) -> str:
+    """Markdown: per-label P / R / F1 / support in grouped CV and on the test split."""
+    cv, test = meta["cv"].get("per_label", {}), meta.get("test_split", {}).get("per_label", {})
+    lines = ["| label | decided by | CV P | CV R | CV F1 | support | test P | test R | test F1 | support |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for label in meta["labels"]:
+        c, t = cv.get(label, {}), test.get(label, {})
+        cells = [_num(c.get(k)) for k in ("precision", "recall", "f1")] + [str(c.get("support", ""))]
+        cells += [_num(t.get(k)) for k in ("precision", "recall", "f1")] + [str(t.get("support", ""))]
+        lines.append(f"| {label} | {meta['modes'][label]} | " + " | ".join(cells) + " |")
+    macro_cv = meta["cv"].get("macro_f1")
+    macro_test = meta.get("test_split", {}).get("macro_f1")
+    lines.append(f"| **macro F1** | | | | **{macro_cv:.2f}** | | | | **{macro_test:.2f}** | |"
+                 if macro_cv is not None and macro_test is not None else "")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

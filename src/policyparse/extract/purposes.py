@@ -1,9 +1,10 @@
 """`purposes`: what personal data is processed for, tagged sentence by sentence.
 
 Two sources decide a sentence's labels: high-precision cue rules (`resources/purpose_cues.json`) and
-the trained classifier (`models/purposes.skops`, see `policyparse.classify`). A label is kept when a
-rule fires or the model's calibrated probability passes the label's threshold; each finding says
-which one decided. Without a usable model the rules run alone and the record says so.
+the trained classifier (`models/purposes.skops`, see `policyparse.classify`). Per label, the model's
+metadata says whether the rules, the model (its probability over the label's threshold) or either of
+them decides, as chosen by grouped cross-validation; each finding says which one decided. Without a
+usable model the rules run alone and the record says so.
 """
 from __future__ import annotations
 
@@ -43,15 +44,16 @@ def labelled_sentences(doc):
 
 
 def extract(doc, fields) -> Extraction:
-    from ..classify import predict_sentences
+    from ..classify import model_only_labels, predict_sentences
 
     sentences = labelled_sentences(doc)
     predictions, model_note = predict_sentences(doc, sentences)
+    model_decides = model_only_labels()
     if model_note:
         doc.warnings.append(model_note)
     sentence_purposes, findings, purposes = [], [], {}
     for sent, predicted in zip(sentences, predictions):
-        rules = cue_labels(sent.text)
+        rules = {k: v for k, v in cue_labels(sent.text).items() if k not in model_decides}
         labels = {}
         for label in PURPOSES:
             rule, prob = rules.get(label), predicted.get(label)
