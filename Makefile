@@ -5,6 +5,7 @@ PYTHON ?= python3.11
 VENV   := .venv
 PY     := $(VENV)/bin/python
 CORPUS := ../shared/corpus/raw
+HTML   := ../shared/corpus/html
 
 .PHONY: run test eval sentences train bench readme-eval clean
 
@@ -23,16 +24,16 @@ test: $(VENV)/.installed
 
 eval: $(VENV)/.installed
 	@[ -d $(CORPUS) ] || echo "note: $(CORPUS) is absent; scoring the seeds in data/raw alone"
-	$(VENV)/bin/policyparse evaluate --gold data/annotated --raw data/raw --raw $(CORPUS) --split both --report out/eval
+	$(VENV)/bin/policyparse evaluate --gold data/annotated --raw data/raw --raw $(CORPUS) --raw $(HTML) --split both --report out/eval
 
 readme-eval: $(VENV)/.installed
-	$(VENV)/bin/policyparse evaluate --gold data/annotated --raw data/raw --raw $(CORPUS) --split both --report out/eval --update-readme README.md
+	$(VENV)/bin/policyparse evaluate --gold data/annotated --raw data/raw --raw $(CORPUS) --raw $(HTML) --split both --report out/eval --update-readme README.md
 
 sentences: $(VENV)/.installed
 	$(VENV)/bin/policyparse sentences
 
 train: $(VENV)/.installed
-	$(VENV)/bin/policyparse train
+	$(VENV)/bin/policyparse train --update-readme README.md
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/bench.py

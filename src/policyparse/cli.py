@@ -179,7 +179,9 @@ def sentences():
 @main.command()
 @click.option("--out", "out_dir", default=None, type=click.Path(file_okay=False), help="Model folder (default models/).")
 @click.option("--no-cv", is_flag=True, help="Skip the cross-validation report (faster).")
-def train(out_dir, no_cv):
+@click.option("--update-readme", "readme", default=None, type=click.Path(exists=True, dir_okay=False),
+              help="Replace the block between <!-- classifier:start --> and <!-- classifier:end --> in this file.")
+def train(out_dir, no_cv, readme):
     """Train the purpose classifier on the development split of sentences.jsonl."""
     from . import classify
     from .corpus import load_split, read_sentences, sentence_texts
@@ -202,7 +204,16 @@ def train(out_dir, no_cv):
         meta["test_split"]["documents"] = len({r["policy_id"] for r in test_rows})
         write_text_atomic(out / "purposes.meta.json", json.dumps(meta, indent=1) + "\n")
     click.echo(json.dumps({k: meta[k] for k in ("labels", "thresholds", "modes")}, indent=1))
-    click.echo(classify_report(meta))
+    report = classify_report(meta)
+    click.echo(report)
+    if readme:
+        from .evaluate import update_readme
+
+        block = (f"Trained {meta['created']} on {meta['training_data']['sentences']} sentences of "
+                 f"{len(meta['training_data']['documents'])} development documents; grouped {meta['cv'].get('folds')}-fold "
+                 f"CV by document, and the {meta.get('test_split', {}).get('documents', 0)} test documents.\n\n{report}")
+        if not update_readme(Path(readme), block, "<!-- classifier:start -->", "<!-- classifier:end -->"):
+            raise click.UsageError(f"{readme} has no <!-- classifier:start --> / <!-- classifier:end --> markers")
 
 
 def _num(value) -> str:

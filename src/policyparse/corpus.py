@@ -19,7 +19,7 @@ from .normalize import NORMALIZER_VERSION
 
 ROOT = Path(__file__).resolve().parents[2]
 ANNOTATED = ROOT / "data" / "annotated"
-RAW_DIRS = [ROOT / "data" / "raw", ROOT.parent / "shared" / "corpus" / "raw"]
+RAW_DIRS = [ROOT / "data" / "raw", ROOT.parent / "shared" / "corpus" / "raw", ROOT.parent / "shared" / "corpus" / "html"]
 SENTENCES = ANNOTATED / "sentences.jsonl"
 SENTENCES_META = ANNOTATED / "sentences.meta.json"
 
@@ -113,8 +113,10 @@ def labelled_sentences(policy_id: str, raw_path: Path) -> Iterator[LabelledSente
 
 
 def annotated_documents(gold_dir: Path = ANNOTATED) -> Iterator[tuple[str, Path | None]]:
+    """Documents with sentence labels (`labels/<id>.jsonl`) and where their text is, if present."""
     for pid in load_gold(gold_dir):
-        yield pid, find_raw(pid)
+        if (ANNOTATED / "labels" / f"{pid}.jsonl").exists():
+            yield pid, find_raw(pid)
 
 
 def build_sentences(out: Path = SENTENCES) -> dict:

@@ -154,6 +154,9 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+_NORWEGIAN_IN_WORD = re.compile(r"(?<=[A-Za-z])[æøåÆØÅ]|[æøåÆØÅ](?=[a-z])")
+
+
 def decode(data: bytes) -> tuple[str, list[str]]:
     """Bytes to text: BOMs, UTF-8, UTF-16 and single-byte encodings, warning when a fallback was used."""
     for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -174,6 +177,15 @@ def decode(data: bytes) -> tuple[str, list[str]]:
                 return data[:exc.start].decode("utf-8"), []
             except UnicodeDecodeError:
                 pass
+    # Norwegian letters sit at different bytes in each legacy code page, so the code page that reads
+    # the most æ, ø, å inside words is the right one; a few stray bytes must not tip the choice.
+    readings = []
+    for rank, enc in enumerate(("cp1252", "cp865", "mac_roman")):
+        text = data.decode(enc, errors="replace")
+        readings.append((len(_NORWEGIAN_IN_WORD.findall(text)), -text.count("\ufffd"), -rank, enc, text))
+    letters, bad, _, enc, text = max(readings)
+    if letters:
+        return text, [f"not valid UTF-8; decoded as {enc}" + (" with undecodable bytes replaced" if bad else "")]
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=["cp1252", "latin_1", "iso8859_15", "cp865", "mac_roman", "utf_8"]).best()
@@ -203,9 +215,10 @@ def _read_bytes(source: Source) -> tuple[bytes, list[str]]:
 
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_CODE = re.compile(r"`([^`]*)`")   # code spans are kept verbatim (`_ga`, `__utmz`)
 _MD_INLINE = [(re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"), (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
-              (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"), (re.compile(r"(?<!\w)[*_](\S.*?\S|\S)[*_](?!\w)"), r"\1"),
-              (re.compile(r"`([^`]*)`"), r"\1")]
+              (re.compile(r"(?<!\w)(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1(?!\w)"), r"\2"),
+              (re.compile(r"(?<!\w)([*_])(?=[^\s*_])((?:(?!\1).)+?)(?<=\S)\1(?!\w)"), r"\2")]
 
 
 def markdown_to_text(md: str) -> Ingested:
@@ -216,8 +229,12 @@ def markdown_to_text(md: str) -> Ingested:
             md = md[md.find("\n", close + 4) + 1:] if md.find("\n", close + 4) != -1 else ""
     lines, headings, pos = [], [], 0
     for line in md.splitlines():
+        code = _MD_CODE.findall(line)
+        line = _MD_CODE.sub("\x00", line)
         for pattern, repl in _MD_INLINE:
             line = pattern.sub(repl, line)
+        for span in code:
+            line = line.replace("\x00", span, 1)
         m = _MD_HEADING.match(line)
         if m:
             line = m.group(2)
@@ -247,6 +264,34 @@ def _unwrap_inline(html: str) -> str:
     return lxml_html.tostring(tree, encoding="unicode")
 
 
+def _paragraph_lines(p) -> list[tuple[str, bool]]:
+    """Lines of a trafilatura <p> (split at <lb/>), each with whether all its text is bold (<hi rend="#b">),
+    as CMS pages write headings as a bold line inside a paragraph."""
+    lines: list[list[tuple[str, bool]]] = [[]]
+
+    def visit(el, bold: bool) -> None:
+        for child in el:
+            if child.tag == "lb":
+                lines.append([])
+            else:
+                inner_bold = bold or (child.tag == "hi" and "b" in (child.get("rend") or ""))
+                if child.text:
+                    lines[-1].append((child.text, inner_bold))
+                visit(child, inner_bold)
+            if child.tail:
+                lines[-1].append((child.tail, bold))
+
+    if p.text:
+        lines[0].append((p.text, False))
+    visit(p, False)
+    out = []
+    for parts in lines:
+        text = " ".join("".join(t for t, _ in parts).split())
+        if text:
+            out.append((text, all(b for t, b in parts if t.strip())))
+    return out
+
+
 def html_to_text(html: str) -> Ingested:
     """Main content of a page via trafilatura: h1-h6 as headings, list items and table rows as lines."""
     import trafilatura
@@ -254,7 +299,7 @@ def html_to_text(html: str) -> Ingested:
 
     html = _unwrap_inline(html)
     xml = trafilatura.extract(html, output_format="xml", include_tables=True, include_comments=False,
-                              include_links=False, include_images=False, include_formatting=False,
+                              include_links=False, include_images=False, include_formatting=True,
                               favor_recall=True, deduplicate=False, with_metadata=True)
     warnings = []
     if xml is None:
@@ -291,13 +336,9 @@ def html_to_text(html: str) -> Ingested:
                 rend = child.get("rend") or "h2"
                 add(text_of(child), "\n\n", int(rend[1]) if rend[1:].isdigit() else 2)
             elif tag == "p":
-                chunks = [child.text or ""]
-                for sub in child:
-                    chunks.append("\n" if sub.tag == "lb" else "".join(sub.itertext()))
-                    chunks.append(sub.tail or "")
-                lines = [c for c in "".join(chunks).split("\n") if c.strip()]  # a <p> may open with <br>
-                for i, chunk in enumerate(lines):
-                    add(chunk, "\n\n" if i == 0 else "\n")
+                for i, (line, bold) in enumerate(_paragraph_lines(child)):
+                    short = len(line.split()) <= 12 and not line.rstrip().endswith((".", ","))
+                    add(line, "\n\n" if i == 0 else "\n", 3 if bold and short else 0)
             elif tag == "list":
                 first = True
                 for item in child:

@@ -14,7 +14,7 @@ import regex
 
 from .rules import load_rules
 
-NORMALIZER_VERSION = "1"
+NORMALIZER_VERSION = "2"
 
 # Characters replaced one-for-one (spaces, hyphens, quotes) or deleted (invisible characters).
 _REPLACE = {
@@ -33,13 +33,14 @@ _DASH_ITEM = regex.compile(r"^[-–—*]\s+")
 class Normalized:
     text: str
     offsets: tuple[int, ...]  # offsets[i] = index in the original text of normalized char i; one extra sentinel
+    ends: tuple[int, ...] = ()  # ends[i] = end in the original text of what became char i (a base + its marks)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalized span to the original span that covers it."""
         if start >= end:
             pos = self.offsets[min(start, len(self.offsets) - 1)]
             return pos, pos
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.offsets[start], (self.ends[end - 1] if self.ends else self.offsets[end - 1] + 1)
 
 
 @lru_cache(maxsize=1)
@@ -52,43 +53,50 @@ def is_furniture(line: str) -> bool:
     return bool(_furniture().fullmatch(line.strip()))
 
 
-def _characters(raw: str) -> tuple[list[str], list[int]]:
-    """NFC per cluster (base + combining marks), replacements and deletions, with source indices."""
+def _characters(raw: str) -> tuple[list[str], list[int], list[int]]:
+    """NFC per cluster (base + combining marks), replacements and deletions, with source start and end indices."""
     chars: list[str] = []
     index: list[int] = []
+    ends: list[int] = []
     i, n = 0, len(raw)
     while i < n:
         j = i + 1
-        while j < n and unicodedata.combining(raw[j]):
+        while j < n and (unicodedata.combining(raw[j]) or raw[j] in _DELETE):
             j += 1
-        cluster = raw[i:j]
-        if j - i > 1:
-            cluster = unicodedata.normalize("NFC", cluster)
-        for c in cluster:
-            if c in _DELETE:
-                continue
+        c = raw[i]
+        if j == i + 1 and (c < "\u0300" or unicodedata.is_normalized("NFC", c)):  # the common case
+            kept, composed = ([] if c in _DELETE else [(i, c)]), False
+        else:
+            kept = [(k, c) for k, c in enumerate(raw[i:j], i) if c not in _DELETE]
+            cluster = "".join(c for _, c in kept)
+            composed = not unicodedata.is_normalized("NFC", cluster)
+            if composed:  # every char of the composed cluster stands for all of it
+                kept = [(i, c) for c in unicodedata.normalize("NFC", cluster)]
+        for k, c in kept:
             c = _REPLACE.get(c, c)
-            if c == "\n" and chars and chars[-1] == "\n" and index[-1] == i - 1 and raw[i - 1] == "\r":
+            if c == "\n" and chars and chars[-1] == "\n" and index[-1] == k - 1 and raw[k - 1] == "\r":
                 continue  # \r\n -> one line break
             chars.append(c)
-            index.append(i)
+            index.append(k)
+            ends.append(j if composed else k + 1)
         i = j
-    return chars, index
+    return chars, index, ends
 
 
 def normalize(raw: str) -> Normalized:
     """Clean text line by line: bullets to "- ", spaces collapsed, furniture and blank runs dropped."""
-    chars, index = _characters(raw)
+    chars, index, ends = _characters(raw)
     text = "".join(chars)
     out: list[str] = []
     out_index: list[int] = []
+    out_ends: list[int] = []
     pending_blank = False
     pos = 0
     for line in text.split("\n"):
         line_start = pos
         pos += len(line) + 1
         stripped = line.strip()
-        if not stripped or is_furniture(stripped):
+        if not stripped or is_furniture(stripped) or _BULLET_LINE.fullmatch(stripped):  # a bullet with no text
             if not stripped:
                 pending_blank = bool(out)
             continue
@@ -96,6 +104,7 @@ def normalize(raw: str) -> Normalized:
             sep = "\n\n" if pending_blank else "\n"
             out.append(sep)
             out_index.extend([index[line_start - 1]] * len(sep))
+            out_ends.extend([ends[line_start - 1]] * len(sep))
         pending_blank = False
         lead = len(line) - len(line.lstrip())
         body_start = line_start + lead
@@ -104,6 +113,7 @@ def normalize(raw: str) -> Normalized:
         if marker:
             out.append("- ")
             out_index.extend([index[body_start], index[body_start]])
+            out_ends.extend([ends[body_start], ends[body_start]])
             body_start += marker.end()
             body = body[marker.end():]
         prev_space = False
@@ -116,6 +126,7 @@ def normalize(raw: str) -> Normalized:
                 prev_space = False
             out.append(c)
             out_index.append(index[body_start + k])
+            out_ends.append(ends[body_start + k])
     normalized = "".join(out)
     out_index.append(len(raw))
-    return Normalized(normalized, tuple(out_index))
+    return Normalized(normalized, tuple(out_index), tuple(out_ends))

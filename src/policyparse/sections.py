@@ -56,14 +56,21 @@ class _Line:
 
 
 def _lines(text: str) -> list[_Line]:
+    """Lines grouped in blank-line blocks. A line repeating the one above it, and a one-word capitals
+    label directly above another line (`PERSONVERN` over the title), are left out of the structure."""
     lines: list[_Line] = []
     offset = 0
     for b, block in enumerate(text.split("\n\n")):
+        kept, pos = [], offset
         parts = block.split("\n")
-        pos_in_block = offset
         for k, part in enumerate(parts):
-            lines.append(_Line(part, pos_in_block, pos_in_block + len(part), b, k, len(parts)))
-            pos_in_block += len(part) + 1
+            repeat = kept and kept[-1][0] == part
+            label = part.isupper() and part.isalpha() and len(part) >= 3 and k + 1 < len(parts) and not kept
+            if not (repeat or label):
+                kept.append((part, pos))
+            pos += len(part) + 1
+        for k, (part, start) in enumerate(kept):
+            lines.append(_Line(part, start, start + len(part), b, k, len(kept)))
         offset += len(block) + 2
     return lines
 
@@ -112,6 +119,8 @@ def _is_heading(lines: list[_Line], i: int) -> bool:
         return False
     if text.lower() in TOC_LABELS:
         return False
+    if _entry_like(lines, i) and (_entry_like(lines, i - 2) or _entry_like(lines, i + 2)):
+        return False  # name line + description line, repeated: entries of a supplier or cookie list
     if ln.block_len == 1:
         if not _leads_to_body(lines, i):
             return False  # a label among labels: contact tables, footers, badges
@@ -122,8 +131,6 @@ def _is_heading(lines: list[_Line], i: int) -> bool:
         if ln.block == 0 and len(regex.findall(r"\p{L}+", text)) <= 2 and nxt.block_len == 1 and _shape_ok(nxt.text) \
                 and TITLE_WORDS.search(nxt.text):
             return False  # an eyebrow label above the document title ("Juridisk" over "Personvernerklæring")
-        if _entry_like(lines, i) and (_entry_like(lines, i - 2) or _entry_like(lines, i + 2)):
-            return False  # name line + description line, repeated: entries of a supplier or cookie list
         return True
     if ln.pos == 0:
         return _body_like(nxt.text) and len(text) < len(nxt.text)
@@ -135,8 +142,9 @@ def _is_heading(lines: list[_Line], i: int) -> bool:
             and not text[:1].isdigit()
         return two_words and prev is not None and (prev.text.rstrip()[-1:] in ".!?" or row_above) \
             and _body_like(nxt.text)
-    return two_words and prev is not None and prev.text.rstrip()[-1:] in ".!?" and _body_like(nxt.text) \
-        and len(text) < 80
+    one_title_word = len(text.split()) == 1 and len(text) >= 5
+    return (two_words or one_title_word) and prev is not None and prev.text.rstrip()[-1:] in ".!?" \
+        and _body_like(nxt.text) and len(text) < 80
 
 
 def _entry_like(lines: list[_Line], i: int) -> bool:

@@ -1,4 +1,8 @@
-"""Controller fields: organisation numbers, contact e-mails and the controller's name."""
+"""Controller fields: organisation numbers, contact e-mails and the controller's name.
+
+Besides the record's `controller.names`, `fields["controller_clues"]` holds names looser clues give the
+controller (`Dataansvarlig er X`, `X (heretter «vi»)`, `KvammaLAN v/ Kvam E-sport`); later extractors
+(processors) use them to keep the controller out of their fields. They are no record field."""
 from __future__ import annotations
 
 import regex
@@ -6,6 +10,7 @@ from stdnum.no import orgnr as no_orgnr
 from stdnum.se import orgnr as se_orgnr
 
 from . import Extraction
+from .orgnames import NAME_RE
 
 ORG_CONTEXT = regex.compile(r"(org\.?\s*n(?:r|o|umme[rt])\.?|organisasjons-?\s*n(?:r|ummer)|orgnr|foretaksn(?:r|ummer)"
                             r"|føretaksnummer|organisationsnummer|org\.?\s*id|mva)\W{0,4}$", regex.I)
@@ -27,6 +32,15 @@ CONTROLLER_PATTERNS = [
         rf"[Bb]ehandlingsansvarl[ei]g\w*\s+(?:for\s+[^.]{{1,60}}\s+)?(?:er|is)\s+(?P<name>{NAME})")),
     ("controller.name_with_orgnr", regex.compile(
         rf"(?P<name>{NAME}\s+{LEGAL_SUFFIX})\s*(?:\"[^\"]{{1,20}}\"\s*)?\(?\s*(?:org\.?\s*n[ro]\.?:?\s*)?\d{{3}}\s?\d{{3}}\s?\d{{3}}")),
+]
+CLUE_PATTERNS = [
+    ("controller.clue.responsible_is", regex.compile(
+        rf"(?:[Dd]ataansvarl[ei]g|[Bb]ehandlingsansvarl[ei]g)\w*\s+(?:er|is)\s+(?P<name>{NAME_RE.pattern})")),
+    ("controller.clue.is_responsible", regex.compile(
+        rf"(?P<name>{NAME_RE.pattern})\s+(?:er|vert|blir)\s+(?:\p{{Ll}}+\s+){{0,2}}?"
+        r"(?:behandlingsansvarl|behandlingsansvarleg|dataansvarl|ansvarleg for behandling|ansvarlig for behandling)")),
+    ("controller.clue.other_name", regex.compile(  # the controller under another name
+        rf"(?P<name>{NAME_RE.pattern})\s*(?:\(\s*(?:heretter|heretter kalt|herefter|hereafter|kalla|kalt)\b|v/\s*\p{{Lu}})")),
 ]
 NOT_NAMES = {"Vi", "Du", "Dette", "Denne", "Det", "Den", "Som", "Eg", "Me", "Kunden", "Hvem", "Kven", "Selskapet"}
 
@@ -77,10 +91,14 @@ def _controller_names(doc):
     return list(found.values())
 
 
+def _controller_clues(doc) -> list[str]:
+    return [m.group("name") for _, pattern in CLUE_PATTERNS for m in pattern.finditer(doc.text[:20000])]
+
+
 def extract(doc, fields) -> Extraction:
     orgs, emails, names = _org_numbers(doc), _emails(doc), _controller_names(doc)
     org_values = [f.value for f in orgs]
     email_values = [f.value for f in emails]
     controller = {"names": [f.value for f in names], "org_numbers": org_values, "emails": email_values}
-    return Extraction({"org_numbers": org_values, "emails": email_values, "controller": controller},
-                      orgs + emails + names)
+    return Extraction({"org_numbers": org_values, "emails": email_values, "controller": controller,
+                       "controller_clues": _controller_clues(doc)}, orgs + emails + names)

@@ -44,6 +44,18 @@ def parse_date(m: regex.Match) -> dt.date | None:
         return None
 
 
+def _intro_line(text: str, line_start: int) -> str:
+    """The nearest line above that is not blank and not another dated entry (the line a list hangs from)."""
+    pos = line_start
+    while pos > 0:
+        prev_start = text.rfind("\n", 0, pos - 1) + 1
+        line = text[prev_start:pos].strip()
+        pos = prev_start
+        if line and not LOG_ENTRY.match(line):
+            return line
+    return ""
+
+
 def candidates(doc):
     """(date, start, end, method) for every date stated as a change date."""
     text = doc.text
@@ -54,8 +66,7 @@ def candidates(doc):
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         before = text[line_start:m.start()]
-        prev_line_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
-        prev_line = text[prev_line_start:line_start].strip()
+        prev_line = _intro_line(text, line_start)
         if CUE.search(before) and regex.search(r"[.!?]\s+\S", before) is None:
             out.append((date, m.start(), m.end(), "last_updated.cue"))
             continue

@@ -1,0 +1,155 @@
+"""Text normalization (`normalize.py`): character cleaning, line cleaning, furniture, and the offset map."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policyparse.normalize import _DELETE, _REPLACE, is_furniture, normalize
+
+CASES = [
+    # NFC: decomposed letters are composed (macOS copy-paste), singletons are replaced
+    ("pa\u030a", "p\u00e5"),
+    ("Cafe\u0301 og ble\u0301", "Caf\u00e9 og bl\u00e9"),
+    ("A\u030arstid", "\u00c5rstid"),
+    ("\u212bpent", "\u00c5pent"),                      # ANGSTROM SIGN -> LATIN CAPITAL A WITH RING
+    ("Personvern\u00e6rkl\u00e6ring", "Personvern\u00e6rkl\u00e6ring"),  # already NFC: unchanged
+    # spaces: NBSP, narrow NBSP, thin space, tab; runs collapsed; lines stripped
+    ("Org.nr.\u00a0974\u00a0379\u00a0511", "Org.nr. 974 379 511"),
+    ("10\u202f000 kroner", "10 000 kroner"),
+    ("a\u2009b\tc", "a b c"),
+    ("  to   mellomrom  ", "to mellomrom"),
+    # invisible characters are deleted
+    ("person\u00adopplysninger", "personopplysninger"),
+    ("a\u200bb\u200cc\u200dd\u2060e\ufeff", "abcde"),
+    ("\ufeffPersonvern", "Personvern"),
+    # bullets and dash items become "- "
+    ("\u2022 Navn", "- Navn"),
+    ("\u25cf Navn\n\u25aa Adresse\n\u25e6 Telefon", "- Navn\n- Adresse\n- Telefon"),
+    ("\u2013 Navn\n\u2014 Adresse\n* Telefon\n- E-post", "- Navn\n- Adresse\n- Telefon\n- E-post"),
+    ("   \u2022   Innrykket punkt", "- Innrykket punkt"),
+    ("\u2713 Ferdig", "- Ferdig"),
+    ("-5 grader", "-5 grader"),                             # a minus sign is not a bullet
+    ("Dette er \u2013 som kjent \u2013 viktig", "Dette er \u2013 som kjent \u2013 viktig"),  # dashes mid-line stay
+    # quotes and hyphens
+    ("\u201cSitat\u201d og \u2018sitat\u2019", '"Sitat" og \'sitat\''),
+    ("\u201eDIB\u201c", '"DIB"'),
+    ("e\u2010post og e\u2011post", "e-post og e-post"),
+    ("\u00abSitat\u00bb", "\u00abSitat\u00bb"),               # guillemets are kept
+    # line breaks: CRLF, CR, Unicode separators
+    ("a\r\nb\r\nc", "a\nb\nc"),
+    ("a\rb", "a\nb"),
+    ("a\r\n\r\nb", "a\n\nb"),
+    ("a\u2028b\u2029c", "a\nb\nc"),
+    # blank-line runs collapse to one paragraph break; leading and trailing blanks dropped
+    ("a\n\n\n\n\nb", "a\n\nb"),
+    ("a\n  \n\t\n \nb", "a\n\nb"),
+    ("\n\n\na\n\n\n", "a"),
+    # page furniture lines are dropped (whole lines only)
+    ("Tekst\nLukk\nSlutt", "Tekst\nSlutt"),
+    ("Tekst\nTilbake\nSlutt", "Tekst\nSlutt"),
+    ("Tekst\n\u2190 Tilbake til forsiden\nSlutt", "Tekst\nSlutt"),
+    ("Tekst\nBack to store\nSlutt", "Tekst\nSlutt"),
+    ("Tekst\nStatus\nNormal drift\nSlutt", "Tekst\nSlutt"),
+    ("Tekst\nSvarte dette p\u00e5 sp\u00f8rsm\u00e5let?\nSlutt", "Tekst\nSlutt"),
+    ("Tekst\nBestill gratis demo\nSlutt", "Tekst\nSlutt"),
+    ("Tekst\n  LUKK  \nSlutt", "Tekst\nSlutt"),
+    ("Tekst\n\nLukk\n\nSlutt", "Tekst\n\nSlutt"),
+    ("Lukk d\u00f8ren etter deg", "Lukk d\u00f8ren etter deg"),  # furniture words inside a sentence stay
+    ("Status for behandlingen", "Status for behandlingen"),
+    ("Vi gikk tilbake til start.", "Vi gikk tilbake til start."),
+]
+
+
+@pytest.mark.parametrize("raw, expected", CASES)
+def test_normalize_text(raw, expected):
+    assert normalize(raw).text == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Lukk", True), ("Tilbake", True), ("Back to store", True), ("Status", True), ("Normal drift", True),
+    ("Svarte dette p\u00e5 sp\u00f8rsm\u00e5let?", True), ("Bestill gratis demo", True), ("  Lukk  ", True),
+    ("Lukk vinduet n\u00e5r du er ferdig", False), ("Personvernerkl\u00e6ring", False),
+    ("Statusen for saken", False), ("Kontakt oss", False),
+])
+def test_is_furniture(line, expected):
+    assert is_furniture(line) is expected
+
+
+def _clean(piece: str) -> str:
+    """What the normalizer makes of one source cluster: deletions, NFC, one-for-one replacements."""
+    kept = "".join(c for c in piece if c not in _DELETE)
+    return "".join(_REPLACE.get(c, c) for c in unicodedata.normalize("NFC", kept))
+
+
+def _check_offsets(raw: str) -> None:
+    """Every normalized char that was not inserted maps back to the raw char(s) it came from."""
+    norm = normalize(raw)
+    text, offsets = norm.text, norm.offsets
+    assert len(offsets) == len(text) + 1
+    assert offsets[-1] == len(raw)
+    assert list(offsets) == sorted(offsets), "offsets must not go backwards"
+    for i, c in enumerate(text):
+        assert 0 <= offsets[i] < len(raw)
+        line_start = i == 0 or text[i - 1] == "\n"
+        inserted = c == "\n" or (line_start and text[i:i + 2] == "- ") or (c == " " and text[i - 1:i] == "-"
+                                                                          and (i == 1 or text[i - 2] == "\n"))
+        if inserted:
+            continue
+        s, e = norm.to_original(i, i + 1)
+        assert s == offsets[i] and e > s
+        assert c in _clean(raw[s:e]), (i, c, raw[s:e])
+        if e - s == 1:
+            assert _clean(raw[s]) == c, (i, c, raw[s])
+
+
+@pytest.mark.parametrize("raw", [c[0] for c in CASES] + [
+    "Tittel\r\n\r\n\u2022 punkt \u00e9n\r\n\u2022 punkt to\r\nLukk\r\n\r\n\r\nSlutt\u00a0her",
+])
+def test_offsets_map_back(raw):
+    _check_offsets(raw)
+
+
+ALPHABET = st.sampled_from(
+    list("abcæøåÆØÅ XYZ.,:;!?()0123456789-*") + ["\n", "\r", "\r\n", "\t", "  ", "\n\n\n"]
+    + list("\u00a0\u202f\u2009\u00ad\u200b\u200d\ufeff\u2028\u2013\u2014\u2010\u201c\u201d\u2018\u2019\u201e\u00ab")
+    + list("\u2022\u25cf\u25aa\u2713\u0301\u030a\u0308\u212b")
+    + ["Lukk", "Tilbake", "Status", "Normal drift", "Back to store", "Bestill gratis demo"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALPHABET, max_size=60).map("".join))
+def test_offsets_property(raw):
+    _check_offsets(raw)
+    text = normalize(raw).text
+    assert unicodedata.is_normalized("NFC", text)
+    assert "\r" not in text and "\u00a0" not in text and "\u00ad" not in text and "\n\n\n" not in text
+    assert "  " not in text.replace("- ", "-")
+    assert all(line == line.lstrip() and (line == line.rstrip() or line == "- ") for line in text.split("\n"))
+    assert normalize(text).text == text, "normalizing twice changes nothing"
+
+
+@pytest.mark.parametrize("raw, span, expected", [
+    ("Hei\u00a0p\u00e5 deg", (0, 6), "Hei\u00a0p\u00e5"),
+    ("person\u00adopplysninger er", (0, 18), "person\u00adopplysninger"),
+    ("pa\u030a vei", (0, 2), "pa\u030a"),                      # covers the combining mark
+    ("Cafe\u0301 x", (3, 4), "e\u0301"),
+    ("  innrykk   og   mellomrom", (0, 7), "innrykk"),
+    ("a  b", (0, 3), "a  b"),
+    ("Tekst\r\nLukk\r\nSlutt", (6, 11), "Slutt"),              # furniture line skipped
+    ("\u2022 Navn og adresse", (2, 6), "Navn"),
+    ("Linje en\r\n\r\nLinje to", (10, 18), "Linje to"),
+])
+def test_to_original(raw, span, expected):
+    norm = normalize(raw)
+    s, e = norm.to_original(*span)
+    assert raw[s:e] == expected
+    assert normalize(raw[s:e]).text == norm.text[span[0]:span[1]]
+
+
+def test_to_original_empty_span():
+    norm = normalize("Hei p\u00e5 deg")
+    assert norm.to_original(4, 4) == (4, 4)
+    assert norm.to_original(len(norm.text), len(norm.text)) == (len("Hei p\u00e5 deg"),) * 2

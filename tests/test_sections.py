@@ -1,0 +1,138 @@
+"""Headings and the section tree (`sections.py`), on small normalized texts."""
+from __future__ import annotations
+
+import pytest
+
+from policyparse.normalize import normalize
+from policyparse.sections import find_sections
+
+BODY = "Vi behandler personopplysninger om deg n\u00e5r du bruker tjenesten v\u00e5r."
+BODY2 = "Du har rett til innsyn i opplysningene vi har lagret om deg."
+
+
+def headings(text: str) -> list[str]:
+    return [s.heading for s in find_sections(normalize(text).text)]
+
+
+def sections(text: str) -> list[tuple]:
+    return [(s.heading, s.number, s.level, s.parent) for s in find_sections(normalize(text).text)]
+
+
+
+CASES = [
+    # numbered headings: 1, 1.1, 3., a), 1. i) (a numbered line may end with a colon)
+    pytest.param(f"Personvernerkl\u00e6ring\n\n1 Behandling av personopplysninger\n\n{BODY}\n\n1.1 Levere tjenesten\n\n"
+                 f"{BODY}\n\n2 Dine rettigheter\n\n{BODY2}",
+                 ["Personvernerkl\u00e6ring", "1 Behandling av personopplysninger", "1.1 Levere tjenesten",
+                  "2 Dine rettigheter"], id="numbered-1-1.1"),
+    pytest.param(f"3. Hvordan vi bruker opplysningene\n\n{BODY}\n\n4. Hvem vi deler med\n\n{BODY2}",
+                 ["3. Hvordan vi bruker opplysningene", "4. Hvem vi deler med"], id="numbered-3."),
+    pytest.param(f"a) Beskrivelse av behandlingen\n\n{BODY}\n\nb) Form\u00e5let med behandlingen\n\n{BODY2}",
+                 ["a) Beskrivelse av behandlingen", "b) Form\u00e5let med behandlingen"], id="letter-a)"),
+    pytest.param(f"1. Informasjon vi samler inn\n\n{BODY}\n\n 1. i) Din enhet og internett-tilkobling:\n\n{BODY}\n\n"
+                 f" 1. ii) Bruk av tjenestene:\n\n{BODY2}",
+                 ["1. Informasjon vi samler inn", "1. i) Din enhet og internett-tilkobling:",
+                  "1. ii) Bruk av tjenestene:"], id="numbered-roman"),
+    pytest.param(f"Personvern\n\n{BODY}\n\n2. Opplysninger vi samler inn:\n\n{BODY2}",
+                 ["Personvern", "2. Opplysninger vi samler inn:"], id="numbered-colon"),
+    pytest.param(f"Personvern\n\n{BODY}\n\n2. Vi samler inn navn.\n\n{BODY2}", ["Personvern"], id="numbered-sentence"),
+    # unnumbered short lines without a final full stop, followed by body text
+    pytest.param(f"Personvernerkl\u00e6ring\n\n{BODY}\n\nInformasjonskapsler\n\n{BODY}\n\n"
+                 f"Hvorfor behandler vi personopplysningene dine?\n\n{BODY2}",
+                 ["Personvernerkl\u00e6ring", "Informasjonskapsler", "Hvorfor behandler vi personopplysningene dine?"],
+                 id="unnumbered"),
+    pytest.param(f"Personvern\n\n{BODY}\n\nVi deler aldri opplysningene dine med andre selskaper\n\n"
+                 f"Informasjonskapsler\n\n{BODY2}", ["Personvern", "Informasjonskapsler"], id="sentence-no-stop"),
+    # an unnumbered line ending with a colon is not a heading; nor is metadata
+    pytest.param(f"Personvern\n\n{BODY}\n\nSist oppdatert:\n\n24. februar 2026\n\nDu har rett til \u00e5:\n\n"
+                 "- be om innsyn\n- be om sletting", ["Personvern"], id="colon"),
+    pytest.param(f"Personvernerkl\u00e6ring\n\nSist oppdatert: 24. februar 2026\n\n{BODY}", ["Personvernerkl\u00e6ring"],
+                 id="metadata"),
+    # list items, table rows, flattened table cells and key: value rows are not headings
+    pytest.param("Dine rettigheter\n\nDu har disse rettighetene etter loven:\n- Innsyn i opplysningene\n"
+                 "- Retting av feil\n- Sletting av opplysninger\n\nKontakt oss for \u00e5 bruke rettighetene.",
+                 ["Dine rettigheter"], id="list-items"),
+    pytest.param("Informasjonskapsler\n\nVi bruker disse informasjonskapslene p\u00e5 nettsiden v\u00e5r.\n\n"
+                 "Navn | Form\u00e5l | Varighet\n_ga | Statistikk | 2 \u00e5r\n_gid | Statistikk | 24 timer\n\n"
+                 "Du kan slette informasjonskapsler i nettleseren din.", ["Informasjonskapsler"], id="table-rows"),
+    pytest.param("Informasjonskapsler\n\nVi bruker disse informasjonskapslene p\u00e5 nettsiden v\u00e5r.\n\n"
+                 "Navn\nForm\u00e5l\nVarighet\n_ga\nStatistikk\n2 \u00e5r\n\n"
+                 "Du kan slette informasjonskapsler i nettleseren din n\u00e5r som helst.", ["Informasjonskapsler"],
+                 id="flattened-table"),
+    pytest.param("Kontakt oss\n\nHar du sp\u00f8rsm\u00e5l om personvern, kan du kontakte oss.\n\n"
+                 "E-post: post@eksempel.no\nTelefon: 22 22 22 22\nAdresse: Storgata 1, 0155 Oslo\n\n"
+                 "Vi svarer innen 30 dager.", ["Kontakt oss"], id="key-value-rows"),
+    pytest.param("Behandlingsansvarlig\n\nEksempel AS er behandlingsansvarlig for opplysningene.\n\n"
+                 "Navn: Eksempel AS\nOrg.nr: 974 379 511\nE-post: post@eksempel.no\n\nTa kontakt ved sp\u00f8rsm\u00e5l.",
+                 ["Behandlingsansvarlig"], id="key-value-rows-2"),
+    pytest.param(f"Form\u00e5l\n\nVi bruker opplysningene til f\u00f8lgende form\u00e5l:\n\n1. Levere tjenesten\n"
+                 f"2. Sende faktura\n3. Svare p\u00e5 henvendelser\n\n{BODY}", ["Form\u00e5l"], id="numbered-list"),
+    pytest.param(f"Personvern\n\n{BODY}\n\nDisse personvernreglene omfatter de som er\n- kunder\n- ansatte\n\n{BODY2}",
+                 ["Personvern"], id="runs-on-into-list"),
+    pytest.param(f"Personvernerkl\u00e6ring\n\nInnhold\n1 Innledning\n2 Rettigheter\n\n1 Innledning\n\n{BODY}\n\n"
+                 f"2 Rettigheter\n\n{BODY2}", ["Personvernerkl\u00e6ring", "1 Innledning", "2 Rettigheter"],
+                 id="table-of-contents"),
+    pytest.param(f"Personvern\n\n{BODY}\n\nLukk\n\nInformasjonskapsler\n\n{BODY2}\n\nSvarte dette p\u00e5 sp\u00f8rsm\u00e5let?",
+                 ["Personvern", "Informasjonskapsler"], id="furniture"),
+    # the same heading repeated: counted once
+    pytest.param(f"Personvernerkl\u00e6ring\n\nPersonvernerkl\u00e6ring\n\n{BODY}\n\nInformasjonskapsler\n\n{BODY2}",
+                 ["Personvernerkl\u00e6ring", "Informasjonskapsler"], id="repeated-after-blank"),
+    pytest.param(f"Personvernerkl\u00e6ring\nPersonvernerkl\u00e6ring\n\n{BODY}\n\nInformasjonskapsler\n\n{BODY2}",
+                 ["Personvernerkl\u00e6ring", "Informasjonskapsler"], id="repeated-next-line",),
+    pytest.param(f"Personvernerkl\u00e6ring\n\n{BODY}\n\nInformasjonskapsler\nInformasjonskapsler\n\n{BODY2}",
+                 ["Personvernerkl\u00e6ring", "Informasjonskapsler"], id="repeated-next-line-mid",),
+    # a small label above the title is navigation; the title itself is a heading
+    pytest.param(f"PERSONVERN\nPersonvernerkl\u00e6ring\n\n{BODY}\n\nInformasjonskapsler\n\n{BODY2}",
+                 ["Personvernerkl\u00e6ring", "Informasjonskapsler"], id="label-above-title",),
+    # supplier entries laid out as a name line + a description line are table rows
+    pytest.param("Informasjonskapsler\n\nVi bruker disse tjenestene:\n\nGoogle Analytics\n"
+                 "Google Analytics brukes til \u00e5 telle bes\u00f8k p\u00e5 nettsiden v\u00e5r.\nHotjar\n"
+                 "Hotjar brukes til \u00e5 forst\u00e5 hvordan nettsiden brukes av bes\u00f8kende.\n\nDu kan reservere deg.",
+                 ["Informasjonskapsler"], id="name-description-entries"),
+    # no text, or no heading at all
+    pytest.param(BODY, [], id="body-only"),
+    pytest.param("Personvern", [], id="heading-without-body"),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_headings(text, expected):
+    assert headings(text) == expected
+
+
+LEVELS = [
+    pytest.param(f"Personvernerkl\u00e6ring\n\nInnledende tekst om behandlingen av opplysninger hos oss.\n\n"
+                 f"1 Generelt\n\n{BODY}\n\n1.1 Form\u00e5l\n\n{BODY}\n\n1.2 Grunnlag\n\n{BODY}\n\n2 Rettigheter\n\n{BODY2}",
+                 [("Personvernerkl\u00e6ring", None, 0, None), ("1 Generelt", "1", 1, 0),
+                  ("1.1 Form\u00e5l", "1.1", 2, 1), ("1.2 Grunnlag", "1.2", 2, 1), ("2 Rettigheter", "2", 1, 0)],
+                 id="title-1-1.1-1.2-2"),
+    pytest.param(f"1. Informasjon vi samler inn\n\n{BODY}\n\n1. i) Din enhet:\n\n{BODY}\n\n2. Deling\n\n{BODY2}",
+                 [("1. Informasjon vi samler inn", "1.", 1, None), ("1. i) Din enhet:", "1. i)", 3, 0),
+                  ("2. Deling", "2.", 1, None)], id="roman-under-numbered"),
+    pytest.param(f"Personvernerkl\u00e6ring\n\n{BODY}\n\nInformasjonskapsler\n\n{BODY}\n\nRettigheter\n\n{BODY2}",
+                 [("Personvernerkl\u00e6ring", None, 0, None), ("Informasjonskapsler", None, 1, 0),
+                  ("Rettigheter", None, 1, 0)], id="title-then-unnumbered"),
+]
+
+
+@pytest.mark.parametrize("text, expected", LEVELS)
+def test_levels_and_parents(text, expected):
+    assert sections(text) == expected
+
+
+def test_spans_cover_the_text_in_order():
+    text = normalize(f"Personvern\n\n{BODY}\n\n1 Generelt\n\n{BODY}\n\n2 Rettigheter\n\n{BODY2}").text
+    secs = find_sections(text)
+    assert [text[s.start:s.body_start] for s in secs] == ["Personvern", "1 Generelt", "2 Rettigheter"]
+    assert secs[-1].end == len(text)
+    for a, b in zip(secs, secs[1:]):
+        assert a.start < a.body_start <= a.end == b.start
+    assert text[secs[1].body_start:secs[1].end].strip() == BODY
+
+
+def test_structural_headings_are_taken_as_given():
+    text = f"Kort\n\n{BODY}\n\nEn tittel som ender med kolon:\n\n{BODY2}"
+    first, second = (0, 4), (text.index("En tittel"), text.index(":") + 1)
+    secs = find_sections(text, [(*first, 1), (*second, 2)])
+    assert [(s.heading, s.level, s.parent) for s in secs] == [("Kort", 0, None),
+                                                              ("En tittel som ender med kolon:", 1, 0)]
