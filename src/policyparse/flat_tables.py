@@ -1,15 +1,19 @@
 """Tables in normalized policy text, read back into rows and cells.
 
-Tables reach the extractors in three layouts (see the brief's text conventions):
+Tables reach the extractors in these layouts (see the brief's text conventions):
 - `lines`: a flattened table, each cell on its own line, rows one after the other in one block, the
   header first (`Navn` / `Formål` / `Leverandør` / `Varighet` / `_gcl_au` / ... / `90 dager`);
 - `pipes`: an HTML table as rows `cell | cell | cell`, the header row first;
 - `records`: one `Label: value` line per field, one block of them per item
-  (`Navn: _ga` / `Formål: ...` / `Varighet: 2 år`).
+  (`Navn: _ga` / `Formål: ...` / `Varighet: 2 år`);
+- `label_lines`: a label line, then its value line (`Navn` / `_ga` / `Utløp` / `2 år`), as cookie
+  plugins (Complianz) print their declarations.
 A header cell is recognised by `resources/table_headers.json`, which also gives its column role
-(name, key, provider, domain, purpose, lifetime, type, data, basis). `find_tables(doc_text)` returns
-every table with cell offsets into the text; `tables_of(doc)` caches the result on the document so
-several extractors (cookies, retention) share one parse.
+(name, key, provider, domain, purpose, lifetime, type, data, basis; and, in the header row of a `lines` or
+`pipes` table only, the supplier-table roles supplier, function, location, link, other) and the id of the
+rule that matched (`Table.rules`). `find_tables(doc_text)` returns every table with cell offsets into the
+text; `tables_of(doc)` caches the result on the document so several extractors (cookies, retention, legal,
+processors) share one parse.
 """
 from __future__ import annotations
 
@@ -19,9 +23,18 @@ from functools import lru_cache
 import regex
 
 from .durations import is_session, lifetime_days
+from .extract.layout import blocks, lines
 from .rules import load_json, load_rules
 
-ANCHOR_ROLES = {"name", "key", "lifetime", "basis", "provider", "purpose", "data"}
+ANCHOR_ROLES = {"name", "key", "lifetime", "basis", "provider", "purpose", "data", "supplier"}
+# Roles of supplier tables: recognised only in the header row of a `lines` or `pipes` table (a `Label: value`
+# line or a one-line header with them is read as before they existed).
+HEADER_ROW_ROLES = frozenset({"supplier", "function", "location", "link", "other"})
+# Columns that make a header row longer but do not make a table by themselves.
+UNCOUNTED_ROLES = frozenset({"other"})
+# The header row of a supplier table needs no more than one of these and any other header cell
+# (`Selskap` / `Kategorier`).
+SUPPLIER_ROLES = frozenset({"supplier", "provider", "domain"})
 
 
 @dataclass(frozen=True)
@@ -37,68 +50,69 @@ class Row:
     values: list[Cell]                # all cells in column order
     start: int
     end: int
+    columns: list[Cell | None] = field(default_factory=list)  # cell per header column (lines, pipes)
+
+    def column(self, index: int | None) -> Cell | None:
+        """The cell under header column `index`; None when the row has none there."""
+        return self.columns[index] if index is not None and index < len(self.columns) else None
 
 
 @dataclass
 class Table:
-    kind: str                         # lines, pipes, records, header_line
+    kind: str                         # lines, pipes, records, label_lines, header_line
     header: list[str]
     roles: list[str | None]           # role per column
     rows: list[Row] = field(default_factory=list)
     start: int = 0                    # header start
     end: int = 0                      # end of the last row
+    rules: list[str | None] = field(default_factory=list)  # header rule id per column (lines, pipes)
 
     def has(self, role: str) -> bool:
         return role in self.roles
 
 
-@lru_cache(maxsize=1)
-def _header_rules() -> list[tuple[str, regex.Pattern]]:
+@lru_cache(maxsize=2)
+def _header_rules(header_row: bool = False) -> list[tuple[str, str, regex.Pattern]]:
     rules = load_rules("table_headers.json", {"id", "role", "pattern"})
-    return [(r["role"], regex.compile(rf"(?:{r['pattern']})", regex.I)) for r in rules]
+    return [(r["id"], r["role"], regex.compile(rf"(?:{r['pattern']})", regex.I)) for r in rules
+            if header_row or r["role"] not in HEADER_ROW_ROLES]
 
 
-def header_role(cell: str) -> str | None:
-    """The column role of a header cell, or None when it is no header cell."""
+def header_rule_ids() -> frozenset[str]:
+    """The ids of all header rules (for files that refer to them, such as processor_lexicon.json)."""
+    return frozenset(rule_id for rule_id, _, _ in _header_rules(True))
+
+
+def header_role(cell: str, header_row: bool = False) -> str | None:
+    """The column role of a header cell, or None when it is no header cell. `header_row`: the cell
+    stands in the header row of a `lines` or `pipes` table (where HEADER_ROW_ROLES count too)."""
+    rule = header_rule(cell, header_row)
+    return rule[1] if rule else None
+
+
+def header_rule(cell: str, header_row: bool = False) -> tuple[str, str] | None:
+    """(rule id, role) of a header cell, or None when it is no header cell."""
     cell = " ".join(cell.split()).strip()
+    cell = cell[:-1].rstrip() if cell.endswith("?") else cell   # `Kor lenge vert han lagra?`
+    cell = cell[:-1].rstrip() if header_row and cell.endswith(":") else cell   # `Leverandør:` in a header row
     if not cell or len(cell) > 40:
         return None
-    for role, pattern in _header_rules():
+    for rule_id, role, pattern in _header_rules(header_row):
         if pattern.fullmatch(cell):
-            return role
+            return rule_id, role
     parts = [p for p in regex.split(r"\s*/\s*|\s+(?:og|and|eller|or)\s+", cell) if p]
     if len(parts) > 1:
         # `Varighet / utløp`, `Formål og beskrivelse`: the role of the first part that has one
         for part in parts:
-            for role, pattern in _header_rules():
+            for rule_id, role, pattern in _header_rules(header_row):
                 if pattern.fullmatch(part):
-                    return role
+                    return rule_id, role
     return None
-
-
-def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of each line in text[start:end]."""
-    out, pos = [], start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        out.append((pos, stop))
-        pos = stop + 1
-    return out
 
 
 def _blocks(text: str) -> list[list[tuple[int, int]]]:
     """Blocks (paragraphs separated by blank lines) as lists of non-empty line spans."""
-    blocks, current = [], []
-    for s, e in _lines(text, 0, len(text)):
-        if text[s:e].strip():
-            current.append((s, e))
-        elif current:
-            blocks.append(current)
-            current = []
-    if current:
-        blocks.append(current)
-    return blocks
+    return [[(ln.start, ln.end) for ln in block] for block in blocks(lines(text))]
 
 
 def _strip_span(text: str, s: int, e: int) -> Cell:
@@ -109,9 +123,14 @@ def _strip_span(text: str, s: int, e: int) -> Cell:
     return Cell(text[s:e], s, e)
 
 
-def _valid_header(roles: list[str | None]) -> bool:
+def _valid_header(roles: list[str | None], header_row: bool = False) -> bool:
+    """Two roles, one of them an anchor; or, in the header row of a `lines` or `pipes` table, a supplier
+    column and any other header cell."""
     known = [r for r in roles if r]
-    return len(known) >= 2 and len(set(known)) >= 2 and bool(set(known) & ANCHOR_ROLES)
+    counted = [r for r in known if r not in UNCOUNTED_ROLES]
+    if len(set(counted)) >= 2 and set(counted) & ANCHOR_ROLES:
+        return True
+    return header_row and len(known) >= 2 and bool(set(known) & SUPPLIER_ROLES)
 
 
 def _row(roles: list[str | None], cells: list[Cell]) -> Row:
@@ -119,7 +138,7 @@ def _row(roles: list[str | None], cells: list[Cell]) -> Row:
     for role, cell in zip(roles, cells):
         if role and role not in by_role and cell.text:
             by_role[role] = cell
-    return Row(by_role, cells, cells[0].start, cells[-1].end)
+    return Row(by_role, cells, cells[0].start, cells[-1].end, list(cells))
 
 
 def _pipe_cells(text: str, s: int, e: int) -> list[Cell]:
@@ -143,14 +162,15 @@ def _pipe_tables(text: str, block: list[tuple[int, int]]) -> list[Table]:
             i += 1
             continue
         cells = _pipe_cells(text, s, e)
-        roles = [header_role(c.text) for c in cells]
-        if not _valid_header(roles):
+        roles, rules = _header_cells(cells)
+        if not _valid_header(roles, True):
             i += 1
             continue
-        table = Table("pipes", [c.text for c in cells], roles, start=s, end=e)
+        table = Table("pipes", [c.text for c in cells], roles, start=s, end=e, rules=rules)
         j = i + 1
         while j < len(block) and "|" in text[block[j][0]:block[j][1]]:
             row_cells = _pipe_cells(text, *block[j])
+            # a row that is a header starts a new table; supplier-table words (`Les mer`, `Land`) are cells here
             if _valid_header([header_role(c.text) for c in row_cells]):
                 break
             if any(c.text for c in row_cells):
@@ -162,6 +182,25 @@ def _pipe_tables(text: str, block: list[tuple[int, int]]) -> list[Table]:
     return tables
 
 
+def _header_cells(cells: list[Cell]) -> tuple[list[str | None], list[str | None]]:
+    """Roles and rule ids of the cells of a header row."""
+    found = [header_rule(c.text, True) for c in cells]
+    return [f[1] if f else None for f in found], [f[0] if f else None for f in found]
+
+
+def _drop_link_columns(table: Table, cells: int) -> None:
+    """A flattened table whose number of cells fits its columns only without its link columns
+    (`Personvernerklæring`, `Lenke`: the extraction left no line for a cell that was a link) loses them."""
+    n = len(table.roles)
+    links = [i for i, role in enumerate(table.roles) if role == "link"]
+    if not links or not cells % n or len(links) == n or cells % (n - len(links)):
+        return
+    keep = [i for i in range(n) if i not in links]
+    table.header = [table.header[i] for i in keep]
+    table.roles = [table.roles[i] for i in keep]
+    table.rules = [table.rules[i] for i in keep]
+
+
 def _line_tables(text: str, block: list[tuple[int, int]]) -> list[Table]:
     """Flattened tables: a run of header cells, then the rows, N lines each."""
     tables, i = [], 0
@@ -169,24 +208,26 @@ def _line_tables(text: str, block: list[tuple[int, int]]) -> list[Table]:
     while i < len(cells):
         j = i
         while j < len(cells) and not cells[j].text.startswith("- ") and "|" not in cells[j].text \
-                and header_role(cells[j].text):
+                and header_role(cells[j].text, True):
             j += 1
-        roles = [header_role(c.text) for c in cells[i:j]]
-        if j - i < 2 or not _valid_header(roles):
+        roles, rules = _header_cells(cells[i:j])
+        if j - i < 2 or not _valid_header(roles, True):
             i = max(j, i + 1)
             continue
         n = j - i
-        table = Table("lines", [c.text for c in cells[i:j]], roles, start=cells[i].start, end=cells[j - 1].end)
+        table = Table("lines", [c.text for c in cells[i:j]], roles, start=cells[i].start, end=cells[j - 1].end,
+                      rules=rules)
         k = j
         body: list[Cell] = []
         while k < len(cells) and not cells[k].text.startswith("- "):
-            # a new header run starts a new table
+            # a new header run starts a new table; supplier-table words (`Les mer`, `Land`) are cells here
             if header_role(cells[k].text) and k + 1 < len(cells) and header_role(cells[k + 1].text) \
                     and _valid_header([header_role(c.text) for c in cells[k:k + n]]):
                 break
             body.append(cells[k])
             k += 1
-        table.rows.extend(_segment(roles, body))
+        _drop_link_columns(table, len(body))
+        table.rows.extend(_segment(table.roles, body))
         if table.rows:
             table.end = table.rows[-1].end
         tables.append(table)
@@ -244,7 +285,8 @@ ROW_LIFETIME = (r"(?P<life>(?:(?:inntil|opptil|maks\.?|maksimalt|ca\.?)\s+)?\d+(
 
 def _spaced_row(roles: list[str | None], text: str, s: int, e: int) -> Row | None:
     """A row of a space-separated table: the first token is the name, the period that stands where
-    the lifetime column is (counted from the end) the lifetime."""
+    the lifetime column is (counted from the end, or right after the name when it is the second
+    column) the lifetime."""
     line = text[s:e]
     first = regex.match(r"\s*(\S+)", line)
     if not first:
@@ -254,6 +296,9 @@ def _spaced_row(roles: list[str | None], text: str, s: int, e: int) -> Row | Non
     if "lifetime" in roles:
         after = len(roles) - 1 - roles.index("lifetime")
         life = regex.search(rf"\s{ROW_LIFETIME}(?:\s+\S+){{0,{after}}}\s*$", line, regex.I)
+        if life is None and roles.index("lifetime") == 1:
+            # `Navn Levetid Formål`: the period right after the name
+            life = regex.match(rf"\s*\S+\s+{ROW_LIFETIME}(?=\s|$)", line, regex.I)
         if life and (lifetime_days(life.group("life")) is not None or is_session(life.group("life"))
                      or _value_pattern("persistent_values").match(life.group("life"))):
             cells["lifetime"] = _strip_span(text, s + life.start("life"), s + life.end("life"))
@@ -332,10 +377,14 @@ def _cell_score(role: str | None, text: str) -> float:
         return 2.0 if fits and words <= 8 else -2.0
     if role == "type":
         return 2.0 if _value_pattern("type_values").match(text) else (0.5 if words <= 3 else -1.0)
-    if role in ("provider", "domain"):
+    if role in ("provider", "domain", "supplier"):
         if "_" in text or "::" in text:
             return -2.0
         return 1.0 if words <= 5 else -1.0
+    if role == "link":
+        return 2.0 if regex.match(r"(?:https?://|www\.)\S+$", text) else (0.5 if words <= 3 else -1.0)
+    if role == "location":
+        return 1.0 if words <= 3 else -1.0
     return 1.0 if words >= 3 else 0.5
 
 
@@ -372,7 +421,10 @@ def _aligned_row(roles: list[str | None], cells: list[Cell], cols: list[int]) ->
         role = roles[j]
         if role and role not in by_role and cell.text:
             by_role[role] = cell
-    return Row(by_role, cells, cells[0].start, cells[-1].end)
+    columns: list[Cell | None] = [None] * len(roles)
+    for cell, j in zip(cells, cols):
+        columns[j] = cell
+    return Row(by_role, cells, cells[0].start, cells[-1].end, columns)
 
 
 def _segment(roles: list[str | None], body: list[Cell]) -> list[Row]:
@@ -411,6 +463,31 @@ def _segment(roles: list[str | None], body: list[Cell]) -> list[Row]:
 RECORD_LINE = regex.compile(r"^(?:- )?(?P<label>[^:\n]{2,40}):\s*(?P<value>\S.*)$")
 
 
+def _items_table(kind: str, run: list[tuple[str, str, Cell]], start: int, end: int) -> Table | None:
+    """A table of items from (label, role, value cell) triples; an item starts where its first label
+    comes again. None unless the labels have two roles, one of them name, key or lifetime."""
+    roles_seen = [r for _, r, _ in run]
+    if len(set(roles_seen)) < 2 or not set(roles_seen) & {"name", "key", "lifetime"}:
+        return None
+    first = run[0][1]
+    table = Table(kind, [], [], start=start, end=end)
+    item: list[tuple[str, str, Cell]] = []
+    for entry in run + [None]:
+        label, role, cell = entry if entry is not None else (None, None, None)
+        if cell is None or (role == first and item):
+            if item:
+                table.rows.append(Row({r: c for _, r, c in reversed(item)}, [c for _, _, c in item],
+                                      item[0][2].start, item[-1][2].end))
+                for label_, role_, _ in item:
+                    if label_ not in table.header:
+                        table.header.append(label_)
+                        table.roles.append(role_)
+            item = []
+        if cell is not None:
+            item.append((label, role, cell))
+    return table
+
+
 def _record_tables(text: str, block: list[tuple[int, int]]) -> list[Table]:
     """`Label: value` lines; an item starts where its first label comes again."""
     entries = []
@@ -430,27 +507,34 @@ def _record_tables(text: str, block: list[tuple[int, int]]) -> list[Table]:
         j = i
         while j < len(entries) and entries[j] is not None:
             j += 1
-        run = entries[i:j]
-        roles_seen = [r for _, r, _ in run]
-        if len(set(roles_seen)) >= 2 and set(roles_seen) & {"name", "key", "lifetime"}:
-            first = run[0][1]
-            table = Table("records", [], [], start=block[i][0], end=block[j - 1][1])
-            item: list[tuple[str, str, Cell]] = []
-            for entry in run + [None]:
-                label, role, cell = entry if entry is not None else (None, None, None)
-                if cell is None or (role == first and item):
-                    if item:
-                        table.rows.append(Row({r: c for _, r, c in reversed(item)}, [c for _, _, c in item],
-                                              item[0][2].start, item[-1][2].end))
-                        for label_, role_, _ in item:
-                            if label_ not in table.header:
-                                table.header.append(label_)
-                                table.roles.append(role_)
-                    item = []
-                if cell is not None:
-                    item.append((label, role, cell))
+        table = _items_table("records", entries[i:j], block[i][0], block[j - 1][1])
+        if table is not None:
             tables.append(table)
         i = j
+    return tables
+
+
+def _label_value_tables(text: str, block: list[tuple[int, int]]) -> list[Table]:
+    """A label line then its value line (`Navn` / `_ga` / `Utløp` / `2 år` / `Funksjon` / `...`), as
+    cookie plugins print one declaration per cookie; an item starts where its first label comes again."""
+    cells = [_strip_span(text, s, e) for s, e in block]
+
+    def label(k: int) -> str | None:
+        c = cells[k].text
+        return None if c.startswith("- ") or "|" in c or ":" in c else header_role(c)
+
+    tables: list[Table] = []
+    i = 0
+    while i + 1 < len(cells):
+        run: list[tuple[str, str, Cell]] = []
+        j = i
+        while j + 1 < len(cells) and (role := label(j)) and not label(j + 1) and not cells[j + 1].text.startswith("- "):
+            run.append((cells[j].text, role, cells[j + 1]))
+            j += 2
+        table = _items_table("label_lines", run, cells[i].start, cells[j - 1].end) if len(run) >= 2 else None
+        if table is not None:
+            tables.append(table)
+        i = j if run else i + 1
     return tables
 
 
@@ -462,6 +546,7 @@ def find_tables(text: str) -> list[Table]:
         tables.extend(_line_tables(text, block))
         tables.extend(_header_line_tables(text, block))
         tables.extend(_record_tables(text, block))
+        tables.extend(_label_value_tables(text, block))
     tables.sort(key=lambda t: t.start)
     return tables
 

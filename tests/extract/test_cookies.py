@@ -8,6 +8,7 @@ import pytest
 
 from policyparse import cookiedb
 from policyparse.extract import cookies
+from policyparse.flat_tables import header_role
 
 from conftest import SHARED, make_doc
 
@@ -355,3 +356,728 @@ def test_open_cookie_database_fills_unknown_cookie(tmp_path, monkeypatch):
         assert rec["provider"] == "Cookiebot" and rec["lifetime_days"] == 365
     finally:
         cookies.configure_cookie_db(None)
+
+# ------------------------------------------------------------------------------------------------
+# Realistic cookie-policy snippets (bokmål and nynorsk) of the kinds Norwegian sites publish, written
+# for this test (not taken from the corpus): consent-platform declarations (Cookiebot, CookieYes,
+# OneTrust, Complianz), flattened / tab / pipe tables, provider groups, placeholders, prose lists,
+# and negatives (categories, tools, storage keys, parameters, events, headers, e-mails, URLs).
+# Expected: the cookie names as written (FIELDS.md, Cookies).
+
+CB_FLAT_NB = """Cookie-erklæring
+
+Nødvendige (2)
+
+Nødvendige informasjonskapsler hjelper til med å gjøre et nettsted brukbart ved å aktivere grunnleggende funksjoner, slik som side-navigasjon og tilgang til sikre områder av nettstedet. Nettstedet kan ikke fungere ordentlig uten disse informasjonskapslene.
+
+Navn
+Leverandør
+Formål
+Utløper
+Type
+CookieConsent
+Cookiebot
+Lagrer brukerens samtykkestatus for informasjonskapsler for gjeldende domene
+1 år
+HTTP
+rc::a
+Google
+Denne informasjonskapselen brukes til å skille mellom mennesker og roboter.
+Vedvarende
+HTML
+
+Statistikk (3)
+
+Statistiske informasjonskapsler hjelper nettstedseiere med å forstå hvordan besøkende samhandler med nettsteder ved å samle inn og rapportere opplysninger anonymt.
+
+Navn
+Leverandør
+Formål
+Utløper
+Type
+_ga
+Google
+Registrerer en unik ID som brukes til å generere statistiske data om hvordan den besøkende bruker nettstedet.
+2 år
+HTTP
+_ga_#
+Google
+Brukes av Google Analytics til å samle inn data om antall ganger en bruker har besøkt nettstedet.
+2 år
+HTTP
+_gat
+Google
+Brukes av Google Analytics til å begrense forespørselsfrekvensen
+1 dag
+HTTP
+
+Markedsføring (2)
+
+Markedsføringsinformasjonskapsler brukes til å spore besøkende på tvers av nettsteder.
+
+Navn
+Leverandør
+Formål
+Utløper
+Type
+_fbp
+Meta Platforms, Inc.
+Brukes av Facebook til å levere en rekke reklameprodukter, for eksempel sanntidsbudgivning fra tredjeparts annonsører.
+3 måneder
+HTTP
+IDE
+Google
+Brukes av Google DoubleClick til å registrere og rapportere brukerens handlinger på nettstedet.
+1 år
+HTTP
+
+Ikke klassifisert (0)
+
+Vi har ingen ikke-klassifiserte informasjonskapsler å vise.
+
+Samtykke-ID: UgP1wJ3kq9mZ==
+Samtykkedato: tirsdag 12. mars 2024, 10:21:03 CET"""
+
+CB_NEW_NB = """Markedsføring 3
+
+Markedsføringsinformasjonskapsler brukes til å spore besøkende på tvers av nettsteder.
+
+Meta Platforms 3
+Les mer om denne leverandøren
+_fbp
+Brukes av Facebook til å levere en rekke reklameprodukter.
+Maksimal lagringsvarighet: 3 måneder
+Type: HTTP Cookie
+fr
+Brukes av Facebook til å levere annonser.
+Maksimal lagringsvarighet: 3 måneder
+Type: HTTP Cookie
+lastExternalReferrer
+Oppdager hvordan brukeren kom til nettstedet.
+Maksimal lagringsvarighet: Vedvarende
+Type: HTML Local Storage"""
+
+CB_TABS_NN = """Informasjonskapslar
+
+Statistikk (2)
+
+Namn\tLeverandør\tFøremål\tUtløpstid\tType
+_ga\tGoogle\tRegistrerer ein unik ID som vert brukt til å lage statistikk over korleis du brukar nettstaden.\t2 år\tHTTP
+_gat_UA-xxxxxxx-xx\tGoogle\tVert brukt av Google Analytics for å avgrense talet på førespurnader\t1 dag\tHTTP"""
+
+CB_PIPES = """Informasjonskapsler
+
+Markedsføring (3)
+
+Navn | Leverandør | Formål | Utløper | Type
+_gcl_au | Google | Brukes av Google AdSense for å eksperimentere med annonseeffektivitet. | 3 måneder | HTTP
+ads/ga-audiences | Google | Brukes av Google AdWords for å engasjere besøkende som sannsynligvis vil bli kunder. | Økt | Pixel
+pagead/1p-user-list/# | Google | Sporer om brukeren har vist interesse for bestemte produkter. | Økt | Pixel
+_ga [x2] | Google | Registrerer en unik ID. | 2 år | HTTP"""
+
+NN_PROVIDER_GROUPS = """Informasjonskapslar vi brukar
+
+Google Analytics
+
+Namn
+Føremål
+Lengd
+_ga
+Skil mellom brukarar
+2 år
+_ga_<container-id>
+Held på økttilstanden
+2 år
+
+Hotjar
+
+Namn
+Føremål
+Lengd
+_hjSessionUser_{site_id}
+Set ein unik ID for brukaren
+1 år
+_hjSession_*
+Held på data om den noverande økta
+30 minutt"""
+
+NN_LEVETID = """Kva informasjonskapslar brukar nettstaden?
+
+Namn
+Leverandør
+Føremål
+Levetid
+_gid
+Google
+Skil mellom brukarar
+24 timar
+sb-*-auth-token
+Supabase
+Held deg innlogga
+1 veke
+pll_language
+Polylang
+Hugsar språket du har valt
+1 år"""
+
+PROVIDER_FIRST = """Informasjonskapsler
+
+Leverandør
+Navn
+Formål
+Lagringstid
+Google Analytics
+_ga
+Statistikk over bruken av nettstedet
+2 år
+Google Analytics
+_gid
+Statistikk over bruken av nettstedet
+24 timer
+Meta
+_fbp
+Annonsering på Facebook og Instagram
+3 måneder"""
+
+PROVIDER_FIRST_PIPES = """Leverandør | Informasjonskapsel | Formål | Varighet
+Google Analytics | _ga, _gid | Statistikk | 2 år / 24 timer
+Microsoft Clarity | _clck, _clsk | Analyse av klikk og rulling | 1 år / 1 dag
+LinkedIn | li_sugr, bcookie, lidc | Annonsering | 3 måneder"""
+
+NAME_PURPOSE_DURATION = """Informasjonskapsel | Formål | Varighet
+XSRF-TOKEN | Beskytter skjemaer mot forfalskede forespørsler | Sesjon
+laravel_session | Holder deg innlogget | 2 timer
+__Host-next-auth.csrf-token | Beskytter innloggingen | Sesjon
+next-auth.session-token | Holder deg innlogget | 30 dager"""
+
+EMPTY_CELL_FLAT = """Informasjonskapsler
+
+Navn
+Leverandør
+Formål
+Varighet
+_ga
+Google
+Skiller brukere fra hverandre
+2 år
+cookie_consent_level
+
+Lagrer samtykkevalget ditt
+1 år
+_gat_UA-12345678-1
+Google
+Begrenser antall forespørsler
+1 minutt"""
+
+EMPTY_CELL_PIPES = """Cookies
+
+Navn | Leverandør | Formål | Varighet
+ASP.NET_SessionId |  | Holder økten din | Sesjon
+ARRAffinity | Microsoft Azure | Sender deg til samme server |
+_pk_id.1.a1b2 | Matomo | Statistikk | 13 måneder"""
+
+COOKIEYES = """Informasjonskapsler
+
+Analyse
+
+Analytiske informasjonskapsler brukes til å forstå hvordan besøkende samhandler med nettstedet.
+
+Informasjonskapsel
+Varighet
+Beskrivelse
+_ga
+1 år 1 måned 4 dager
+Google Analytics setter denne informasjonskapselen for å beregne besøks-, økt- og kampanjedata.
+_ga_*
+1 år 1 måned 4 dager
+Google Analytics setter denne informasjonskapselen for å lagre og telle sidevisninger."""
+
+ONETRUST = """Ytelsesinformasjonskapsler
+
+Disse informasjonskapslene lar oss telle besøk og trafikkilder.
+
+Informasjonskapselundergruppe | Informasjonskapsler | Informasjonskapsler som brukes
+firma.no | _ga, _gid, _gat_UA-12345678-1 | Førsteparts
+hotjar.com | _hjSession_123456, _hjSessionUser_123456 | Tredjeparts"""
+
+RECORDS_NN = """Informasjonskapslar
+
+Namn: _ga
+Leverandør: Google
+Føremål: Skil mellom brukarar
+Levetid: 2 år
+
+Namn: cookie_samtykke
+Leverandør: Nettstaden
+Føremål: Hugsar kva du har samtykt til
+Levetid: 6 månader"""
+
+LEAD_IN_NN = """Nettstaden nyttar desse informasjonskapslane:
+
+- _ga (Google Analytics, 2 år)
+- _gid (Google Analytics, 24 timar)
+- samtykke (hugsar valet ditt, 1 år)"""
+
+CATEGORY_LIST = """Vi bruker følgende typer informasjonskapsler:
+
+- Nødvendige: sørger for at nettstedet fungerer.
+- Statistikk: hjelper oss å forstå bruken.
+- Markedsføring: brukes til å vise relevante annonser."""
+
+CATEGORY_LIST_NN = """Me brukar desse typane informasjonskapslar:
+
+- Naudsynte informasjonskapslar
+- Analyseinformasjonskapslar
+- Marknadsføringsinformasjonskapslar"""
+
+CATEGORY_TABLE = """Informasjonskapsler
+
+Kategori | Formål | Lagringstid
+Nødvendige | Sørger for at nettstedet fungerer | Sesjon
+Statistikk | Måler bruken av nettstedet | 2 år
+Markedsføring | Viser relevante annonser | 13 måneder"""
+
+PROVIDER_TABLE = """Informasjonskapsler
+
+Leverandør
+Formål
+Varighet
+Google Analytics
+Statistikk
+2 år
+Hotjar
+Analyse av brukeratferd
+1 år"""
+
+STORAGE_TABLE_NN = """Lokal lagring i nettlesaren
+
+Nettstaden lagrar somme innstillingar i localStorage. Dette er ikkje informasjonskapslar.
+
+Nøkkel | Føremål | Levetid
+theme_mode | Hugsar lys eller mørk modus | Til du slettar det
+cart_items_v2 | Handlekorga di | 30 dagar"""
+
+ENTRIES_WORDS = """Informasjonskapsler
+
+Samtykke
+Vi spør om samtykke før vi setter andre informasjonskapsler enn de nødvendige.
+
+Statistikk
+Vi bruker Google Analytics til å lage anonym statistikk over bruken av nettstedet."""
+
+BROWSERS = """Slik sletter du informasjonskapsler
+
+Du kan slette informasjonskapsler i nettleseren din (Chrome, Firefox, Safari, Edge).
+
+Chrome
+Innstillinger > Personvern og sikkerhet > Informasjonskapsler
+
+Firefox
+Innstillinger > Personvern og sikkerhet"""
+
+SNIPPETS = [
+    # Cookiebot declarations
+    (CB_FLAT_NB, ["CookieConsent", "rc::a", "_ga", "_ga_#", "_gat", "_fbp", "IDE"]),
+    (CB_NEW_NB, ["_fbp", "fr"]),
+    (CB_TABS_NN, ["_ga", "_gat_UA-xxxxxxx-xx"]),
+    (CB_PIPES, ["_gcl_au", "ads/ga-audiences", "pagead/1p-user-list/#", "_ga"]),
+    # nynorsk and provider groups
+    (NN_PROVIDER_GROUPS, ["_ga", "_ga_<container-id>", "_hjSessionUser_{site_id}", "_hjSession_*"]),
+    (NN_LEVETID, ["_gid", "sb-*-auth-token", "pll_language"]),
+    (RECORDS_NN, ["_ga", "cookie_samtykke"]),
+    (LEAD_IN_NN, ["_ga", "_gid", "samtykke"]),
+    # other table layouts
+    (PROVIDER_FIRST, ["_ga", "_gid", "_fbp"]),
+    (PROVIDER_FIRST_PIPES, ["_ga", "_gid", "_clck", "_clsk", "li_sugr", "bcookie", "lidc"]),
+    (NAME_PURPOSE_DURATION, ["XSRF-TOKEN", "laravel_session", "__Host-next-auth.csrf-token", "next-auth.session-token"]),
+    (EMPTY_CELL_FLAT, ["_ga", "cookie_consent_level", "_gat_UA-12345678-1"]),
+    (EMPTY_CELL_PIPES, ["ASP.NET_SessionId", "ARRAffinity", "_pk_id.1.a1b2"]),
+    (COOKIEYES, ["_ga", "_ga_*"]),
+    (ONETRUST, ["_ga", "_gid", "_gat_UA-12345678-1", "_hjSession_123456", "_hjSessionUser_123456"]),
+    # prose and lists
+    ("Vi bruker informasjonskapslane _ga og _gid frå Google Analytics for å føre statistikk.", ["_ga", "_gid"]),
+    ("Statistiske informasjonskapslar (_ga, _gat, _gid, collect) hjelper oss å forstå korleis nettstaden vert brukt.",
+     ["_ga", "_gat", "_gid", "collect"]),
+    ("Følgende informasjonskapsler settes: PHPSESSID, wordpress_logged_in_*", ["PHPSESSID", "wordpress_logged_in_*"]),
+    ("Informasjonskapsler\n\nFacebook-pikselen setter _fbp og fr.", ["_fbp", "fr"]),
+    ("LinkedIn Insight Tag setter informasjonskapslene li_sugr, bcookie og lidc når du besøker nettstedet.",
+     ["li_sugr", "bcookie", "lidc"]),
+    ("Når du logger inn, settes informasjonskapslene laravel_session og XSRF-TOKEN.", ["laravel_session", "XSRF-TOKEN"]),
+    ("Informasjonskapsler\n\nHotjar set _hjSession_* og _hjSessionUser_* for å måle korleis sidene vert brukte.",
+     ["_hjSession_*", "_hjSessionUser_*"]),
+    ("Supabase lagrer innloggingen din i informasjonskapselen sb-<prosjekt-id>-auth-token.", ["sb-<prosjekt-id>-auth-token"]),
+    ("Cloudflare setter informasjonskapselen __cf_bm (30 minutter) for å skille mellom mennesker og roboter.", ["__cf_bm"]),
+    ("Google Analytics brukar informasjonskapslane _ga, _gid og _gat_UA-xxxxxxx-xx.", ["_ga", "_gid", "_gat_UA-xxxxxxx-xx"]),
+    ("Informasjonskapselen «_ga_[ID]» vert brukt av Google Analytics 4 og lever i 2 år.", ["_ga_[ID]"]),
+    ("Vi bruker Matomo. Informasjonskapslene _pk_id.* og _pk_ses.* lagrer en anonym ID.", ["_pk_id.*", "_pk_ses.*"]),
+    ("Cookies\n\nNettbutikken setter woocommerce_cart_hash, woocommerce_items_in_cart og wp_woocommerce_session_* "
+     "når du legger noe i handlekurven.", ["woocommerce_cart_hash", "woocommerce_items_in_cart", "wp_woocommerce_session_*"]),
+    # negatives
+    (CB_FLAT_NB.split("Navn")[0], []),
+    (CATEGORY_LIST, []),
+    (CATEGORY_LIST_NN, []),
+    (CATEGORY_TABLE, []),
+    (PROVIDER_TABLE, []),
+    (STORAGE_TABLE_NN, []),
+    (ENTRIES_WORDS, []),
+    (BROWSERS, []),
+    ("Informasjonskapsler\n\nVi bruker Google Analytics 4 (G-ABC123XYZ) og Google Tag Manager (GTM-5XKQ7PL).", []),
+    ("Vi lagrer valget ditt i localStorage under nøkkelen cookie_consent_v2, ikke i en informasjonskapsel.", []),
+    ("Informasjonskapslar\n\nHandlekorga vert lagra i sessionStorage (checkout_step, cart_token).", []),
+    ("Spørsmål om informasjonskapsler kan sendes til personvern_ombud@firma.no eller via https://firma.no/cookie_policy.", []),
+    ("Samtykket ditt til informasjonskapsler lagres i 12 måneder. Deretter spør vi deg på nytt.", []),
+    ("Informasjonskapsler: Nødvendige, Statistikk, Markedsføring", []),
+    ("Vi bruker informasjonskapsler (cookies) og lignende teknologier (pixels, SDK-er, web beacons).", []),
+    ("Cookie-erklæringen ble sist oppdatert 12.03.2024 av Cookiebot. Den inneholder Navn, Leverandør, Formål, "
+     "Utløper og Type for hver informasjonskapsel.", []),
+    ("Informasjonskapslar\n\nNamn\nLeverandør\nFøremål\nLevetid", []),
+]
+
+
+GROUP_ROWS = """Informasjonskapsler
+
+Navn | Leverandør | Formål | Varighet
+Statistikkinformasjonskapsler | | |
+_ga | Google | Skiller brukere | 2 år
+Trustpilot | | |
+TrustboxSplitTest | Trustpilot | Tester visning av anmeldelser | 1 år
+Markedsføringscookies | | |
+_fbp | Meta | Annonsering | 3 måneder"""
+
+LIST_UNDER_HEADING = """Informasjonskapsler vi bruker
+
+- _ga – Google Analytics, 2 år
+- _gid – Google Analytics, 24 timer
+- lang – husker språkvalget ditt, 1 år"""
+
+DEF_LINES = """Informasjonskapslar
+
+_ga: Skil mellom brukarar. Går ut etter 2 år.
+lang: Hugsar kva språk du har valt. Går ut etter 1 år.
+csrftoken: Vernar skjema mot falske førespurnader. Går ut etter 1 år."""
+
+WHO_HOW_LONG = """Informasjonskapslar på nettstaden
+
+Namn på informasjonskapsel | Kven set han | Føremål | Kor lenge vert han lagra
+_ga | Google | Statistikk | 2 år
+vuid | Vimeo | Måler avspelingar av video | 2 år"""
+
+DOMAIN_FIRST = """Cookies
+
+Domene | Navn | Utløper | Type
+.firma.no | _ga | 2 år | Førsteparts
+.doubleclick.net | IDE | 13 måneder | Tredjeparts
+.youtube.com | YSC | Sesjon | Tredjeparts"""
+
+CATEGORY_FIRST = """Informasjonskapsler
+
+Kategori | Navn | Leverandør | Varighet
+Nødvendig | PHPSESSID | Nettstedet | Sesjon
+Nødvendig | wp-wpml_current_language | WPML | Sesjon
+Statistikk | _clck | Microsoft Clarity | 1 år"""
+
+ENGLISH_HEADERS = """Informasjonskapsler
+
+Cookie | Duration | Description
+_ga | 1 year 1 month 4 days | Google Analytics setter denne informasjonskapselen.
+cookielawinfo-checkbox-analytics | 11 months | Satt av GDPR Cookie Consent-tillegget.
+CONSENT | 2 years | YouTube setter denne informasjonskapselen."""
+
+RETENTION_TABLE_TITLE = """Personvernerklæring og informasjonskapsler
+
+1. Lagring
+
+Navn | Formål | Lagringstid
+Kundeliste | Oppfølging av kunder | 3 år
+Regnskap | Bokføring | 5 år"""
+
+TYPE_FIRST = """Informasjonskapsler
+
+Informasjonskapsel | Type | Utløper | Formål
+_gcl_au | Tredjeparts | 3 måneder | Konverteringssporing for Google Ads
+_uetsid | Tredjeparts | 1 dag | Microsoft Advertising
+_uetvid | Tredjeparts | 13 måneder | Microsoft Advertising"""
+
+SNIPPETS += [
+    (GROUP_ROWS, ["_ga", "TrustboxSplitTest", "_fbp"]),
+    (LIST_UNDER_HEADING, ["_ga", "_gid", "lang"]),
+    (DEF_LINES, ["_ga", "lang", "csrftoken"]),
+    (WHO_HOW_LONG, ["_ga", "vuid"]),
+    (DOMAIN_FIRST, ["_ga", "IDE", "YSC"]),
+    (CATEGORY_FIRST, ["PHPSESSID", "wp-wpml_current_language", "_clck"]),
+    (ENGLISH_HEADERS, ["_ga", "cookielawinfo-checkbox-analytics", "CONSENT"]),
+    (TYPE_FIRST, ["_gcl_au", "_uetsid", "_uetvid"]),
+    (RETENTION_TABLE_TITLE, []),
+    ("Informasjonskapsler\n\nVi bruker følgende nødvendige informasjonskapsler: sessionid og csrftoken.", ["sessionid", "csrftoken"]),
+    ("Informasjonskapslar frå tredjepartar\n\nYouTube set VISITOR_INFO1_LIVE, YSC og PREF når du ser på innebygde videoar.",
+     ["VISITOR_INFO1_LIVE", "YSC", "PREF"]),
+    ("Google kan setje informasjonskapslane NID, 1P_JAR og CONSENT når kartet vert vist.", ["NID", "1P_JAR", "CONSENT"]),
+    ("OneTrust setter OptanonConsent og OptanonAlertBoxClosed for å huske samtykket ditt til informasjonskapsler.",
+     ["OptanonConsent", "OptanonAlertBoxClosed"]),
+    ('Vi bruker informasjonskapslene "_ga" og "_gid" til statistikk.', ["_ga", "_gid"]),
+    ("Me nyttar informasjonskapselen cookie_samtykke til å hugse valet ditt.", ["cookie_samtykke"]),
+    ("Informasjonskapsler\n\n- Google Analytics: _ga, _gid\n- Facebook: _fbp, fr", ["_ga", "_gid", "_fbp", "fr"]),
+    ("Informasjonskapsler\n\nVi bruker Google Consent Mode v2. Når du ikke samtykker, settes ad_storage og "
+     "analytics_storage til «denied», og ingen informasjonskapsler lagres.", []),
+    ("Google Analytics registrerer hendelser som page_view, scroll og file_download ved hjelp av informasjonskapsler.", []),
+    ("Informasjonskapsler\n\nDu kan endre samtykket ditt via lenken «Cookie-innstillinger» nederst på siden.", []),
+    ("Informasjonskapsler\n\nSe https://www.google.com/policies/privacy/partners/ og tools.google.com/dlpage/gaoptout.", []),
+    ("Vi registrerer klikk-ID-er (gclid, fbclid) fra annonser når du har samtykket til informasjonskapsler.", []),
+    ("Informasjonskapsler\n\nDu kan reservere deg mot Google Analytics med tillegget på tools.google.com.", []),
+    ("Cookies\n\nVi bruker en informasjonskapsel som heter _session_id som slettes når du lukker nettleseren.", ["_session_id"]),
+]
+
+
+COMPLIANZ = """Vimeo
+
+Marknadsføring/sporing
+
+Bruk
+Vi brukar Vimeo til å vise videoar. Les meir om informasjonskapslane deira nedanfor.
+
+Namn
+vuid
+Utløp
+2 år
+Funksjon
+Lagrar brukarhistorikk
+
+Namn
+player
+Utløp
+1 år
+Funksjon
+Hugsar innstillingane i videospelaren"""
+
+CB_FLAT_NN = """Informasjonskapslar
+
+Naudsynte (2)
+
+Naudsynte informasjonskapslar hjelper til med å gjere nettstaden brukbar.
+
+Namn
+Leverandør
+Føremål
+Utløp
+Type
+CookieConsent
+Cookiebot
+Lagrar samtykket ditt til informasjonskapslar for dette domenet
+1 år
+HTTP
+__cf_bm [x3]
+Cloudflare
+Skil mellom menneske og robotar
+1 dag
+HTTP
+
+Ikkje klassifiserte (0)
+
+Me har ingen ikkje-klassifiserte informasjonskapslar å vise."""
+
+BARE_LIST = """Informasjonskapsler vi bruker
+
+- _ga
+- _gid
+- lang"""
+
+TOOL_TABLE = """Informasjonskapsler
+
+Navn | Formål | Personvernerklæring
+Leadinfo | Identifiserer bedrifter som besøker nettstedet | https://www.leadinfo.com/no/personvern
+Hotjar | Analyse av brukeratferd | https://www.hotjar.com/legal/policies/privacy"""
+
+QUESTION_HEADERS = """Informasjonskapslar
+
+Informasjonskapsel | Kven set han? | Kva gjer han? | Kor lenge vert han lagra?
+_ga | Google | Skil mellom brukarar | 2 år
+lang | Nettstaden | Hugsar språket ditt | 1 år"""
+
+QUESTION_HEADERS_NB = """Informasjonskapsler
+
+Navn | Hvem setter den? | Hva brukes den til? | Hvor lenge lagres den?
+_gid | Google | Skiller brukere | 24 timer
+PHPSESSID | Oss | Holder økten din | Til du lukker nettleseren"""
+
+SPACED_TABS = """Informasjonskapsler
+
+Navn\tFormål\tUtløper
+_ga\tSkiller brukere\t2 år
+lang\tHusker språkvalget ditt\t1 år"""
+
+SNIPPETS += [
+    (COMPLIANZ, ["vuid", "player"]),
+    (CB_FLAT_NN, ["CookieConsent", "__cf_bm"]),
+    (BARE_LIST, ["_ga", "_gid", "lang"]),
+    (TOOL_TABLE, []),
+    (QUESTION_HEADERS, ["_ga", "lang"]),
+    (QUESTION_HEADERS_NB, ["_gid", "PHPSESSID"]),
+    (SPACED_TABS, ["_ga", "lang"]),
+    ("Når du besøkjer nettstaden, set vi informasjonskapselen «lang» som hugsar språket ditt.", ["lang"]),
+    ("Informasjonskapsler\n\nVi setter informasjonskapselen «consent» når du har gjort et valg, og den lagres i 6 måneder.",
+     ["consent"]),
+    ("Informasjonskapselen lagres i 12 måneder.", []),
+    ("Informasjonskapsler\n\nStatistikken bygger på informasjonskapslene _ga (2 år), _gid (24 timer) og _gat (1 minutt).",
+     ["_ga", "_gid", "_gat"]),
+    ("Informasjonskapsler\n\nGoogle Tag Manager kan sette _dc_gtm_UA-123456-1 og AMP_TOKEN.",
+     ["_dc_gtm_UA-123456-1", "AMP_TOKEN"]),
+    ("Navn: _ga, _gid\nLeverandør: Google\nFormål: Statistikk\nVarighet: 2 år / 24 timer", ["_ga", "_gid"]),
+    ("Vi bruker cookies (bl.a. _ga og _gid) for å lage statistikk.", ["_ga", "_gid"]),
+    ("Informasjonskapsler\n\nNavn\nFormål\nVarighet\nGoogle Analytics\nStatistikk\n2 år\nLeadinfo\nIdentifisering av bedrifter\n1 år", []),
+    ("Informasjonskapsel | Formål\nNødvendige informasjonskapsler | Får nettstedet til å virke\nAnalysecookies | Statistikk", []),
+]
+
+
+HEADING_RECORDS = """Informasjonskapsler vi bruker
+
+_ga
+Formål: Skiller brukere fra hverandre.
+Utløper: 2 år
+
+lang
+Formål: Husker hvilket språk du har valgt.
+Utløper: 1 år"""
+
+MD_PIPES = """Informasjonskapsler
+
+| Navn | Leverandør | Formål | Varighet |
+|---|---|---|---|
+| _ga | Google | Statistikk | 2 år |
+| _hjSessionUser_* | Hotjar | Analyse | 1 år |"""
+
+TRAILING_NOTE = """Informasjonskapsler
+
+Navn
+Leverandør
+Formål
+Varighet
+_ga
+Google
+Skiller brukere fra hverandre
+2 år
+_gid
+Google
+Skiller brukere fra hverandre
+24 timer
+Du kan lese mer om hvordan Google bruker informasjonskapsler på nettsidene deres."""
+
+CB_READ_MORE = """Statistikk (2)
+
+Statistiske informasjonskapsler hjelper nettstedseiere med å forstå hvordan besøkende samhandler med nettsteder.
+
+Navn
+Leverandør
+Formål
+Utløper
+Type
+_ga
+Google
+Les mer om denne leverandøren
+Registrerer en unik ID som brukes til å generere statistiske data.
+2 år
+HTTP
+_gid
+Google
+Les mer om denne leverandøren
+Registrerer en unik ID som brukes til å generere statistiske data.
+1 dag
+HTTP"""
+
+SNIPPETS += [
+    (HEADING_RECORDS, ["_ga", "lang"]),
+    (MD_PIPES, ["_ga", "_hjSessionUser_*"]),
+    (TRAILING_NOTE, ["_ga", "_gid"]),
+    (CB_READ_MORE, ["_ga", "_gid"]),
+    ("Innebygde videoer fra Vimeo setter informasjonskapslene vuid og player.", ["vuid", "player"]),
+    ("Vi bruker informasjonskapslane «_ga», «_gid» og «_gat» til statistikk.", ["_ga", "_gid", "_gat"]),
+    ("Dette nettstedet bruker informasjonskapsler. Klikk «Godta alle» eller «Avvis».", []),
+    ("Vi bruker ikke informasjonskapsler, men lagrer språkvalget i localStorage (lang).", []),
+    ("Informasjonskapsler\n\nDu kan når som helst endre valget ditt under «Innstillinger for informasjonskapsler» nederst på sida.", []),
+    ("Informasjonskapsler\n\nSkriptet lastes med gtag('config', 'G-XXXXXXX') og setter ingen andre informasjonskapsler enn _ga.",
+     ["_ga"]),
+    ("Informasjonskapsler\n\nFølg oss gjerne på #personvern og @firma_no.", []),
+]
+
+
+TABS_MIDDLE_LIFE = """Informasjonskapsler
+
+Navn\tLevetid\tFormål
+_ga\t2 år\tSkiller brukere fra hverandre
+lang\t1 år\tHusker språket du har valgt
+csrftoken\tSesjon\tBeskytter skjemaer"""
+
+TWO_EMPTY = """Informasjonskapslar
+
+Namn
+Leverandør
+Føremål
+Utløp
+Type
+_ga
+Google
+Skil mellom brukarar
+2 år
+HTTP
+samtykke
+Lagrar kva du har samtykt til
+1 år
+_gid
+Google
+Skil mellom brukarar
+1 dag
+HTTP"""
+
+SNIPPETS += [
+    (TABS_MIDDLE_LIFE, ["_ga", "lang", "csrftoken"]),
+    (TWO_EMPTY, ["_ga", "samtykke", "_gid"]),
+    ("Informasjonskapslar\n\nMe set ein informasjonskapsel som heiter «samtykke» når du har gjort eit val.", ["samtykke"]),
+    ("Informasjonskapselen vert lagra i to år.", []),
+    ("Informasjonskapsler\n\nFor å telle hendelser bruker Google Analytics _ga og _gid.", ["_ga", "_gid"]),
+    ("Informasjonskapslar\n\nNamn | Føremål | Levetid\nanalyticsConsent | Hugsar om du tillét statistikk | 1 år\n"
+     "Statistikk | Statistikk over bruken | 2 år", ["analyticsConsent"]),
+    ("Informasjonskapsler\n\n- _ga: skiller brukere\n- leverandør: Google\n- utløper: 2 år", ["_ga"]),
+    ("Informasjonskapsler\n\nNavn: sessionid\nFormål: Holder deg innlogget\nVarighet: 2 uker\n\nNavn: csrftoken\nFormål: Sikkerhet\nVarighet: 1 år",
+     ["sessionid", "csrftoken"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SNIPPETS)
+def test_policy_snippets(text, expected):
+    fields = cookies.extract(make_doc(text), {}).fields
+    assert [c["name"] for c in fields["cookies"]] == expected
+
+
+def test_snippet_values_from_the_document():
+    """Provider, category and lifetime stated in the snippet's table win."""
+    vuid = _cookie(COMPLIANZ, "vuid")
+    assert vuid["lifetime_days"] == 730
+    gat = _cookie(CB_TABS_NN, "_gat_UA-xxxxxxx-xx")   # the table's `1 dag`, not the database's minute
+    assert gat["provider"] == "Google Analytics" and gat["lifetime_days"] == 1
+    php = _cookie(CATEGORY_FIRST, "wp-wpml_current_language")
+    assert php["provider"] == "WPML" and php["category"] == "necessary" and php["lifetime_days"] is None
+    lang = _cookie(TABS_MIDDLE_LIFE, "lang")
+    assert lang["lifetime_days"] == 365
+
+
+def test_snippet_methods_and_offsets():
+    for text in (CB_NEW_NB, LIST_UNDER_HEADING, COMPLIANZ, "Facebook-pikselen setter _fbp og fr i informasjonskapsler."):
+        doc = make_doc(text)
+        found = [f for f in cookies.extract(doc, {}).findings if f.field == "cookies"]
+        assert found and all(doc.text[f.start:f.end] == f.value and 0 < f.confidence <= 1 for f in found)
+    doc = make_doc(COMPLIANZ)
+    methods = {f.value: f.method for f in cookies.extract(doc, {}).findings if f.field == "cookies"}
+    assert methods["vuid"].startswith("cookie.table.label_lines")
+
+
+def test_group_rows_name_providers():
+    fields = cookies.extract(make_doc(PROVIDER_FIRST_PIPES), {}).fields
+    assert fields["cookie_providers"][:2] == ["Google Analytics", "Microsoft Clarity"]
+
+
+@pytest.mark.parametrize("cell,role", [
+    ("Kven set han?", "provider"), ("Kva gjer han?", "purpose"), ("Kor lenge vert han lagra?", "lifetime"),
+    ("Hvem setter den?", "provider"), ("Hva brukes den til?", "purpose"), ("Hvor lenge lagres den?", "lifetime"),
+    ("Hvor lenge lagres opplysningene?", None), ("Utløp", "lifetime"), ("Informasjonskapselundergruppe", None),
+])
+def test_question_header_cells(cell, role):
+    assert header_role(cell) == role

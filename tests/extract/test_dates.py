@@ -54,6 +54,13 @@ CASES = [
      "1.1 04. desember 2019 La til avsnitt om informasjonskapsler LEK", "2019-12-04"),
     (f"Personvern\n\n{BODY}\n\nVersjon | Dato | Endring\n1.0 | 01.02.2022 | F\u00f8rste versjon\n"
      "1.1 | 15.06.2023 | Nye form\u00e5l", "2023-06-15"),
+    # a month name is a whole word: not the end of a surname (`Misund-Asphaug 2015`, `Gjermund-Haug 2021`)
+    ("Sist oppdatert av Sten Morten Misund-Asphaug 2015-04-27", "2015-04-27"),
+    ("Sist endra av Kari Misund-Asphaug 2016-03-09", "2016-03-09"),
+    ("Sist oppdatert av Per Gjermund-Haug 2021", None),
+    ("Sist revidert av Ola Nordhaug 2020 og godkjent 3. mars 2020", "2020-03-03"),
+    ("Oppdatert av Janne Bjørndes 2019", None),
+    ("Sist oppdatert: aug. 2021", "2021-08-01"),
     # several cues: the newest date
     ("Oppdatert: 4. desember 2019\nGjeldende fra 1. januar 2020", "2020-01-01"),
     # relative dates, dates without a cue, impossible dates: no date

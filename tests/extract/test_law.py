@@ -132,3 +132,40 @@ def test_law_names():
     assert law_name("personvernforordningen")[0] == "GDPR"
     assert law_name("EU 2016/679")[0] == "GDPR"
     assert law_name("regnskapslovens")[0] == "regnskapsloven"
+
+
+# A later letter continuing an article citation after an apposition (`..., og bokstav f, ...`).
+APPOSITION = [
+    ("Det rettslige grunnlaget er personvernforordningen artikkel 6 nr. 1 bokstav b, tiltak før en avtale "
+     "inngås, og bokstav f, vår berettigede interesse i å kunne svare den som tar kontakt med oss.", ["b", "f"]),
+    ("Grunnlaget er GDPR art. 6 nr. 1 bokstav a (samtykke) samt bokstav c (rettslig forpliktelse).", ["a", "c"]),
+    ("Handsamingsgrunnlaget er personvernforordninga artikkel 6 nr. 1 bokstav b, avtale med deg, og bokstav f, "
+     "berettiga interesse.", ["b", "f"]),
+    ("Vi behandler opplysningene etter art. 6 (1) a, ditt samtykke, og bokstav c, lovpålagt plikt, eller "
+     "bokstav f, legitim interesse.", ["a", "c", "f"]),
+    ("artikkel 6 nr. 1 bokstav a, samtykke, samt bokstav c, rettsleg plikt, og bokstav f, berettiga interesse.",
+     ["a", "c", "f"]),
+    ("GDPR art. 6 nr. 1 bokstav b og bokstav f gjeld.", ["b", "f"]),
+    # negatives: another article in between, a new sentence, no letter keyword, a different law in between
+    ("Grunnlaget er art. 6 nr. 1 bokstav a, jf. art. 9 nr. 2 bokstav a, og bokstav f.", ["a"]),
+    ("Grunnlaget er art. 6 nr. 1 bokstav a (samtykke). Vi viser også til bokstav f i avtalen.", ["a"]),
+    ("Grunnlaget er art. 6 nr. 1 bokstav b, avtalen med deg, og f.eks. fakturering.", ["b"]),
+    ("Grunnlaget er art. 6 nr. 1 bokstav b, jf. personopplysningsloven § 8, og bokstav f.", ["b"]),
+    ("Grunnlaget er art. 6 nr. 1 bokstav b. Se punkt 3 og bokstav f i vilkåra.", ["b"]),
+]
+
+
+@pytest.mark.parametrize("text,letters", APPOSITION)
+def test_letter_after_apposition(text, letters):
+    refs = find_references(text)
+    assert art6_letters(refs) == letters
+    assert [text[r["start"]:r["end"]] for r in refs] == [r["text"] for r in refs]
+
+
+def test_apposition_letter_is_its_own_reference():
+    text = ("personvernforordningen artikkel 6 nr. 1 bokstav b, tiltak før en avtale inngås, og bokstav f, "
+            "vår interesse")
+    refs = find_references(text)
+    assert [(r["article"], r["paragraph"], r["letters"], r["method"]) for r in refs] == [
+        ("6", "1", ["b"], "citation.article"), ("6", "1", ["f"], "citation.letter_apposition")]
+    assert refs[1]["text"] == "bokstav f"

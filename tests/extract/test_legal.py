@@ -62,6 +62,30 @@ STATED = [
     ("Grunnlaget for behandlingen er samtykke, som du når som helst kan trekke tilbake.", ["a"]),
     ("I tilfeller der markedsføringsloven åpner for markedsføring uten samtykke, er grunnlaget våre "
      "legitime kommersielle interesser.", ["f"]),
+    # a `purpose: basis` line or list item, a basis alone in parentheses
+    ("- Nyhetsbrev: samtykke (GDPR art. 6 (1) a)", ["a"]),
+    ("- Bestilling og levering av varer: avtale", ["b"]),
+    ("- Fakturering: rettslig forpliktelse etter bokføringsloven", ["c"]),
+    ("- Svare på førespurnader frå kundar – berettiga interesse", ["f"]),
+    ("Nyheitsbrev: samtykkje", ["a"]),
+    ("Vi behandler opplysningene for å levere tjenesten (avtale) og sende nyhetsbrev (samtykke).", ["a", "b"]),
+    ("Kodeverket AS sitt grunnlag for denne behandlingen er avtalen med kunden.", ["b"]),
+    ("Vi er selvstendig behandlingsansvarlig og behandler opplysningene basert på avtalen med deg.", ["b"]),
+    ("Ved å melde deg på nyhetsbrevet samtykker du til at vi sender deg e-post med tilbud.", ["a"]),
+    ("Samtykke innhentes ikke for nødvendige informasjonskapsler.", []),
+    ("Vi oppbevarer regnskapsmateriale i fem år fordi det er lovpålagt etter bokføringsloven.", ["c"]),
+    ("Vi lagrer innstillingene fordi det er nødvendig for at nettsiden skal fungere.", []),
+    ("- Møter: avtale en tid med oss på forhånd.", []),
+    ("- Databehandleravtale: avtale som regulerer hvordan leverandøren behandler personopplysninger på våre vegne.", []),
+    ("- Nyhetsbrev: samtykke kan trekkes tilbake når som helst.", []),
+    ("Disse vilkårene (avtalen) gjelder for bruk av nettbutikken.", []),
+    # bases of other controllers, hypotheticals
+    ("Google bruker opplysningene til annonsering og baserer dette på sine egne berettigede interesser.", []),
+    ("Meta behandler opplysningene til egen annonsering basert på sitt eget behandlingsgrunnlag.", []),
+    ("Klarna er selvstendig behandlingsansvarlig og behandler opplysningene basert på avtalen mellom deg og Klarna.",
+     []),
+    ("Dersom vi tar i bruk nye verktøy som setter informasjonskapsler, vil vi innhente nødvendig samtykke.", []),
+    ("Dersom vi vil bruke opplysningene til andre formål, ber vi om samtykke først.", []),
     # rights, conditions, definitions, negations, processors: no basis
     ("Du kan når som helst trekke tilbake samtykket ditt.", []),
     ("Samtykke til behandling av personopplysninger kan når som helst trekkes tilbake.", []),
@@ -129,6 +153,17 @@ DOCS = [
      {"legal_basis_citations": ["f"], "legal_bases": ["f"], "n_sentences": 2}),
     ("Personvernerklæring\n\nVi bruker Google Analytics. Du kan når som helst trekke tilbake samtykket ditt.",
      {"legal_bases": [], "n_sentences": 0}),
+    # a letter that continues an art. 6(1) citation after an explanation is cited too ...
+    ("Personvern\n\nDet rettslige grunnlaget er personvernforordningen artikkel 6 nr. 1 bokstav b, tiltak før en avtale "
+     "inngås, og bokstav f, vår berettigede interesse i å kunne svare den som tar kontakt med oss.",
+     {"legal_basis_citations": ["b", "f"], "legal_bases": ["b", "f"], "n_sentences": 1}),
+    # ... but not a letter of another article cited between
+    ("Personvern\n\nGrunnlaget er GDPR art. 6 nr. 1 bokstav a, og for helseopplysninger art. 9 nr. 2 bokstav a og "
+     "bokstav f.", {"legal_basis_citations": ["a"], "legal_bases": ["a"], "n_sentences": 1}),
+    # `purpose: basis` list items
+    ("Formål\n\n- Nyhetsbrev: samtykke\n- Fakturering: rettslig forpliktelse etter bokføringsloven\n"
+     "- Kontaktskjema – berettiget interesse", {"legal_basis_citations": [], "legal_bases": ["a", "c", "f"],
+                                               "n_sentences": 3}),
 ]
 
 
@@ -142,7 +177,7 @@ def test_documents(text, expected):
         assert len(fields["sentence_bases"]) == expected["n_sentences"], fields["sentence_bases"]
     assert fields["legal_bases_dpv"] == [f"dpv-gdpr:A6-1-{b}" for b in fields["legal_bases"]]
     for entry in fields["sentence_bases"]:
-        assert set(entry) <= {"start", "end", "bases", "method", "row"}
+        assert set(entry) <= {"start", "end", "bases", "method", "row", "spans"}
         assert entry["method"]
 
 

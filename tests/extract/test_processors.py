@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from policyparse.extract import processors
+from policyparse.extract import controller, processors
 from policyparse.ingest import html_to_text
 from policyparse.pipeline import build_document
 from policyparse.rules import RulesError
 
 
 def run(doc, fields=None):
-    return processors.extract(doc, fields or {"controller": {"names": [], "org_numbers": [], "emails": []},
-                                               "emails": [], "org_numbers": []})
+    """processors on a document, with the controller clues the controller extractor finds in it."""
+    fields = dict(fields or {"controller": {"names": [], "org_numbers": [], "emails": []}, "emails": [],
+                             "org_numbers": []})
+    fields.setdefault("controller_clues", controller.extract(doc, {}).fields["controller_clues"])
+    return processors.extract(doc, fields)
 
 
 def names(doc, fields=None):
@@ -115,8 +118,44 @@ Vi deler opplysninger med følgende mottakere:
 Alle mottakere behandler opplysningene konfidensielt."""
 
 
+LINK_TABLE = """Personvernerklæring
+
+Databehandlere
+
+Vi bruker disse leverandørene til drift av nettstedet.
+
+Leverandør
+Lenke
+Zoho
+https://www.zoho.com/privacy.html
+Acmesky
+https://acmesky.example/privacy
+
+Alle leverandørene har databehandleravtale med oss."""
+
+COLON_TABLE = """Personvernerklæring
+
+Underleverandører
+
+Vi bruker følgende underleverandører som behandler personopplysninger på våre vegne.
+
+Leverandør:
+Formål:
+Land:
+Fiken
+Regnskap
+Norge
+Fjordhost
+Drift av nettsiden
+EU
+
+Vi har databehandleravtale med alle leverandørene."""
+
+
 @pytest.mark.parametrize("text, expected", [
     (FLAT_TABLE, {"Acmesky", "Tripletex"}),
+    (LINK_TABLE, {"Zoho", "Acmesky"}),
+    (COLON_TABLE, {"Fiken", "Fjordhost"}),
     (PIPE_TABLE, {"Mailchimp", "Fjordhost"}),
     (CARDS, {"Supabase", "Nordlys Signering"}),
     (COOKIE_TABLE, {"Google", "Supabase"}),
@@ -226,6 +265,20 @@ def test_group_company_and_email_domain_excluded(doc_of):
     doc = doc_of("Vi deler opplysninger med Infobric Time AS. Opplysningene lagres hos Fjordbakst. "
                  "Vi benytter også Tripletex.")
     assert names(doc, fields) == {"Tripletex"}
+
+
+@pytest.mark.parametrize("text, controller_name, others", [
+    ("KvammaLAN v/ Kvam E-sport arrangerer LAN-party. Opplysningene lagres hos KvammaLAN og betaling skjer med "
+     "Vipps.", "KvammaLAN", {"Vipps"}),
+    ("Fjordbakst AS (heretter «vi») selger brød. Vi deler opplysninger med Fjordbakst Levering og Tripletex.",
+     "Fjordbakst AS", {"Tripletex"}),
+])
+def test_controller_clues_keep_the_controller_out(doc_of, text, controller_name, others):
+    doc = doc_of(text)
+    fields = controller.extract(doc, {}).fields
+    assert controller_name in fields["controller_clues"] and controller_name not in fields["controller"]["names"]
+    assert names(doc) == others
+    assert controller_name.split()[0] in " ".join(names(doc, {**fields, "controller_clues": []}))
 
 
 def test_umbrella_merged_into_product(doc_of):

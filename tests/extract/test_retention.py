@@ -93,6 +93,33 @@ PHRASES = [
     ("Sist oppdatert: 1. mars 2026. Versjon 2.", []),
     ("Data lagres i Norge. Du må ha fylt 15 år for å bruke appen.", []),
     ("Sletting av persondata\n\nVi svarer på forespørsler om sletting innen 30 dager.", []),
+    # deletion said as `er borte`, `forsvinner`, `fjernes`, `blir sletta` (bokmål and nynorsk)
+    ("Blir det ikke noe av, sletter vi henvendelsen. Vi rydder jevnlig, og senest etter tolv måneder er den borte.",
+     [360]),
+    ("Blir det ikkje noko av, slettar vi førespurnaden. Vi ryddar jamleg, og seinast etter tolv månader er han "
+     "borte.",
+     [360]),
+    ("Henvendelsen blir sletta etter tolv måneder.", [360]),
+    ("Etter to år forsvinner opplysningene fra systemet.", [730]),
+    ("Søknader fjernes fra systemet etter seks måneder.", [180]),
+    ("Søknadene vert fjerna etter tre månader.", [90]),
+    ("Papirkopiar vert makulerte etter eitt år.", [365]),
+    # the storage cue in the previous sentence of the same paragraph
+    ("Vi sletter søknaden når stillingen er besatt. Dette skjer normalt etter seks måneder.", [180]),
+    ("Vi slettar søknaden når stillinga er sett. Det skjer seinast etter seks månader.", [180]),
+    ("Kontaktskjemaet lagres i vårt CRM-system. Der blir det liggende i inntil 24 måneder.", [720]),
+    ("Opplysningane vert lagra på ein sikker server. Dei vert liggjande der i tre år.", [1095]),
+    # ... but not an unrelated sentence, an answer deadline, another paragraph
+    ("Vi lagrer opplysningene på servere i Norge. Tjenesten har vært i drift i 10 år.", []),
+    ("Du kan be om at vi sletter opplysningene. Vi svarer innen en måned.", []),
+    ("Du kan be om at vi sletter opplysningene. Det skjer innen en måned.", []),
+    ("Du kan be om at me slettar opplysningane. Me svarar innan ein månad.", []),
+    ("Vi sletter henvendelsen når saken er løst. Det tar vanligvis 2 uker å svare.", []),
+    ("Vi sletter henvendelsen.\n\nDette skjer etter 3 dager.", []),
+    ("Send en e-post til oss, så svarer vi så raskt vi kan, og uansett innen en måned.", []),
+    ("Vi lagrer e-posten din. Du må være minst 16 år.", []),
+    ("Vi lagrer opplysningene dine. Det skjer to ganger per år at vi går gjennom dem.", []),
+
     ("Lagring og sletting\n\nDu kan når som helst kontakte oss. Vi er tilgjengelige 24 timer i døgnet.", []),
 ]
 

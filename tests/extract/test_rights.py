@@ -76,3 +76,61 @@ def test_rights(text, expected):
 def test_order_follows_taxonomy():
     found = rights_of("Dine rettigheter\n\nDu kan klage til Datatilsynet. Du har rett til innsyn.")
     assert found == ["access", "complaint"]
+
+
+# Portability said as receiving the data in a common file format; a copy in such a format is access.
+PORTABILITY = [
+    ("Rettighetene dine\n\nDu kan be om\n\n- innsyn i hvilke opplysninger vi har om deg,\n"
+     "- å få dem utlevert i et vanlig filformat, og\n- å protestere mot at vi behandler dem.",
+     ["access", "portability", "objection"]),
+    ("Dine rettar\n\nDu kan be om å få opplysningane utleverte i eit vanleg filformat.", ["portability"]),
+    ("Dine rettigheter\n\nDu har rett til å få dine personopplysninger utlevert i et strukturert, alminnelig "
+     "anvendt format.", ["portability"]),
+    ("Dine rettigheter\n\nDu kan be om å få eksportert dataene dine i et standardformat.", ["portability"]),
+    ("Dine rettigheter\n\nDu kan be om å få opplysningene tilsendt i et vanlig brukt format som PDF.",
+     ["portability"]),
+    ("Rettane dine\n\nDu kan krevje å få dataa dine overførte i eit ope, mykje brukt format.", ["portability"]),
+    ("Dine rettigheter\n\nDu kan be om at vi tar dem med over til en annen leverandør.", ["portability"]),
+    # negatives: a copy (access), a file format outside a rights statement
+    ("Dine rettigheter\n\nDu har rett til å få en kopi av opplysningene i et alminnelig brukt elektronisk format.",
+     ["access"]),
+    ("Informasjonskapsler\n\nBildene lagres i et vanlig filformat.", []),
+    ("Om tjenesten\n\nDu kan laste ned rapporten i et vanlig filformat.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", PORTABILITY)
+def test_portability_format(text, expected):
+    assert sorted(rights_of(text)) == sorted(expected)
+
+
+# Opting out of ads, remarketing, marketing or newsletters is objection (art. 21(2)), also when only the
+# paragraph or a heading above names the topic and the sentence points back to it.
+OPT_OUT = [
+    ("Google Adwords\n\nVi bruker Google Adwords pixel på våre nettsider for å kunne drive målrettet annonsering "
+     "på "
+     "Googles søkemotor. Hvis du ikke ønsker at bruk av Googles informasjonskapsler kan du velge bort dette i "
+     "Googles innstillinger.", ["objection"]),
+    ("Facebook\n\nVi bruker Meta-pikselen til remarketing. Ønskjer du ikkje dette, kan du slå det av i "
+     "Facebook-innstillingane dine.", ["objection"]),
+    ("Om nettstaden\n\nVi viser tilpassede annonser. Du kan reservere deg i annonseinnstillingene hos Google.",
+     ["objection"]),
+    ("Du kan når som helst velge bort personaliserte annonser i Googles annonseinnstillinger.", ["objection"]),
+    ("Annonsering\n\nVi samarbeider med Google.\n\nVil du ikke dette, kan du skru det av under Mine annonser.",
+     ["objection"]),
+    ("Nyhetsbrev\n\nVi sender nyhetsbrev. Du kan si nei til dette når du registrerer deg.", ["objection"]),
+    ("Marknadsføring\n\nMe nyttar e-postadressa di til tilbod. Du kan velje dette bort i profilen din.",
+     ["objection"]),
+    # negatives: analytics opt-out, blocking cookies in one's own browser, an unrelated choice
+    ("Google Analytics\n\nVi bruker Google Analytics til statistikk. Du kan velge bort dette ved å installere et "
+     "tillegg.", []),
+    ("Informasjonskapsler\n\nVi bruker informasjonskapsler til markedsføring. Du kan skru av informasjonskapsler i "
+     "nettleseren din.", []),
+    ("Kontakt\n\nVi sender ikke reklame. Du kan velge bort felt i skjemaet.", []),
+    ("Annonsering\n\nVi annonserer i lokalavisa. Du kan velge mellom to abonnement.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", OPT_OUT)
+def test_opt_out_of_marketing(text, expected):
+    assert sorted(rights_of(text)) == sorted(expected)

@@ -1,22 +1,35 @@
 """`cookies` (named cookies, enriched) and `cookie_providers` (tools said to set cookies).
 
 Where names come from, most reliable first (the finding's `method` names the rule):
-- `cookie.table`: the name column of a cookie table (flattened cells, `cell | cell` rows or
-  `Navn: ...` records, read by `policyparse.flat_tables`). A table is a cookie table when its header
-  or the text before it speaks of cookies; a table (or row) of localStorage / sessionStorage keys
-  is not. A cell naming several cookies is split (`_ga, _gid`), short suffixes are expanded
-  (`sb-*-auth-token.0, .1` -> `sb-*-auth-token.0`, `sb-*-auth-token.1`).
+- `cookie.table`: the name column of a cookie table (flattened cells, `cell | cell` rows, `Navn: ...`
+  records or `Navn` / `_ga` label lines, read by `policyparse.flat_tables`). A table is a cookie table
+  when its header, its section or the text before it speaks of cookies (the document title alone
+  only when some name looks like a cookie name); a table (or row) of localStorage / sessionStorage
+  keys is not. A cell naming several cookies is split (`_ga, _gid`), short suffixes are expanded
+  (`sb-*-auth-token.0, .1` -> `sb-*-auth-token.0`, `sb-*-auth-token.1`); pixel paths of consent
+  declarations are names (`ads/ga-audiences`). Group rows (`Trustpilot | | |`), category rows
+  (`Markedsføringscookies`) and capitalised tool names (`Leadinfo`) in the name column are not.
 - `cookie.paren_list`: a parenthesised list in a cookie sentence (`Informasjonskapslane (rc::a,
   rc::b og rc::c)`, `Statistiske informasjonskapsler (_ga, _gat, _gid, collect)`).
 - `cookie.colon_list`: `... informasjonskapsler ...: lang (valgt språk) og samtykke (cookie-valget)`.
 - `cookie.lead_in_list`: list items under a line like `Vi bruker følgende informasjonskapsler:`.
+- `cookie.coordination`: a coordinated list of single tokens in a cookie paragraph anchored by a
+  cookie-shaped name (`setter _fbp og fr`, `NID, 1P_JAR og CONSENT`); its other members must be known
+  or distinctive names, or, right after a cookie noun (`informasjonskapslene li_sugr, bcookie og
+  lidc`), plain lower-case words.
+- `cookie.bare_list`: a list of bare names in a cookie section (`- _ga` / `- _gid` / `- lang`).
+- `cookie.apposition`: one name right after a cookie noun, quoted or after `som heter` / `med
+  namnet` (`informasjonskapselen «lang»`), or a name of the shipped table (`informasjonskapselen NID`).
 - `cookie.shape` / `cookie.known_name` / `cookie.known_prefix`: a name-shaped token (`_ga`, `__utmz`,
   `rc::a`, `wordpress_logged_in_*`, `sb-*-auth-token`), a distinctive known name (`PHPSESSID`,
   `CookieConsent`) or a token matching a long wildcard entry of the database
-  (`intercom-session-abc`) in a paragraph or section about cookies (a token the sentence puts in
-  localStorage is not taken).
-- `cookie.entry`: name line + description line entries of a cookie section, when a sibling entry
-  has a cookie-shaped name.
+  (`intercom-session-abc`) in a paragraph or section about cookies. A token the sentence puts in
+  localStorage, or (unless a known cookie) introduces as a key, parameter, event or field
+  (`nøkkelen cookie_consent_v2`, `hendelser som page_view`; `not_cookie_noun`), is not taken.
+- `cookie.entry`: name line + description line entries and definition lines or list items
+  (`_ga: Skiller brukere ...`, `- lang – husker språkvalget`) of a cookie section, when a sibling
+  entry has a cookie-shaped or known name; an entry of browser storage (`Type: HTML Local Storage`)
+  is not.
 Ordinary words are only taken from explicit cookie lists, tables and entries, never from running
 text. Provider names come from the provider column of cookie tables, a provider heading over a
 cookie table, lists under a cookie lead-in and cookie sentences that are not negated.
@@ -35,7 +48,7 @@ import regex
 from .. import cookiedb
 from ..cookiedb import CookieDBError, configure_cookie_db  # noqa: F401  (the CLI's --cookie-db)
 from ..durations import is_session, lifetime_days
-from ..flat_tables import Table, tables_of
+from ..flat_tables import Table, header_role, tables_of
 from ..rules import RulesError, load_json
 from . import Extraction
 
@@ -55,8 +68,8 @@ LIST_SPLIT = regex.compile(r"\s*(?:,|;|\s/\s|\s(?:og|and|eller|or|samt|&)\s)\s*"
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     data = load_json("cookies.json")
-    required = {"description", "cookie_word", "storage_word", "negation", "not_names", "not_providers", "category_cues",
-                "providers"}
+    required = {"description", "cookie_word", "storage_word", "not_cookie_noun", "negation", "not_names", "not_providers",
+                "category_cues", "providers"}
     if missing := required - set(data):
         raise RulesError(f"cookies.json: missing keys {sorted(missing)}")
     if unknown := set(data) - required:
@@ -74,6 +87,7 @@ def patterns() -> dict[str, regex.Pattern]:
     return {
         "cookie": regex.compile(rf"(?:{lex['cookie_word']})", regex.I),
         "storage": regex.compile(rf"(?:{lex['storage_word']})", regex.I),
+        "other_id": regex.compile(lex["not_cookie_noun"], regex.I),
         "negation": regex.compile(lex["negation"], regex.I),
         "provider": regex.compile(r"(?<![\w.-])(?P<name>" + "|".join(regex.escape(p) for p in providers)
                                   + r")(?:s|'s|’s)?(?![\w-])"),
@@ -137,9 +151,33 @@ def distinctive(tok: str) -> bool:
 
 def plain_name_ok(tok: str) -> bool:
     """A plain word (`lang`, `samtykke`, `version`) that may be a cookie name in an explicit list:
-    lower case, and not a category or cookie word (`analytiske`, `markedsføringscookies`)."""
-    return (token_ok(tok) and tok[:1].islower() and category_of(tok) is None
+    lower case, and not a category, cookie or table-header word (`analytiske`, `markedsføringscookies`,
+    `leverandør`)."""
+    return (token_ok(tok) and tok[:1].islower() and category_of(tok) is None and header_role(tok) is None
             and not patterns()["cookie"].search(tok) and not patterns()["storage"].search(tok))
+
+
+PIXEL_PATH = regex.compile(r"[\w#*-]+(?:/[\w#*.-]+)+")
+
+
+def table_name_ok(tok: str) -> bool:
+    """A name from the name column of a cookie table: `token_ok`, or a pixel path as cookie declarations
+    list them (`ads/ga-audiences`, `pagead/1p-user-list/#`), but no URL, domain path or `ja/nei`."""
+    if token_ok(tok):
+        return True
+    return (PIXEL_PATH.fullmatch(tok) is not None and "." not in tok.split("/", 1)[0]
+            and regex.search(r"[-_#\d*]", tok) is not None and token_ok(tok.replace("/", "-")))
+
+
+def word_like(tok: str) -> bool:
+    """Letters only (`Statistikk`, `Markedsføringscookies`, `lang`): no digit, `_`, `-`, `.` or `:`."""
+    return tok.isalpha()
+
+
+def title_case(tok: str) -> bool:
+    """`Leadinfo`, `Trustpilot`: a capitalised ordinary word (tools and categories are written so,
+    cookie names rarely: `_ga`, `lang`, `IDE`, `CookieConsent`)."""
+    return len(tok) > 1 and tok[0].isupper() and tok[1:].islower()
 
 
 def split_names(cell: str) -> list[str]:
@@ -229,10 +267,17 @@ def table_kind(doc, table: Table) -> str | None:
         return "storage"
     if table.has("key") and not table.has("name"):
         return "cookie" if pats["cookie"].search(heading) and not pats["storage"].search(before) else "storage"
-    path = " ".join(context_headings(doc, table.start, title=not table.has("data")))
-    if pats["cookie"].search(path) or pats["cookie"].search(before):
+    own_path = " ".join(context_headings(doc, table.start, title=False))
+    if pats["cookie"].search(own_path) or pats["cookie"].search(before):
         return "cookie"
     names = [n for row in table.rows if "name" in row.cells for n in split_names(row.cells["name"].text)]
+    path = " ".join(context_headings(doc, table.start, title=not table.has("data")))
+    if pats["cookie"].search(path):
+        # only the document title speaks of cookies (`Personvern og informasjonskapsler`): a table of
+        # capitalised ordinary words (`Kundeliste`, `Regnskap`) in another section is no cookie table
+        db = cookiedb.active()
+        if any(n[:1].islower() or shaped(n) or distinctive(n) or db.is_known(n) for n in names if token_ok(n)):
+            return "cookie"
     if names and sum(shaped(n) for n in names) * 2 >= len(names):
         return "cookie"
     return None
@@ -294,6 +339,7 @@ def _provider_names() -> frozenset[str]:
 def _from_tables(doc, col: Collector) -> None:
     pats = patterns()
     providers = _provider_names()
+    db = cookiedb.active()
     for table in tables_of(doc):
         if not (table.has("name") or table.has("key")):
             continue
@@ -330,9 +376,15 @@ def _from_tables(doc, col: Collector) -> None:
             if len(names) == 1 and names[0].casefold() in providers:
                 col.add_provider(names[0], cell.start, cell.end, "cookie_provider.table_name")
                 continue
+            if len(table.roles) >= 3 and len(names) == 1 and word_like(names[0]) and not names[0][:1].islower() \
+                    and not any(c.text for c in row.values if c is not cell) and not db.is_known(names[0]):
+                continue  # a group row (`Trustpilot | | |`, `Statistikk | | |`) over the cookies below it
             for name in names:
-                if not token_ok(name):
+                if not table_name_ok(name):
                     continue
+                if word_like(name) and not distinctive(name) and not db.is_known(name) and (
+                        category_of(name) or pats["cookie"].search(name) or title_case(name)):
+                    continue  # a category row (`Markedsføringscookies`) or a tool (`Leadinfo`), not a cookie
                 pos = cell.text.find(name)
                 start, end = (cell.start + pos, cell.start + pos + len(name)) if pos >= 0 else (cell.start, cell.end)
                 col.add(Hit(name, start, end, f"cookie.table.{table.kind}", 0.95, provider, category, life, stated,
@@ -441,14 +493,166 @@ def _from_lead_in_lists(doc, col: Collector) -> None:
                 j += 1
 
 
-def _storage_nearer(sentence: str, rel: int) -> bool:
-    """Does the sentence put the token at `rel` in localStorage/sessionStorage rather than a cookie?"""
+CO_ITEM = r"[«\"'`]?[^\s,;:()«»\"'`]+[»\"'`]?"
+CO_SEP = r"[^\S\n]*,[^\S\n]*"
+CO_AND = r"[^\S\n]*,?[^\S\n]+(?:og|and|eller|or|samt|&)[^\S\n]+"
+COORDINATION = regex.compile(rf"(?<![^\s(:]){CO_ITEM}(?:(?:{CO_SEP}{CO_ITEM})*{CO_AND}{CO_ITEM}|(?:{CO_SEP}{CO_ITEM})+)",
+                             regex.I)
+CO_CONNECTOR = regex.compile(r"(?:og|and|eller|or|samt|&)", regex.I)
+
+
+def _from_coordinations(doc, col: Collector) -> None:
+    """A coordinated list of single tokens in a cookie paragraph (`setter _fbp og fr`, `NID, 1P_JAR og
+    CONSENT`, `informasjonskapslene li_sugr, bcookie og lidc`), anchored by a cookie-shaped or distinctive
+    known name: its other members are taken when each is a known cookie name, distinctive, or (right
+    after a cookie noun: `informasjonskapslene ...`, `informasjonskapsler: ...`) a plain lower-case word.
+    A list with any other member (`page_view, scroll`, `Analytics og _ga`) gives nothing here."""
+    text = doc.text
+    db = cookiedb.active()
+    providers = _provider_names()
+    cookie_tail = regex.compile(rf"(?:{lexicon()['cookie_word']})[^\S\n]*:?[^\S\n]*$", regex.I)
+    for m in COORDINATION.finditer(text):
+        if col.is_consumed(m.start()):
+            continue
+        toks = []
+        for tm in regex.finditer(r"[^\s,]+", m.group(0)):
+            if CO_CONNECTOR.fullmatch(tm.group(0)):
+                continue
+            tok, lead, _ = clean_token(tm.group(0))
+            toks.append((tok, m.start() + tm.start() + lead))
+        names = [t for t, _ in toks]
+        if len(set(names)) < 2 or not all(token_ok(t) and t.casefold() not in providers for t in names):
+            continue
+        sentence, s0 = _sentence_text(doc, m.start())
+        apposition = cookie_tail.search(text[max(s0, m.start() - 60):m.start()]) is not None
+        anchored = any(shaped(t) or (distinctive(t) and db.is_known(t)) or (apposition and db.is_known(t))
+                       for t in names)
+        if not anchored or not all(shaped(t) or distinctive(t) or db.is_known(t) or (apposition and plain_name_ok(t))
+                                   for t in names):
+            continue
+        if not cookie_context(doc, m.start()):
+            continue
+        for tok, start in toks:
+            if not_a_cookie_here(sentence, start - s0, len(tok)):
+                break
+        else:
+            for tok, start in toks:
+                col.add(Hit(tok, start, start + len(tok), "cookie.coordination", 0.8))
+
+
+def _entry_in_storage_text(text: str, start: int) -> bool:
+    """Does the rest of the line from `start` speak of browser storage (`- theme (localStorage)`)?"""
+    line_end = text.find("\n", start)
+    return patterns()["storage"].search(text[start:len(text) if line_end < 0 else line_end]) is not None
+
+
+BARE_ITEM = regex.compile(r"^- (?P<tok>\S+)[^\S\n]*$")
+
+
+def _from_bare_lists(doc, col: Collector) -> None:
+    """A list of bare names in a cookie section (`- _ga` / `- _gid` / `- lang`): taken when one item is
+    cookie-shaped or known and every item could be a cookie name (no provider, category or word list)."""
+    text = doc.text
+    db = cookiedb.active()
+    providers = _provider_names()
+    runs: list[list[tuple[str, int]]] = []
+    current: list[tuple[str, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue          # a blank line between items keeps the list
+        m = BARE_ITEM.match(line)
+        if m is None:
+            if current:
+                runs.append(current)
+            current = []
+            continue
+        tok, lead, _ = clean_token(m.group("tok"))
+        current.append((tok, start + m.start("tok") + lead))
+    if current:
+        runs.append(current)
+    for run in runs:
+        names = [t for t, _ in run]
+        if len(run) < 2 or col.is_consumed(run[0][1]) or not cookie_context(doc, run[0][1]):
+            continue
+        if not all(token_ok(t) and t.casefold() not in providers for t in names):
+            continue
+        if not any(shaped(t) or db.is_known(t) for t in names):
+            continue
+        if not all(shaped(t) or distinctive(t) or db.is_known(t) or plain_name_ok(t) for t in names):
+            continue
+        for tok, start in run:
+            if not _entry_in_storage_text(text, start):
+                col.add(Hit(tok, start, start + len(tok), "cookie.bare_list", 0.75))
+
+
+QUOTED = r"[«\"'`](?P<q>[^\s«»\"'`]{2,80})[»\"'`]"
+
+
+@lru_cache(maxsize=1)
+def _apposition() -> regex.Pattern:
+    cookie = lexicon()["cookie_word"]
+    return regex.compile(
+        rf"(?:{cookie})[^\S\n]+(?:(?P<called>(?:som\s+heiter|som\s+heter|kalt|kalla|med\s+(?:navnet|namnet))[^\S\n]+))?"
+        rf"(?:{QUOTED}|(?P<bare>[^\s,;:()«»\"'`]+))", regex.I)
+
+
+def _from_appositions(doc, col: Collector) -> None:
+    """One name right after a cookie noun: quoted (`informasjonskapselen «lang»`), after `som heter` /
+    `med namnet`, or a name of the shipped table (`informasjonskapselen NID`). `Informasjonskapselen
+    lagres` (a verb) gives nothing."""
+    text = doc.text
+    db = cookiedb.active()
+    providers = _provider_names()
+    for m in _apposition().finditer(text):
+        group = "q" if m.group("q") else "bare"
+        tok, lead, _ = clean_token(m.group(group))
+        start = m.start(group) + lead
+        if col.is_consumed(start) or not token_ok(tok) or tok.casefold() in providers:
+            continue
+        explicit = group == "q" or m.group("called")
+        known = cookiedb.shipped().is_known(tok) or (distinctive(tok) and db.is_known(tok))
+        if not (known or shaped(tok) or explicit and (plain_name_ok(tok) or distinctive(tok))):
+            continue
+        sentence, s0 = _sentence_text(doc, start)
+        if not_a_cookie_here(sentence, start - s0, len(tok)):
+            continue
+        col.add(Hit(tok, start, start + len(tok), "cookie.apposition", 0.8))
+
+
+def _storage_nearer(sentence: str, rel: int, length: int = 0) -> bool:
+    """Does the sentence put the token at `rel` in localStorage/sessionStorage rather than a cookie?
+    (A cookie word inside the token itself, `cookie_consent_v2`, is no cue.)"""
     pats = patterns()
     storage = [abs(m.start() - rel) for m in pats["storage"].finditer(sentence)]
     if not storage:
         return False
-    cookie = [abs(m.start() - rel) for m in pats["cookie"].finditer(sentence)]
+    cookie = [abs(m.start() - rel) for m in pats["cookie"].finditer(sentence)
+              if not (m.start() < rel + length and m.end() > rel)]
     return not cookie or min(storage) < min(cookie)
+
+
+def _other_id_before(sentence: str, rel: int) -> bool:
+    """Is the last cue before `rel` a noun for identifiers that are no cookies (`nøkkelen`, `hendelser
+    som`, `parameteren`, `feltet`) rather than a cookie word?"""
+    pats = patterns()
+    head = sentence[:rel]
+    other = [m.end() for m in pats["other_id"].finditer(head)]
+    if not other:
+        return False
+    cookie = [m.end() for m in pats["cookie"].finditer(head)]
+    return not cookie or max(other) > max(cookie)
+
+
+def not_a_cookie_here(sentence: str, rel: int, length: int) -> bool:
+    """The sentence puts the token in browser storage, or calls a token that is no known cookie name a
+    key, parameter, event or field (`hendelser som page_view`; `For å måle hendelser bruker vi _ga`
+    keeps `_ga`)."""
+    if _storage_nearer(sentence, rel, length):
+        return True
+    return _other_id_before(sentence, rel) and not cookiedb.active().is_known(sentence[rel:rel + length])
 
 
 def _known_prefix(db, tok: str) -> bool:
@@ -484,37 +688,75 @@ def _from_shapes(doc, col: Collector) -> None:
         if not cookie_context(doc, start):
             continue
         sentence, s0 = _sentence_text(doc, start)
-        if _storage_nearer(sentence, start - s0):
+        if not_a_cookie_here(sentence, start - s0, len(tok)):
             continue
         col.add(Hit(tok, start, start + len(tok), method, conf))
 
 
+DEF_LINE = regex.compile(r"^(?:- )?(?P<tok>[^\s:()–—,]+)(?::\s+|\s+[–—-]\s+|\s*\()\S")
+
+
+def _entry_lines(lines: list[str]) -> list[tuple[str, str] | None]:
+    """Per line: (name, kind) when the line starts an entry, else None. Kinds: `line` (the name alone,
+    a description line of three or more words below it) and `def` (`_ga: Skiller brukere ...`,
+    `- lang – husker språkvalget`, `- _gid (Google Analytics, 24 timer)`)."""
+    out: list[tuple[str, str] | None] = []
+    for i, line in enumerate(lines):
+        tok = line.strip()
+        if tok and " " not in tok and i + 1 < len(lines) and len(lines[i + 1].split()) >= 3:
+            out.append((tok, "line"))
+            continue
+        m = DEF_LINE.match(tok)
+        out.append((clean_token(m.group("tok"))[0], "def") if m else None)
+    return out
+
+
+def _entry_in_storage(lines: list[str], entries: list, i: int) -> bool:
+    """Does the entry starting at line `i` (up to a blank line or the next entry of its kind) describe
+    browser storage (`Type: HTML Local Storage`) rather than a cookie?"""
+    pats = patterns()
+    kind = entries[i][1]
+    j = i
+    while j < len(lines) and lines[j].strip():
+        if j > i and entries[j] is not None and entries[j][1] == kind:
+            break
+        if pats["storage"].search(lines[j]):
+            return True
+        j += 1
+    return False
+
+
 def _from_entries(doc, col: Collector) -> None:
-    """Name line + description line entries in a cookie section (`_ga` / `Skiller brukere ...`):
-    plain names are taken when a sibling entry of the same section has a cookie-shaped name."""
+    """Entries of a cookie section: a name line + description line (`_ga` / `Skiller brukere ...`) or a
+    definition line or list item (`_ga: Skiller brukere ...`, `- lang – husker språkvalget`). Plain
+    names are taken when a sibling entry of the same section has a cookie-shaped or known name; an
+    entry that describes browser storage (`Type: HTML Local Storage`) is no cookie."""
     text = doc.text
     providers = _provider_names()
     db = cookiedb.active()
     by_section: dict[int | None, list[tuple[str, int]]] = {}
-    pos = 0
     lines = text.split("\n")
+    entries = _entry_lines(lines)
+    pos = 0
     for i, line in enumerate(lines):
         start = pos
         pos += len(line) + 1
-        tok = line.strip()
-        if not tok or " " in tok or i + 1 >= len(lines) or len(lines[i + 1].split()) < 3:
+        if entries[i] is None:
             continue
+        tok, kind = entries[i]
         if col.is_consumed(start) or not token_ok(tok) or tok.casefold() in providers or category_of(tok):
             continue
-        if not cookie_context(doc, start + len(line) + 1):
+        if not cookie_context(doc, start + len(line) + 1 if kind == "line" else start):
+            continue
+        if _entry_in_storage(lines, entries, i):
             continue
         sec = doc.section_index_at(start)
         parent = doc.sections[sec].parent if sec is not None and doc.is_heading_line(start) else sec
         by_section.setdefault(parent, []).append((tok, start + line.find(tok)))
-    for entries in by_section.values():
-        if len(entries) < 2 or not any(shaped(t) or db.is_known(t) for t, _ in entries):
+    for found in by_section.values():
+        if len(found) < 2 or not any(shaped(t) or db.is_known(t) for t, _ in found):
             continue
-        for tok, start in entries:
+        for tok, start in found:
             if shaped(tok) or plain_name_ok(tok) or db.is_known(tok):
                 col.add(Hit(tok, start, start + len(tok), "cookie.entry", 0.75))
 
@@ -559,6 +801,9 @@ def extract(doc, fields) -> Extraction:
     _from_paren_lists(doc, col)
     _from_colon_lists(doc, col)
     _from_lead_in_lists(doc, col)
+    _from_coordinations(doc, col)
+    _from_bare_lists(doc, col)
+    _from_appositions(doc, col)
     _from_shapes(doc, col)
     _from_entries(doc, col)
     _providers_in_text(doc, col)

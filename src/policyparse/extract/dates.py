@@ -19,10 +19,10 @@ MONTHS = {"januar": 1, "jan": 1, "februar": 2, "feb": 2, "mars": 3, "mar": 3, "a
           "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10,
           "oct": 10, "december": 12, "dec": 12}
 MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-DATE = regex.compile(
-    rf"(?P<iso>(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]?\d)-(?P<d1>[0-3]?\d))"
+DATE = regex.compile(  # a date is a whole token: no month inside a word (`Misund-Asphaug 2015`)
+    rf"(?<![\p{{L}}\d])(?:(?P<iso>(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]?\d)-(?P<d1>[0-3]?\d))"
     rf"|(?P<num>(?P<d2>[0-3]?\d)[./](?P<m2>[01]?\d)[./](?P<y2>(?:19|20)\d\d))"
-    rf"|(?P<long>(?:(?P<d3>[0-3]?\d)\.?\s+)?(?P<mon>{MONTH})\.?\s+(?P<y3>(?:19|20)\d\d))(?!\d)",
+    rf"|(?P<long>(?:(?P<d3>[0-3]?\d)\.?\s+)?(?P<mon>{MONTH})\.?\s+(?P<y3>(?:19|20)\d\d)))(?!\d)",
     regex.I)
 CUE = regex.compile(
     r"(sist\s+(?:oppdatert|endret|endra|revidert|oppdatert\s+den)|oppdatert(?:\s+den)?|revisjonsdato|revidert"

@@ -5,7 +5,9 @@ A grammar assembled from `resources/law_citations.json` reads the ways Norwegian
 - EU acts by article: `GDPR art. 6 nr. 1 bokstav f`, `artikkel 6 første ledd bokstav a`,
   `art. 6 (1) a`, `6(1)(f)`, `GDPR 6.1.f`, `artikkel 6.1 f)`, `art. 6 nr. 1 bokstav b) og f)`,
   `a, b og f`, `a–c`, `artikkel 6(1)(e) i GDPR`, and a second article after `og` / `,`
-  (`art. 6.1.a og 6.1.f`);
+  (`art. 6.1.a og 6.1.f`); a later letter after an apposition continues the citation
+  (`artikkel 6 nr. 1 bokstav b, tiltak før en avtale inngås, og bokstav f, vår berettigede interesse`),
+  unless the sentence ends or another citation stands in between;
 - Norwegian statutes by section: `personopplysningsloven § 8 bokstav a`, `bokføringslovens §13`,
   `§ 2-7b i ekomloven`, `§ 18, 1. ledd`;
 - a statute named without a section (`bokføringsloven`).
@@ -34,7 +36,7 @@ FLAGS = regex.IGNORECASE | regex.VERSION0
 def grammar() -> dict:
     """The compiled grammar: law names, citation patterns and helpers."""
     data = load_json(RESOURCE)
-    for key in ("laws", "fragments", "ordinals", "not_laws"):
+    for key in ("laws", "fragments", "ordinals", "not_laws", "apposition"):
         if key not in data:
             raise RulesError(f"{RESOURCE}: missing {key!r}")
     laws = check_entries(RESOURCE, data["laws"], {"id", "law", "kind", "pattern"})
@@ -69,10 +71,16 @@ def grammar() -> dict:
         rf"(?:{frag['paragraph']})?(?:,?\s*{kw}\s*(?P<letters>{frag['letter']}(?:{sep}{frag['next_letter']})*))?"
         rf"(?:{frag['law_after']}(?P<law_after>{edge_l}(?:{no}){edge_r}))?", FLAGS)
     bare = regex.compile(rf"{edge_l}(?:{no}){edge_r}", FLAGS)
+    appo = data["apposition"]
+    if set(appo) != {"lead", "stop", "reach"} or not isinstance(appo["reach"], int):
+        raise RulesError(f"{RESOURCE}: apposition needs 'lead', 'stop' and an integer 'reach'")
+    apposition = regex.compile(
+        rf"{appo['lead']}(?P<kw>{kw})\s*(?P<letters>{frag['letter']}(?:{sep}{frag['next_letter']})*)", FLAGS)
     named = [(law["id"], law["law"], regex.compile(rf"(?:{law['pattern']})", FLAGS)) for law in laws]
     return {"eu_cite": eu_cite, "continuation": continuation, "section": section, "bare": bare,
             "named": named, "ordinals": data["ordinals"], "not_laws": set(data["not_laws"]),
-            "separator": regex.compile(sep, FLAGS)}
+            "separator": regex.compile(sep, FLAGS), "apposition": apposition,
+            "apposition_stop": regex.compile(appo["stop"], FLAGS), "apposition_reach": appo["reach"]}
 
 
 def law_name(text: str) -> tuple[str | None, str]:
@@ -181,7 +189,32 @@ def find_references(text: str) -> list[dict]:
         refs.append(_ref(law, None, None, [], m.group(0), m.start(), m.end(), f"citation.statute_name:{law_id}"))
         taken.append((m.start(), m.end()))
     refs.sort(key=lambda r: r["start"])
-    return refs
+    return _with_appositions(text, refs)
+
+
+def _with_appositions(text: str, refs: list[dict]) -> list[dict]:
+    """Add the letters that continue an article citation after an apposition in the same sentence
+    (`... bokstav b, tiltak før en avtale inngås, og bokstav f, ...`): one reference per continuation,
+    same law, article and paragraph. The search stops at a sentence end and at the next citation."""
+    g = grammar()
+    out: list[dict] = []
+    for k, ref in enumerate(refs):
+        out.append(ref)
+        if ref["article"] is None or not ref["letters"] or not ref["method"].startswith("citation.article"):
+            continue
+        later = [r["start"] for r in refs[k + 1:] if r["start"] >= ref["end"]]
+        pos = ref["end"]
+        while True:
+            limit = min([pos + g["apposition_reach"], len(text)] + [s for s in later if s >= pos])
+            stop = g["apposition_stop"].search(text, pos, limit)
+            m = g["apposition"].search(text, pos, stop.start() if stop else limit)
+            letters = _letters(m.group("letters")) if m else []
+            if not letters:
+                break
+            out.append(_ref(ref["law"], ref["article"], ref["paragraph"], letters,
+                            text[m.start("kw"):m.end()].strip(), m.start("kw"), m.end(), "citation.letter_apposition"))
+            pos = m.end()
+    return out
 
 
 def is_art6_1(ref: dict) -> bool:

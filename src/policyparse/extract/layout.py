@@ -59,6 +59,14 @@ def lines(text: str) -> list[Line]:
     return out
 
 
+def blocks(line_list: list[Line]) -> list[list[Line]]:
+    """Lines grouped into their blocks (paragraphs between blank lines), in text order."""
+    out: dict[int, list[Line]] = {}
+    for ln in line_list:
+        out.setdefault(ln.block, []).append(ln)
+    return list(out.values())
+
+
 def _cached(doc, key, build):
     cache = doc.__dict__.setdefault("_layout_cache", {})
     if key not in cache:

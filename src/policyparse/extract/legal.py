@@ -5,11 +5,14 @@ Fields:
 - `legal_basis_citations`: art. 6(1) letters cited explicitly (`art. 6 nr. 1 bokstav f`, `6(1)(f)`);
 - `legal_bases`: the citations plus bases stated in words as the ground of processing (cues in
   `resources/legal_basis_cues.json`: a basis term after a grounds frame, strong patterns such as
-  `berettiget interesse` or `trenger vi ditt samtykke`, the basis column of a purpose/basis table);
+  `berettiget interesse` or `trenger vi ditt samtykke`, the basis column of a purpose/basis table, a
+  `purpose: basis` line or list item, a basis alone in parentheses after a purpose);
   rights statements, conditions on a basis, definitions and negations are no statement of a basis;
 - `legal_bases_dpv`: the same bases as W3C DPV ids;
 - `sentence_bases` (for `purpose_bases`): one entry per sentence that states a basis,
-  `{"start", "end", "bases", "method"}`, plus `"row": [start, end]` for a table row's basis cell.
+  `{"start", "end", "bases", "method", "spans"}` (`spans`: `[letter, start, end]` per basis term or
+  citation, so several bases in one sentence can be told apart), or `{"start", "end", "bases",
+  "method", "row": [start, end]}` for a table row's basis cell.
 """
 from __future__ import annotations
 
@@ -28,7 +31,9 @@ from .layout import lead_in_line, unit_at
 RESOURCE = "legal_basis_cues.json"
 FLAGS = regex.IGNORECASE
 FRAME_REACH = 260          # characters from a frame to the term it governs
-CONFIDENCE = {"citation": 0.97, "table": 0.9, "strong": 0.85, "frame": 0.85, "lead": 0.75, "inherit": 0.7}
+CONFIDENCE = {"citation": 0.97, "table": 0.9, "strong": 0.85, "frame": 0.85, "label": 0.8, "lead": 0.75,
+              "inherit": 0.7}
+LABEL_TAIL_WORDS = 12      # words a `purpose: basis` line may have after the basis term
 
 
 @dataclass(frozen=True)
@@ -42,12 +47,17 @@ class Cues:
     inherit: list[tuple[str, regex.Pattern]]
     heading_frame: regex.Pattern
     lead_term: regex.Pattern
+    label_term: regex.Pattern
+    label_veto: regex.Pattern
+    paren_term: regex.Pattern
+    paren_veto: regex.Pattern
 
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     data = load_json(RESOURCE)
-    for key in ("terms", "frames", "strong", "blockers", "negation", "inherit", "heading_frame"):
+    for key in ("terms", "frames", "strong", "blockers", "negation", "inherit", "heading_frame", "label_veto",
+                "paren_veto"):
         if key not in data:
             raise RulesError(f"{RESOURCE}: missing {key!r}")
     terms = check_entries(RESOURCE, data["terms"], {"id", "basis", "pattern"})
@@ -77,6 +87,11 @@ def cues() -> Cues:
         inherit=[(i["id"], regex.compile(i["pattern"], FLAGS)) for i in inherit],
         heading_frame=regex.compile(data["heading_frame"], FLAGS),
         lead_term=regex.compile(rf"^\s*(?:-\s*)?[«\"]?(?:{term_alt})", FLAGS),
+        label_term=regex.compile(rf"^\s*(?:-\s*)?(?P<label>[^\n:;–—|.!?]{{2,80}}?)\s*(?::|\s[–—-])\s*[«\"(]?"
+                                 rf"(?P<term>{term_alt})", FLAGS),
+        label_veto=regex.compile(data["label_veto"], FLAGS),
+        paren_term=regex.compile(rf"\(\s*(?P<term>{term_alt})\s*(?:[,;:–—-]\s*[^()\n]{{0,60}}?)?\)", FLAGS),
+        paren_veto=regex.compile(data["paren_veto"], FLAGS),
     )
 
 
@@ -97,6 +112,12 @@ def _negated(text: str, pos: int) -> bool:
         if m.end() <= pos and c.gap_words.fullmatch(text, m.end(), pos):
             return True
     return False
+
+
+def _negated_after(text: str, pos: int) -> bool:
+    """Does a negation follow right after a pattern that ends in its verb (`Samtykke innhentes ikke`)?"""
+    gap = regex.match(r"\s+", text[pos:pos + 5])
+    return gap is not None and cues().negation.match(text, pos + gap.end()) is not None
 
 
 def stated_bases(text: str, lead_frame: bool = False) -> list[Hit]:
@@ -134,13 +155,52 @@ def stated_bases(text: str, lead_frame: bool = False) -> list[Hit]:
                 hits.append(Hit(basis, m.start(), m.end(), f"{frame[2]}+{tid}", "frame"))
             else:
                 hits.append(Hit(basis, m.start(), m.end(), f"lead.heading_or_lead_in+{tid}", "lead"))
+    hits.extend(_label_hits(text, blocked))
+    hits.extend(_paren_hits(text, blocked))
     for sid, basis, pat, exclude in c.strong:
         for m in pat.finditer(text):
             if exclude is not None and exclude.search(text):
                 continue
-            if c.negation.search(m.group(0)) or blocked(basis, m.start(), m.end()):
+            if c.negation.search(m.group(0)) or _negated_after(text, m.end()) or blocked(basis, m.start(), m.end()):
                 continue
             hits.append(Hit(basis, m.start(), m.end(), sid, "strong"))
+    return hits
+
+
+def _label_hits(text: str, blocked) -> list[Hit]:
+    """A `purpose: basis` line or list item (`- Nyhetsbrev: samtykke (art. 6 (1) a)`, `- Kontaktskjema –
+    berettiga interesse`): the separator after a short label frames the basis terms of a short tail."""
+    c = cues()
+    m = c.label_term.match(text)
+    if m is None:
+        return []
+    label = m.group("label")
+    if c.heading_frame.search(label) or any(pat.search(label) for _, _, pat in c.terms):
+        return []
+    tail = text[m.start("term"):]
+    if len(regex.sub(r"\([^)]*\)", " ", tail).split()) > LABEL_TAIL_WORDS or c.label_veto.match(text, m.end()):
+        return []
+    hits = []
+    for tid, basis, pat in c.terms:
+        for t in pat.finditer(text, m.start("term")):
+            if not blocked(basis, t.start(), t.end()):
+                hits.append(Hit(basis, t.start(), t.end(), f"label.purpose_then_basis+{tid}", "label"))
+    return hits
+
+
+def _paren_hits(text: str, blocked) -> list[Hit]:
+    """A basis named alone in parentheses after what it grounds (`levere tjenesten (avtale)`,
+    `nyhetsbrev (samtykke, art. 6 nr. 1 a)`): the parentheses are the frame."""
+    c = cues()
+    hits = []
+    for m in c.paren_term.finditer(text):
+        if c.paren_veto.fullmatch(m.group("term")):
+            continue  # `(avtalen)`: a name given to a document, not a basis
+        for tid, basis, pat in c.terms:
+            t = pat.match(text, m.start("term"))
+            if t and t.end() == m.end("term") and not blocked(basis, t.start(), t.end()):
+                hits.append(Hit(basis, t.start(), t.end(), f"paren.basis_in_parentheses+{tid}", "label"))
+                break
     return hits
 
 
@@ -259,7 +319,8 @@ def extract(doc, fields) -> Extraction:
                 methods.append(h.method)
                 kinds.append(h.kind)
         entry = {"start": s0, "end": s0 + len(stext.rstrip()), "bases": letters, "method": "; ".join(methods),
-                 "kind": "+".join(sorted(set(kinds)))}
+                 "kind": "+".join(sorted(set(kinds))),
+                 "spans": [[h.basis, s0 + h.start, s0 + h.end] for h in sorted(hits, key=lambda h: (h.start, h.basis))]}
         sentence_bases.append(entry)
         previous = entry
     sentence_bases.extend(table_entries)

@@ -3,8 +3,9 @@
 Candidates come from four places:
 
 1. structure: tables of suppliers (flattened one cell per line under a header row such as
-   `Supplier / Function / Location`, or HTML rows `cell | cell | cell`; cookie tables give their
-   provider column), list items under a sub-processor / recipient heading or a lead-in line
+   `Supplier / Function / Location`, or HTML rows `cell | cell | cell`, read by `policyparse.flat_tables`;
+   which header rule gives which column is `table_columns` in `resources/processor_lexicon.json`; cookie
+   tables give their provider column), list items under a sub-processor / recipient heading or a lead-in line
    (`Vi benytter følgende underleverandører:` - `Poweroffice (regnskapssystem)`), supplier cards
    (name line, function line, location line) and sub-headings named after a service;
 2. cue patterns: a name right after `levert av`, `lagres hos`, `benytter`, `vår databehandler`,
@@ -18,8 +19,8 @@ Candidates come from four places:
 4. unknown names found by 1 and 2 must look like proper names (capitalised mid-sentence somewhere,
    CamelCase, a domain, an acronym, several capitalised words) or sit in a clear supplier structure.
 
-Excluded: the controller and its group (names from `fields["controller"]`, e-mail domains, name
-similarity), public authorities, registers and look-up sources, generic categories
+Excluded: the controller and its group (names from `fields["controller"]` and `fields["controller_clues"]`,
+e-mail domains, name similarity), public authorities, registers and look-up sources, generic categories
 (`IT-leverandører`), services said to process no personal data, and an umbrella company (`Google`)
 when one of its products (`Google Analytics`) is already listed.
 """
@@ -33,7 +34,10 @@ from functools import lru_cache
 import regex
 
 from . import Extraction
+from ..flat_tables import Row, header_role, header_rule_ids, tables_of
 from ..rules import RulesError, check_entries, load_json, read_text
+from .layout import Line, blocks as line_blocks, doc_lines
+from .orgnames import LEGAL_SUFFIX, NAME_RE, SUFFIX_RE, norm_key
 
 CATEGORIES = frozenset({
     "umbrella", "analytics", "advertising", "affiliate", "tag_management", "session_replay", "consent", "chat",
@@ -52,22 +56,11 @@ EMBEDDED_CATEGORIES = frozenset({"video", "maps", "social", "fonts"})
 GAZETTEER_COLUMNS = ("id", "name", "aliases", "organisation", "country", "category", "ambiguous")
 RULE_KINDS = {"section", "lead_in", "name_cue", "subject_cue", "sentence_cue", "social_cue", "veto_after",
               "veto_sentence", "veto_name", "veto_entity"}
-LEGAL_SUFFIX = (r"(?:AS|ASA|AB|A/S|ApS|Oy|Oyj|SA|SE|BV|B\.V\.|NV|GmbH|AG|Inc\.?|Ltd\.?|Limited|LLC|L\.L\.C\.|"
-                r"Corp\.?|Corporation|Co\.|plc|PLC|S\.A\.|S\.r\.l\.|SAS|KG)")
-_SUFFIX_RE = regex.compile(rf"(?:,?\s+{LEGAL_SUFFIX})+$")
-TOKEN = (r"(?:\p{Lu}[\p{L}\d]*|\p{Ll}{1,2}\p{Lu}[\p{L}\d]*|\d+\p{L}[\p{L}\d]*)"
-         r"(?:[.\-&+'][\p{L}\d]+)*!?")
-NAME_RE = regex.compile(rf"{TOKEN}(?: (?:& |of |for |de )?{TOKEN}){{0,4}}(?:,? {LEGAL_SUFFIX}(?![\p{{L}}\d]))?")
+TABLE_COLUMNS = ("supplier", "name", "function", "location", "cookie")
 SPLIT_NAMES = regex.compile(r"\s*(?:,\s*|\s+og\s+|\s+eller\s+|\s+and\s+|\s*/\s*|\s+\+\s+|\s+&\s+(?=\p{Lu}\p{Ll}+\s+\p{Lu}))")
 ADDRESS_LINE = regex.compile(r"\b\d{4}\s+\p{Lu}\p{Ll}+|\borg\.?\s*n(?:r|o|ummer)|organisasjonsn|\btelefon\b|\btlf\b|"
                              r"\be-post\s*:|\bpostboks\b|\p{L}+(?:veien|vegen|gata|gate|vei|veg|plass)\s+\d", regex.I)
 SENTENCE_END = regex.compile(r"[.!?]\s*$")
-
-
-def norm_key(name: str) -> str:
-    """Comparison key of a name: case- and punctuation-insensitive, legal suffixes dropped."""
-    name = _SUFFIX_RE.sub("", name.strip())
-    return regex.sub(r"[\W_]+", "", name.casefold())
 
 
 # --------------------------------------------------------------------------------------- gazetteer
@@ -198,7 +191,7 @@ class Lexicon:
     excluded: frozenset[str]
     authority: regex.Pattern
     generic: regex.Pattern
-    headers: dict[str, frozenset[str]]
+    columns: dict[str, frozenset[str]]     # supplier-table column -> header rule ids (table_headers.json)
     locations: tuple[str, ...]
     location_re: regex.Pattern
     descriptor_re: str
@@ -234,9 +227,8 @@ def load_rules() -> dict[str, list[Rule]]:
 def load_lexicon() -> Lexicon:
     name = "processor_lexicon.json"
     data = load_json(name)
-    lists = ["not_names", "excluded", "header_supplier", "header_name", "header_function", "header_location",
-             "header_link", "header_cookie", "header_other", "locations", "descriptors", "free_mail_domains"]
-    required = set(lists) | {"description", "authority_pattern", "generic_pattern"}
+    lists = ["not_names", "excluded", "locations", "descriptors", "free_mail_domains"]
+    required = set(lists) | {"description", "authority_pattern", "generic_pattern", "table_columns"}
     if not isinstance(data, dict) or set(data) != required:
         raise RulesError(f"{name}: keys must be {sorted(required)}")
     for key in lists:
@@ -247,7 +239,13 @@ def load_lexicon() -> Lexicon:
         generic = regex.compile(data["generic_pattern"], regex.I)
     except regex.error as exc:
         raise RulesError(f"{name}: bad pattern: {exc}") from exc
-    headers = {k[len("header_"):]: frozenset(v.casefold() for v in data[k]) for k in lists if k.startswith("header_")}
+    columns = data["table_columns"]
+    if not isinstance(columns, dict) or set(columns) != set(TABLE_COLUMNS):
+        raise RulesError(f"{name}: table_columns must map {list(TABLE_COLUMNS)} to header rule ids")
+    for kind, ids in columns.items():
+        if not isinstance(ids, list) or not set(ids) <= header_rule_ids():
+            raise RulesError(f"{name}: table_columns.{kind}: not header rule ids of table_headers.json: {ids!r}")
+    columns = {kind: frozenset(ids) for kind, ids in columns.items()}
     locations = tuple(sorted(data["locations"], key=len, reverse=True))
     location_re = regex.compile(r"(?<![\p{L}\d])(?:" + "|".join(regex.escape(x) for x in locations) + r")(?![\p{L}\d])")
     descriptors = sorted(data["descriptors"], key=len, reverse=True)
@@ -255,7 +253,7 @@ def load_lexicon() -> Lexicon:
                      r"(?:[\p{Ll}\-]*(?:" + "|".join(regex.escape(d) for d in descriptors) + r")\s+)?")
     not_names = frozenset(v.casefold() for v in data["not_names"])
     return Lexicon(not_names, frozenset(norm_key(v) for v in data["excluded"]), authority, generic,
-                   headers, locations, location_re, descriptor_re,
+                   columns, locations, location_re, descriptor_re,
                    frozenset(v.casefold() for v in data["free_mail_domains"]))
 
 
@@ -276,25 +274,6 @@ class Candidate:
     structural: bool = False
 
 
-@dataclass
-class Line:
-    text: str
-    start: int
-    end: int
-    block: int
-
-
-def _lines(text: str) -> list[Line]:
-    out, pos, block = [], 0, 0
-    for raw in text.split("\n"):
-        if not raw.strip():
-            block += 1
-        else:
-            out.append(Line(raw, pos, pos + len(raw), block))
-        pos += len(raw) + 1
-    return out
-
-
 class Context:
     """What the rules need to know about one document."""
 
@@ -304,14 +283,15 @@ class Context:
         self.gaz = load_gazetteer()
         self.rules = load_rules()
         self.lex = load_lexicon()
-        self.lines = _lines(self.text)
+        self.lines = doc_lines(doc)
         self.mentions = self.gaz.find(self.text)
         self.ignored: list[tuple[int, int]] = []     # non-name cells of supplier tables and cards
         self.claimed: list[tuple[int, int]] = []     # spans already taken by structural candidates
         self._proc_section_cache: dict[int, tuple[bool, str | None]] = {}
         controller = fields.get("controller") or {}
         self.controller_names = [n for n in controller.get("names", []) if n]
-        self.controller_names += self._own_names()
+        self.controller_names += [n for n in fields.get("controller_clues", [])
+                                  if n.split()[0].casefold() not in self.lex.not_names]
         self.email_labels = set()
         for address in controller.get("emails", []) or fields.get("emails", []):
             domain = address.split("@")[-1].lower()
@@ -322,21 +302,6 @@ class Context:
             host = regex.sub(r"^https?://(www\.)?", "", doc.url).split("/")[0].split(".")
             if len(host) >= 2:
                 self.email_labels.add(regex.sub(r"[\W_]+", "", host[-2].lower()))
-
-    def _own_names(self) -> list[str]:
-        names = []
-        pat = regex.compile(rf"(?:[Dd]ataansvarl[ei]g|[Bb]ehandlingsansvarl[ei]g)\w*\s+(?:er|is)\s+({NAME_RE.pattern})")
-        for m in pat.finditer(self.text[:20000]):
-            names.append(m.group(1))
-        pat2 = regex.compile(rf"({NAME_RE.pattern})\s+(?:er|vert|blir)\s+(?:\p{{Ll}}+\s+){{0,2}}?"
-                             r"(?:behandlingsansvarl|behandlingsansvarleg|dataansvarl|ansvarleg for behandling|ansvarlig for behandling)")
-        for m in pat2.finditer(self.text[:20000]):
-            names.append(m.group(1))
-        # "X (heretter «vi»)", "KvammaLAN v/ Kvam E-sport": the controller under another name
-        pat3 = regex.compile(rf"({NAME_RE.pattern})\s*(?:\(\s*(?:heretter|heretter kalt|herefter|hereafter|kalla|kalt)\b|v/\s*\p{{Lu}})")
-        for m in pat3.finditer(self.text[:20000]):
-            names.append(m.group(1))
-        return [n for n in names if n.split()[0].casefold() not in self.lex.not_names]
 
     # ---- sections
     def section_role(self, offset: int) -> tuple[bool, str | None]:
@@ -391,7 +356,7 @@ class Context:
         if len(tokens) == 1 and len(name) >= 13 and regex.fullmatch(r"\p{Lu}\p{Ll}+", name) \
                 and self.gaz.lookup(name) is None:
             return False                                   # a Norwegian compound common noun
-        core = _SUFFIX_RE.sub("", name).split()
+        core = SUFFIX_RE.sub("", name).split()
         for tok in core[1:]:
             if tok in ("&", "of", "for", "de"):
                 continue
@@ -401,7 +366,7 @@ class Context:
 
     def proper_evidence(self, name: str) -> bool:
         """Is this a proper name rather than a capitalised common word at the start of a line?"""
-        core = _SUFFIX_RE.sub("", name).strip()
+        core = SUFFIX_RE.sub("", name).strip()
         if core != name.strip():
             return True                                                     # legal suffix
         tokens = core.split()
@@ -427,7 +392,7 @@ class Context:
             return "empty"
         if key in self.lex.excluded or (service and norm_key(service.name) in self.lex.excluded):
             return "excluded"
-        core = _SUFFIX_RE.sub("", name).strip()
+        core = SUFFIX_RE.sub("", name).strip()
         last = core.split()[-1] if core.split() else core
         if service is None and (self.lex.authority.search(last) or self.lex.authority.search(core)):
             return "authority"
@@ -453,8 +418,8 @@ class Context:
                 return True                                                  # group companies
         if service is not None:
             return False
-        parts = regex.findall(r"\p{L}[\p{L}\d]*", regex.sub(r"\([^)]*\)", "", _SUFFIX_RE.sub("", name)))
-        acronym = "".join(p[0] for p in regex.findall(r"[\p{L}\d]+", regex.sub(r"\([^)]*\)", "", _SUFFIX_RE.sub("", name)))).casefold()
+        parts = regex.findall(r"\p{L}[\p{L}\d]*", regex.sub(r"\([^)]*\)", "", SUFFIX_RE.sub("", name)))
+        acronym = "".join(p[0] for p in regex.findall(r"[\p{L}\d]+", regex.sub(r"\([^)]*\)", "", SUFFIX_RE.sub("", name)))).casefold()
         inner = [norm_key(x) for x in regex.findall(r"\(([^)]*)\)", name)]
         for label in self.email_labels:
             if not label or len(label) < 2:
@@ -595,103 +560,52 @@ class Collector:
         ctx.claimed.append((start, start + len(text)))
 
     def tables(self) -> None:
-        ctx, lex = self.ctx, self.ctx.lex
-        lines = ctx.lines
-        i = 0
-        while i < len(lines):
-            ln = lines[i]
-            if " | " in ln.text:
-                j = i
-                while j < len(lines) and lines[j].block == ln.block and " | " in lines[j].text:
-                    j += 1
-                self._pipe_table(lines[i:j])
-                i = j
+        """Supplier tables, flattened or `|` rows (`flat_tables`): names from the supplier column, the
+        function and location columns give their details, every other cell is left alone."""
+        ctx = self.ctx
+        for table in tables_of(ctx.doc):
+            if table.kind not in ("lines", "pipes") or not table.rows:
                 continue
-            if self._header_word(ln.text):
-                j = i
-                while j < len(lines) and lines[j].block == ln.block and self._header_word(lines[j].text):
-                    j += 1
-                if j - i >= 2:
-                    k = j
-                    while k < len(lines) and lines[k].block == ln.block:
-                        k += 1
-                    self._flat_table([l.text.strip().rstrip(":").casefold() for l in lines[i:j]], lines[j:k])
-                    i = k
-                    continue
-            i += 1
+            in_section, role = ctx.section_role(table.rows[0].start)
+            cols = self._columns(table.rules, in_section)
+            if cols is None:
+                continue
+            method = "processors.table_rows" if table.kind == "pipes" else "processors.table"
+            for row in table.rows:
+                self._row(row, cols, role or "processor", method)
 
-    def _header_word(self, text: str) -> str | None:
-        t = text.strip().rstrip(":").casefold()
-        for kind, words in self.ctx.lex.headers.items():
-            if t in words:
-                return kind
-        return None
-
-    def _columns(self, headers: list[str], context: bool) -> dict[str, int] | None:
-        h = self.ctx.lex.headers
+    def _columns(self, rules: list[str | None], context: bool) -> dict[str, int] | None:
+        """Column index of supplier, function and location: the first column whose header rule the
+        lexicon assigns to each; a plain name column names suppliers unless it is a cookie table."""
+        kinds = self.ctx.lex.columns
         cols: dict[str, int] = {}
-        for idx, word in enumerate(headers):
+        for idx, rule in enumerate(rules):
             for kind in ("supplier", "function", "location"):
-                if kind not in cols and word in h[kind]:
+                if kind not in cols and rule in kinds[kind]:
                     cols[kind] = idx
                     break
-        cookie = any(w in h["cookie"] for w in headers)
+        cookie = any(r in kinds["cookie"] for r in rules)
         if "supplier" not in cols:
-            names = [i for i, w in enumerate(headers) if w in h["name"]]
+            names = [i for i, r in enumerate(rules) if r in kinds["name"]]
             if names and not cookie and ("function" in cols or "location" in cols or context):
                 cols["supplier"] = names[0]
         return cols if "supplier" in cols else None
 
-    def _flat_table(self, headers: list[str], cells: list[Line]) -> None:
+    def _row(self, row: Row, cols: dict[str, int], role: str, method: str) -> None:
         ctx = self.ctx
-        if not cells:
+        name_cell = row.column(cols["supplier"])
+        if name_cell is None:
             return
-        in_section, role = ctx.section_role(cells[0].start)
-        cols = self._columns(headers, in_section)
-        if cols is None:
-            return
-        links = [i for i, w in enumerate(headers) if w in ctx.lex.headers["link"]]
-        width = len(headers)
-        if len(cells) % width and links and len(cells) % (width - len(links)) == 0:
-            kept = [i for i in range(width) if i not in links]
-            remap = {old: new for new, old in enumerate(kept)}
-            cols = {k: remap[v] for k, v in cols.items() if v in remap}
-            width = len(kept)
-            if "supplier" not in cols:
-                return
-        for r in range(len(cells) // width):
-            row = cells[r * width:(r + 1) * width]
-            self._row(row, cols, role or "processor", "processors.table")
-
-    def _pipe_table(self, rows: list[Line]) -> None:
-        ctx = self.ctx
-        header = [c.strip().rstrip(":").casefold() for c in rows[0].text.split(" | ")]
-        in_section, role = ctx.section_role(rows[0].start)
-        cols = self._columns(header, in_section)
-        if cols is None:
-            return
-        for ln in rows[1:]:
-            cells, pos = [], ln.start
-            for raw in ln.text.split(" | "):
-                cells.append(Line(raw, pos, pos + len(raw), ln.block))
-                pos += len(raw) + 3
-            self._row(cells, cols, role or "processor", "processors.table_rows")
-
-    def _row(self, row: list[Line], cols: dict[str, int], role: str, method: str) -> None:
-        ctx = self.ctx
-        if cols["supplier"] >= len(row):
-            return
-        name_cell = row[cols["supplier"]]
-        function = row[cols["function"]].text.strip() if "function" in cols and cols["function"] < len(row) else None
-        location = row[cols["location"]].text.strip() if "location" in cols and cols["location"] < len(row) else None
-        for idx, cell in enumerate(row):
-            if idx != cols["supplier"]:
+        function_cell, location_cell = row.column(cols.get("function")), row.column(cols.get("location"))
+        function = function_cell.text if function_cell is not None else None
+        location = location_cell.text if location_cell is not None else None
+        for cell in row.values:
+            if cell is not name_cell:
                 ctx.ignored.append((cell.start, cell.end))
-        text = name_cell.text.strip()
+        text = name_cell.text
         if len(text) > 80 or SENTENCE_END.search(text) and len(text.split()) > 4:
             return
-        self.add_entry(text, name_cell.start + name_cell.text.find(text), method, role, 3, 0.9, function, location,
-                       need_evidence=False)
+        self.add_entry(text, name_cell.start, method, role, 3, 0.9, function, location, need_evidence=False)
 
     def lists(self) -> None:
         ctx = self.ctx
@@ -725,17 +639,13 @@ class Collector:
     def cards(self) -> None:
         """Blocks in a processor section: name line, then function / location / note lines."""
         ctx = self.ctx
-        blocks: dict[int, list[Line]] = {}
-        for ln in ctx.lines:
-            blocks.setdefault(ln.block, []).append(ln)
-        order = sorted(blocks)
-        for bi, b in enumerate(order):
-            block = blocks[b]
+        blocks = line_blocks(ctx.lines)
+        for bi, block in enumerate(blocks):
             first = block[0]
             text = first.text.strip()
             if text.startswith("- ") or " | " in text or ctx.in_spans(first.start, ctx.claimed):
                 continue
-            if SENTENCE_END.search(text) or len(text.split()) > 6 or self._header_word(text):
+            if SENTENCE_END.search(text) or len(text.split()) > 6 or header_role(text, True):
                 continue
             in_section, role = ctx.section_role(first.start)
             if not in_section or ctx.heading_role(text):
@@ -759,7 +669,7 @@ class Collector:
                     ctx.ignored.append((l.start, l.end))
                 method = "processors.card"
             else:
-                nxt = blocks[order[bi + 1]][0].text if bi + 1 < len(order) else ""
+                nxt = blocks[bi + 1][0].text if bi + 1 < len(blocks) else ""
                 first_word = names_part.split()[0]
                 if not nxt.startswith(first_word) and ctx.gaz.lookup(names_part) is None:
                     continue

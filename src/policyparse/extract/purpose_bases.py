@@ -4,17 +4,35 @@ Reads `fields["sentence_bases"]` (from `legal`) and `fields["sentence_purposes"]
 writes `purpose_bases`, a list of `{"purpose", "basis", "sentence", "start", "end"}`, one per pair.
 
 A basis pairs with (FIELDS.md, GUIDELINES.md):
-1. the purposes of its own sentence;
-2. in a purpose/basis table, the purposes of its row (`row`);
+1. the purposes of its own sentence; when one sentence gives different bases for different purposes
+   (`... til markedsføring basert på samtykke, og til kundeservice basert på avtale`, `nyhetsbrev
+   (samtykke) og henvendelser (berettiget interesse)`), the sentence is cut into one clause per basis
+   and each basis pairs only with the purposes named in its clause (`clause`); a clause that names no
+   purpose takes them from the context (rules 3-8), but not those another clause carves out (`..., med
+   unntak av nyhetsbrev, som er basert på samtykke`, `..., og for nyhetsbrev ditt samtykke`);
+   `henholdsvis` / `høvesvis` pairs the n-th purpose named with the n-th basis; a label the model gave
+   a basis sentence without a cue rule, and gives no more once the basis wording is blanked out, does
+   not pair (basis wording pulls the model: `Kundeservice | Berettiget interesse` -> security);
+2. in a purpose/basis table, the purposes of its row (`row`); a label that only the basis cell itself
+   carries counts only when the basis wording expresses it (`Rettslig forpliktelse` -> legal_obligation);
 3. the purposes of numbered items it names (`formålene i punkt 1 til 9`, `formål 2, 5 og 8`):
    the items of the nearest list before it, or the sections with those numbers (`items`);
 4. the purposes of the list it introduces (`... basert på samtykke:` + items) (`lead_in`);
 5. when it refers back (`Grunnlaget for denne behandlingen`, `Dette skjer på bakgrunn av`, `slik
-   behandling`) or states no purpose of its own: the purposes before it in its paragraph or list
-   item, i.e. the unit it closes (only the last labelled sentence before it when it has purposes of
-   its own), or, when it opens its own paragraph and has no purpose of its own, those of the unit
-   just before it in the same section (a paragraph, or a list with its lead-in) (`unit` /
-   `previous_unit`).
+   behandling`, a bare `Behandlingsgrunnlaget er ...` / `Rettsleg grunnlag: ...`) or states no purpose of
+   its own: the purposes before it in its paragraph or list item since the previous basis statement,
+   i.e. the stretch it closes (only the last labelled sentence before it when it has purposes of its
+   own), or, when it opens its own paragraph, those of the unit just before it in the same section (a
+   paragraph, or a list with its lead-in) (`unit` / `previous_unit`); a list item that states its own
+   purpose and basis does not borrow from the item before it;
+6. a basis that opens a list item or stands as a short label (`- Samtykke. Vi sender nyhetsbrev ...`)
+   with no purpose before it: the purposes of the rest of its item (`rest_of_unit`);
+7. `for formålene nevnt ovenfor` / `for føremåla nemnde over`: every purpose of its section before it
+   (or of the parent section) (`above`);
+8. under a basis heading that follows a purpose heading (the per-activity template `Formål` /
+   `Behandlingsgrunnlag` / `Lagringstid`): the purposes of the purpose section (`purpose_section`).
+   A basis heading after any other section does not reach across its heading.
+A basis closes only the stretch since the previous basis statement of its section.
 A purpose that the basis wording itself names (`våre rettslige forpliktelser etter bokføringsloven` ->
 legal_obligation) pairs only with that basis when the sentence states several (`affinity`).
 Pairs are unique per document; each has one finding (the first sentence that gives it).
@@ -22,44 +40,59 @@ The method of each finding names the rule.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from types import SimpleNamespace
 
 import regex
 
 from ..rules import RulesError, load_json
 from ..taxonomy import BASES, PURPOSES
 from . import Extraction
-from .layout import list_after, list_before, lists, unit_at, units
+from .layout import list_after, lists, unit_at, units
 
 RESOURCE = "purpose_bases.json"
-CONFIDENCE = {"sentence": 0.85, "row": 0.85, "items": 0.8, "lead_in": 0.75, "unit": 0.75, "previous_unit": 0.65}
+CONFIDENCE = {"sentence": 0.85, "clause": 0.85, "row": 0.85, "items": 0.8, "lead_in": 0.75, "unit": 0.75,
+              "above": 0.7, "rest_of_unit": 0.7, "purpose_section": 0.7, "previous_unit": 0.65}
+PATTERN_KEYS = ("anaphora", "bare_frame", "above_reference", "item_reference", "lead_in", "carve_out",
+                "purpose_heading", "respectively", "clause_breaks")
+SHORT_LABEL_WORDS = 6   # a basis sentence this short at the start of its unit is a label for the unit
+MASK_MAX = 80           # longest basis span blanked out when the model is asked again (not a whole sentence)
 
 
 @dataclass(frozen=True)
 class Patterns:
     anaphora: regex.Pattern
+    bare_frame: regex.Pattern
+    above_reference: regex.Pattern
     item_reference: regex.Pattern
     lead_in: regex.Pattern
+    carve_out: regex.Pattern
+    purpose_heading: regex.Pattern
+    respectively: regex.Pattern
+    clause_breaks: tuple[regex.Pattern, ...]
     affinity: dict
 
 
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
     data = load_json(RESOURCE)
-    keys = {"description", "anaphora", "item_reference", "lead_in", "affinity"}
+    keys = {"description", "affinity", *PATTERN_KEYS}
     if set(data) != keys:
         raise RulesError(f"{RESOURCE}: expected keys {sorted(keys)}, got {sorted(data)}")
     bad = {p: b for p, b in data["affinity"].items() if p not in PURPOSES or b not in BASES}
     if bad:
         raise RulesError(f"{RESOURCE}: affinity has unknown labels {bad}")
+    if not isinstance(data["clause_breaks"], list) or not data["clause_breaks"]:
+        raise RulesError(f"{RESOURCE}: clause_breaks must be a non-empty list of patterns")
     try:
-        compiled = {k: regex.compile(data[k], regex.IGNORECASE) for k in ("anaphora", "item_reference", "lead_in")}
+        compiled = {k: regex.compile(data[k], regex.IGNORECASE) for k in PATTERN_KEYS if k != "clause_breaks"}
+        breaks = tuple(regex.compile(p, regex.IGNORECASE) for p in data["clause_breaks"])
     except regex.error as exc:
         raise RulesError(f"{RESOURCE}: bad pattern: {exc}") from exc
     if "nums" not in compiled["item_reference"].groupindex:
         raise RulesError(f"{RESOURCE}: item_reference needs a group 'nums'")
-    return Patterns(**compiled, affinity=dict(data["affinity"]))
+    return Patterns(**compiled, clause_breaks=breaks, affinity=dict(data["affinity"]))
 
 
 class PurposeIndex:
@@ -68,6 +101,46 @@ class PurposeIndex:
     def __init__(self, sentence_purposes: list[dict]):
         self.entries = sorted(sentence_purposes, key=lambda e: e["start"])
 
+    def drop_basis_guesses(self, doc, entries: list[dict]) -> None:
+        """Take out the labels the model gave a basis sentence only because of its basis wording.
+
+        A label the model guessed without a cue rule, in a sentence that states a basis, is asked
+        again with the basis terms and citations (or a table row's basis cell) blanked out; if the
+        model no longer gives it, the basis wording alone pulled it in (`Kundeservice | Berettiget
+        interesse` -> security) and it does not pair."""
+        masks: dict[int, list[tuple[int, int]]] = {}
+        for entry in entries:
+            cuts = [(entry["start"], entry["end"])] if "row" in entry else \
+                [(s, e) for _, s, e in entry.get("spans") or [] if e - s <= MASK_MAX]
+            for k, e in enumerate(self.entries):
+                inside = [(max(a, e["start"]), min(b, e["end"])) for a, b in cuts if a < e["end"] and e["start"] < b]
+                if inside and _guessed(e):
+                    masks.setdefault(k, []).extend(inside)
+        if not masks:
+            return
+        try:
+            from ..classify import predict_sentences
+        except ImportError:  # no model code: nothing was guessed
+            return
+        order = sorted(masks)
+        probes = []
+        for k in order:
+            e = self.entries[k]
+            text = doc.text[e["start"]:e["end"]]
+            for a, b in sorted(set(masks[k]), reverse=True):
+                text = text[:a - e["start"]] + " " + text[b - e["start"]:]
+            probes.append(SimpleNamespace(text=" ".join(text.split()), start_char=e["start"]))
+        try:
+            predicted, _ = predict_sentences(doc, probes)
+        except Exception as exc:  # keep the labels rather than lose the field
+            doc.warnings.append(f"purpose_bases: could not re-check model labels of basis sentences ({exc})")
+            return
+        for k, again in zip(order, predicted):
+            e = self.entries[k]
+            dropped = {p for p in _guessed(e) if p not in again}
+            if dropped:
+                self.entries[k] = dict(e, purposes=[p for p in e["purposes"] if p not in dropped])
+
     def within(self, start: int, end: int) -> list[str]:
         out: list[str] = []
         for e in self.entries:
@@ -75,11 +148,33 @@ class PurposeIndex:
                 out.extend(p for p in e["purposes"] if p not in out)
         return out
 
-
     def last_before(self, start: int, end: int) -> list[str]:
         """Labels of the last labelled sentence in [start, end)."""
         inside = [e for e in self.entries if e["start"] >= start and e["end"] <= end + 1 and e["start"] < end]
         return list(inside[-1]["purposes"]) if inside else []
+
+    def row(self, doc, start: int, end: int, cell: tuple[int, int], bases: list[str]) -> tuple[list[str], set[str]]:
+        """Labels of a table row, and those of them that only its basis wording expresses
+        (`Rettslig forpliktelse (bokføringsloven)` -> legal_obligation). A sentence that lies inside the
+        basis cell gives only such labels."""
+        tied = patterns().affinity
+        out: list[str] = []
+        for e in self.entries:
+            if not (e["start"] < end and start < e["end"]):
+                continue
+            inside_cell = cell[0] <= e["start"] and e["end"] <= cell[1] + 1
+            out.extend(p for p in e["purposes"] if p not in out and (not inside_cell or tied.get(p) in bases))
+        outside = _located(doc.text[start:cell[0]] + " " + doc.text[cell[1]:end], out)
+        from_basis = {p for p in out if tied.get(p) in bases and p not in outside}
+        return out, from_basis
+
+
+def _guessed(entry: dict) -> set[str]:
+    """Labels of a tagged sentence that the model gave without a cue rule (`model:...` methods)."""
+    methods = str(entry.get("method", "")).split("; ")
+    if len(methods) != len(entry["purposes"]):
+        return set()
+    return {p for p, m in zip(entry["purposes"], methods) if m.startswith("model:")}
 
 
 def item_numbers(text: str) -> list[int]:
@@ -136,67 +231,265 @@ def _previous_unit(doc, unit) -> tuple[int, int] | None:
     return start, end
 
 
-def pair_sentence(doc, entry: dict, index: PurposeIndex) -> list[tuple[str, str, str]]:
-    """(purpose, basis, rule) for one basis entry."""
+def _above(doc, start: int, index: PurposeIndex) -> list[str]:
+    """Purposes of the section before `start`, or of its parent section when it has none."""
+    sec_i = doc.section_index_at(start)
+    if sec_i is None:
+        return index.within(0, start)
+    sec = doc.sections[sec_i]
+    found = index.within(sec.body_start, start)
+    if not found and sec.parent is not None:
+        found = index.within(doc.sections[sec.parent].start, start)
+    return found
+
+
+def _purpose_section(doc, start: int, index: PurposeIndex) -> list[str]:
+    """Under a basis heading (`Behandlingsgrunnlag`, `Kva er det rettslege grunnlaget?`) that follows a
+    purpose heading (`Formål`, `Kva er føremålet med handsaminga?`), as in the per-activity template
+    Formål / Behandlingsgrunnlag / Lagringstid: the purposes of that purpose section."""
+    from .legal import cues as legal_cues
+
+    i = doc.section_index_at(start)
+    if i is None or i == 0:
+        return []
+    sec, prev = doc.sections[i], doc.sections[i - 1]
+    if not legal_cues().heading_frame.search(sec.heading) or not patterns().purpose_heading.search(prev.heading):
+        return []
+    if index.within(sec.body_start, start):
+        return []
+    return index.within(prev.body_start, prev.end)
+
+
+@dataclass
+class Piece:
+    """A basis statement to pair: a sentence, or one clause of a sentence that gives several bases."""
+    start: int
+    end: int
+    bases: list[str]
+    own: list[str]
+    excluded: set = field(default_factory=set)
+
+
+def _located(text: str, labels: list[str]) -> list[str]:
+    """The sentence labels whose purpose cue fires in a part of the sentence."""
+    from .purposes import cue_labels
+
+    found = cue_labels(text)
+    return [p for p in labels if p in found]
+
+
+def _cut(text: str, lo: int, hi: int) -> int | None:
+    """Where to cut between two clauses in text[lo:hi]: the first clause break, strongest kind first."""
+    for pat in patterns().clause_breaks:
+        m = pat.search(text, lo, hi)
+        if m:
+            return m.start()
+    return None
+
+
+def clauses(doc, entry: dict, labels: list[str]) -> list[Piece] | None:
+    """One piece per clause when a sentence gives different bases for purposes named in different
+    clauses; None when it does not (one basis, or the bases stand together)."""
+    spans = sorted(entry.get("spans") or [], key=lambda s: (s[1], s[2]))
+    if len({s[0] for s in spans}) < 2:
+        return None
+    text = doc.text
+    groups: list[dict] = []
+    for letter, s, e in spans:
+        if groups:
+            g = groups[-1]
+            gap = text[g["end"]:s] if s > g["end"] else ""
+            if s <= g["end"] or not (_located(gap, labels) or item_numbers(gap)):
+                g["end"] = max(g["end"], e)
+                if letter not in g["bases"]:
+                    g["bases"].append(letter)
+                continue
+        groups.append({"start": s, "end": e, "bases": [letter]})
+    if len(groups) < 2:
+        return None
+    cuts = [entry["start"]]
+    for a, b in zip(groups, groups[1:]):
+        cut = _cut(text, a["end"], b["start"])
+        if cut is None:
+            return None
+        cuts.append(cut)
+    cuts.append(entry["end"])
+    pieces = [Piece(cuts[k], cuts[k + 1], g["bases"], _located(text[cuts[k]:cuts[k + 1]], labels))
+              for k, g in enumerate(groups)]
     pats = patterns()
+    anchored = [p for p in pieces if p.own or item_numbers(text[p.start:p.end])
+                or pats.above_reference.search(text, p.start, p.end)]
+    if not any(p.own for p in pieces) and len(anchored) < 2:
+        return None  # the bases stand together for the same purposes
+    # a purpose a clause carves out (`og for nyhetsbrev ditt samtykke`, `med unntak av nyhetsbrev`) is not
+    # taken by another clause from the context
+    carved = {lab for p in pieces if pats.carve_out.search(text[p.start:p.end]) for lab in p.own}
+    for p in pieces:
+        p.excluded = carved - set(p.own)
+    return pieces
+
+
+def _positions(text: str, labels: list[str]) -> dict[str, int]:
+    """Where in text the cue of each label first fires (labels whose cue does not fire are left out)."""
+    from .purposes import cue_rules
+
+    out: dict[str, int] = {}
+    for _, label, pattern, exclude in cue_rules():
+        if label not in labels or (exclude is not None and exclude.search(text)):
+            continue
+        m = pattern.search(text)
+        if m and m.start() < out.get(label, len(text) + 1):
+            out[label] = m.start()
+    return out
+
+
+def respectively(doc, entry: dict, labels: list[str]) -> list[Piece] | None:
+    """`... for å levere tjenesten og sende nyhetsbrev, basert på henholdsvis avtale og samtykke`: the
+    n-th purpose named pairs with the n-th basis named, when there are as many of each."""
     start, end = entry["start"], entry["end"]
+    if not patterns().respectively.search(doc.text, start, end):
+        return None
+    order: list[str] = []
+    for letter, _, _ in sorted(entry.get("spans") or [], key=lambda x: x[1]):
+        if letter not in order:
+            order.append(letter)
+    positions = _positions(doc.text[start:end], labels)
+    in_basis = [(s - start, e - start) for _, s, e in entry.get("spans") or []]
+    named = sorted((p for p, at in positions.items() if not any(a <= at < b for a, b in in_basis)),
+                   key=positions.get)  # a label the basis wording carries (`rettsleg plikt`) is no item
+    if len(order) < 2 or len(named) != len(order):
+        return None
+    return [Piece(start, end, [b], [p]) for p, b in zip(named, order)]
+
+
+def _resolved(text: str, pos: int, own: list[str]) -> bool:
+    """Does the anaphor ending at pos name one of the sentence's own purposes (`slike
+    markedsføringshenvendelser`, `denne markedsføringen`), so that it points to nothing before?"""
+    if not own:
+        return False
+    following = regex.match(r"(?:\s+[\p{L}-]+){1,2}", text[pos:])
+    return bool(following) and bool(_located(following.group(0), own))
+
+
+def _context(doc, piece: Piece, index: PurposeIndex, lower: int, upper: int) -> dict[str, str]:
+    """Purposes a basis statement takes from around it (rules 3-8), with the rule that gave each."""
+    pats = patterns()
+    start, end = piece.start, piece.end
     text = doc.text[start:end]
-    own = index.within(start, end)
-    found: dict[str, str] = {p: "sentence" for p in own}
+    own = piece.own
+    found: dict[str, str] = {}
 
     def add(purposes, rule):
         for p in purposes:
-            found.setdefault(p, rule)
+            if p not in piece.excluded:
+                found.setdefault(p, rule)
 
-    if "row" in entry:
-        add(index.within(*entry["row"]), "row")
-    else:
-        numbers = item_numbers(text)
-        spans = _item_spans(doc, start, numbers) if numbers else []
-        if spans:
-            for s, e in spans:
-                add(index.within(s, e), "items")
-        else:
-            if pats.lead_in.search(text):
-                run = list_after(doc, start)
-                if run is not None:
-                    add(index.within(run.start, run.end), "lead_in")
-            if pats.anaphora.search(text) or not own:
-                unit = unit_at(doc, start)
-                if unit is not None:
-                    before = index.within(unit.start, start) if unit.start < start else []
-                    if own and before:
-                        before = index.last_before(unit.start, start)
-                    add(before, "unit")
-                    if not before and not own and unit.start >= start - 1:
-                        prev = _previous_unit(doc, unit)
-                        if prev is not None:
-                            add(index.within(*prev), "previous_unit")
-    bases = [b for b in entry["bases"] if b in BASES]
+    numbers = item_numbers(text)
+    spans = _item_spans(doc, start, numbers) if numbers else []
+    if spans:
+        for s, e in spans:
+            add(index.within(s, e), "items")
+        return found
+    if pats.lead_in.search(text):
+        run = list_after(doc, start)
+        if run is not None:
+            add(index.within(run.start, run.end), "lead_in")
+    if pats.above_reference.search(text):
+        add(_above(doc, start, index), "above")
+        return found
+    bare = bool(pats.bare_frame.search(text))
+    anaphoric = bare or any(not _resolved(text, m.end(), own) for m in pats.anaphora.finditer(text))
+    unit = unit_at(doc, start)
+    if unit is None or not (anaphoric or not own):
+        return found
+    lo = max(unit.start, lower)
+    before = index.within(lo, start) if lo < start else []
+    if own and before:
+        before = index.last_before(lo, start)
+    add(before, "unit")
+    opens_unit = unit.start >= start - 2
+    if not before and opens_unit and (not own or bare):
+        if unit.kind != "item" or anaphoric:
+            prev = _previous_unit(doc, unit)
+            if prev is not None and max(prev[0], lower) < prev[1]:
+                add(index.within(max(prev[0], lower), prev[1]), "previous_unit")
+        if not found and not own:
+            add(_purpose_section(doc, start, index), "purpose_section")
+        if not own and not found and (unit.kind == "item" or len(text.split()) <= SHORT_LABEL_WORDS):
+            add(index.within(end, min(unit.end, upper)), "rest_of_unit")
+    return found
+
+
+def _pairs(found: dict[str, str], bases: list[str], sentence_rule_labels: set[str]) -> list[tuple[str, str, str]]:
+    tied_of = patterns().affinity
+    bases = [b for b in bases if b in BASES]
     out = []
     for p in PURPOSES:
         if p not in found:
             continue
-        tied = pats.affinity.get(p)
+        tied = tied_of.get(p)
         for b in bases:
-            if found[p] == "sentence" and tied in bases and len(bases) > 1 and b != tied:
+            if p in sentence_rule_labels and tied in bases and len(bases) > 1 and b != tied:
                 continue  # the label comes from the basis wording itself (`rettslige forpliktelser`)
             out.append((p, b, found[p]))
     return out
 
 
+def pair_sentence(doc, entry: dict, index: PurposeIndex, lower: int = 0, upper: int | None = None
+                  ) -> list[tuple[str, str, str]]:
+    """(purpose, basis, rule) for one basis entry. lower: where the previous basis statement of its
+    section ends (a basis closes only the stretch since the last one); upper: where the next one of its
+    unit starts (a label-like basis opens only the stretch up to the next one)."""
+    start, end = entry["start"], entry["end"]
+    upper = len(doc.text) if upper is None else upper
+    bases = [b for b in entry["bases"] if b in BASES]
+    if "row" in entry:
+        labels, from_basis = index.row(doc, *entry["row"], (start, end), bases)
+        return _pairs({p: "row" for p in labels}, bases, from_basis)
+    labels = index.within(start, end)
+    pieces = respectively(doc, entry, labels) or clauses(doc, entry, labels)
+    if pieces is None:
+        piece = Piece(start, end, bases, labels)
+        found = {p: "sentence" for p in labels}
+        for p, rule in _context(doc, piece, index, lower, upper).items():
+            found.setdefault(p, rule)
+        return _pairs(found, bases, set(labels))
+    out: list[tuple[str, str, str]] = []
+    located = {p for piece in pieces for p in piece.own}
+    for piece in pieces:
+        found = {p: "clause" for p in piece.own}
+        if not piece.own:
+            found.update({p: r for p, r in _context(doc, piece, index, lower, upper).items() if p not in found})
+        out.extend(_pairs(found, piece.bases, set(piece.own)))
+    # labels no clause names (a model label without a cue) keep the whole sentence's bases
+    rest = {p: "sentence" for p in labels if p not in located}
+    out.extend(_pairs(rest, bases, set(rest)))
+    return out
+
+
 def extract(doc, fields) -> Extraction:
     index = PurposeIndex(fields.get("sentence_purposes") or [])
+    entries = sorted(fields.get("sentence_bases") or [], key=lambda e: e["start"])
+    index.drop_basis_guesses(doc, entries)
     pairs: list[dict] = []
     findings = []
     seen = set()
-    for entry in fields.get("sentence_bases") or []:
-        for purpose, basis, rule in pair_sentence(doc, entry, index):
+    for k, entry in enumerate(entries):
+        unit = unit_at(doc, entry["start"]) if "row" not in entry else None
+        lower, upper = 0, None
+        if unit is not None:
+            # a basis closes only the stretch since the previous basis statement of its section
+            sec = doc.section_index_at(entry["start"])
+            prev = [e for e in entries[:k] if e["end"] <= entry["start"] and doc.section_index_at(e["start"]) == sec]
+            nxt = [e for e in entries[k + 1:] if "row" not in e and entry["end"] <= e["start"] < unit.end]
+            lower = max(e["end"] for e in prev) if prev else 0
+            upper = nxt[0]["start"] if nxt else None
+        for purpose, basis, rule in pair_sentence(doc, entry, index, lower, upper):
             key = (purpose, basis)
-            sentence = " ".join(doc.text[entry["start"]:entry["end"]].split())
             if key in seen:
                 continue
             seen.add(key)
+            sentence = " ".join(doc.text[entry["start"]:entry["end"]].split())
             pairs.append({"purpose": purpose, "basis": basis, "sentence": sentence,
                           "start": entry["start"], "end": entry["end"]})
             findings.append(doc.finding("purpose_bases", f"{purpose}:{basis}", entry["start"], entry["end"],

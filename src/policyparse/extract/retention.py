@@ -1,6 +1,6 @@
 """`retention`: concrete storage periods of personal data or cookies; `retention_unspecified`.
 
-Periods come from two places (the finding's `method` says which):
+Periods come from these places (the finding's `method` says which):
 - `retention.table_lifetime`: the lifetime column (`Varighet`, `Lengd`, `Utløper`, `Lagringstid`,
   `Expiry` ...) of a table read by `policyparse.flat_tables` (the same parse the cookie extractor
   uses). `Sesjon`, `Session`, `Pr økt` and `Permanent` are no period. A cookie table gives
@@ -8,12 +8,16 @@ Periods come from two places (the finding's `method` says which):
 - `retention.sentence`: a duration (`policyparse.durations`: digits or number words, bokmål,
   nynorsk and English units, ranges, `et halvt år`) in a sentence that speaks of storage
   (`lagres`, `lagrast`, `slettes etter`, `oppbevares`, `beholdes`, `lagringstid`, `utløpstid`,
-  `levetid` ...), or of a cookie's lifetime in a cookie paragraph (`gyldig i`, `huskes i`), or any
-  sentence of a section about storage (`Lagring og sletting`, `Hvor lenge lagrer vi ...`).
+  `levetid`, `slettes`, `er borte`, `fjernes` ...), or of a cookie's lifetime in a cookie paragraph
+  (`gyldig i`, `huskes i`), or any sentence of a section about storage (`Lagring og sletting`, `Hvor
+  lenge lagrer vi ...`).
   Not retention (`resources/retention.json`): deadlines for answering requests (`senest innen 30
   dager`, `svarer innen én måned`), notice, cancellation and complaint periods, ages (`barn under
   16 år`, `18 år gammel`), times ago (`en uke siden`), schedules (`2 ganger per måned`), genitives
   that modify another noun (`14 dagers angrefrist`).
+- `retention.previous_sentence`: a duration in a sentence that points back (`Det skjer senest etter tolv
+  måneder`, `Dei vert verande der i tre år`) to a storage sentence right before it in the same paragraph
+  (`Vi sletter henvendelsen.`).
 A range gives both ends (`2 til 6 måneder` -> 60 and 180). Each period (in days) is reported once
 per document, at its first mention.
 """
@@ -29,11 +33,12 @@ from ..flat_tables import tables_of
 from ..rules import RulesError, load_json
 from . import Extraction
 from .cookies import context_headings, patterns as cookie_patterns, split_names, table_kind, token_ok
+from .layout import unit_at
 
 KEYS = ("storage_cue", "cookie_cue", "storage_noun", "retention_heading", "response_cue", "notice_cue",
         "frequency_cue", "deadline_before", "age_before", "age_weak", "age_after", "after_not", "unspecified",
         "data_word", "active_verb", "passive_verb", "about_leading_filler", "about_adverbial_start",
-        "about_trailing_aux", "about_lifetime_of", "about_up_to_period")
+        "about_trailing_aux", "about_lifetime_of", "about_up_to_period", "back_reference")
 
 
 @lru_cache(maxsize=1)
@@ -176,6 +181,20 @@ def _reject(text: str, d: Duration, sentence: str, s0: int) -> bool:
     return False
 
 
+def _storage_before(doc, sent) -> bool:
+    """Does the sentence point back (`Det skjer etter ...`) to a storage sentence right before it in the
+    same paragraph (`Vi sletter henvendelsen.`)?"""
+    lex = lexicon()
+    if not lex["back_reference"].search(sent.text) or sent.start_char == 0:
+        return False
+    prev = doc.sentence_at(sent.start_char - 1)
+    if prev is None or doc.is_heading_line(prev.start_char) or unit_at(doc, prev.start_char) is not unit_at(
+            doc, sent.start_char):
+        return False
+    return bool(lex["storage_cue"].search(prev.text)) and not lex["response_cue"].search(prev.text) \
+        and not lex["notice_cue"].search(prev.text)
+
+
 def _sentence_candidates(doc, fields, skip: list[tuple[int, int]]) -> list[Candidate]:
     lex = lexicon()
     text = doc.text
@@ -198,10 +217,15 @@ def _sentence_candidates(doc, fields, skip: list[tuple[int, int]]) -> list[Candi
             # a period in a sentence or list item naming a cookie is that cookie's lifetime
             storage = True
         if not storage:
-            if not in_retention_section or lex["response_cue"].search(sentence) or lex["notice_cue"].search(sentence) \
+            if lex["response_cue"].search(sentence) or lex["notice_cue"].search(sentence) \
                     or lex["frequency_cue"].search(sentence):
                 continue
-            method, confidence = "retention.section", 0.7
+            if in_retention_section:
+                method, confidence = "retention.section", 0.7
+            elif _storage_before(doc, sent):
+                method, confidence = "retention.previous_sentence", 0.75
+            else:
+                continue
         else:
             method, confidence = "retention.sentence", 0.85
         about = cookie_name if is_cookie else _about_data(sentence, d.start - s0)

@@ -6,7 +6,10 @@ everyday uses (`slette`, `begrense`, `endre`) count only in a rights statement: 
 rights frame (`rett til`, `kan du be om`), a sentence under a rights heading (`Dine rettigheter`),
 or a list item under a lead-in such as `Du har rett til:`. Unambiguous cues (`innsyn`, `trekke
 tilbake samtykket`, `klage til Datatilsynet`, `melde deg av nyhetsbrevet`: opting out of marketing
-is the art. 21(2) objection right) count anywhere. A cited article names a right too (`art. 15`).
+is the art. 21(2) objection right) count anywhere. An opt-out said in other words (`velge bort`, `slå av`,
+`reservere deg`) counts where the sentence, its paragraph or a heading above it is about marketing,
+ads or remarketing (`Hvis du ikke ønsker dette, kan du velge bort dette i Googles innstillinger` in a
+paragraph about targeted ads). A cited article names a right too (`art. 15`).
 """
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ from ..rules import RulesError, check_entries, load_json
 from ..taxonomy import RIGHTS
 from . import Extraction
 from .law import find_references
-from .layout import ITEM, lead_in_line
+from .layout import ITEM, lead_in_line, unit_at
 
 RESOURCE = "rights_cues.json"
 FLAGS = regex.IGNORECASE
@@ -29,6 +32,8 @@ FLAGS = regex.IGNORECASE
 class RightCues:
     context: regex.Pattern
     heading: regex.Pattern
+    marketing: regex.Pattern
+    anaphor: regex.Pattern
     exclude: list[tuple[str, regex.Pattern]]
     rules: list[tuple[str, str, str, regex.Pattern, regex.Pattern | None]]
     articles: list[dict]
@@ -37,7 +42,8 @@ class RightCues:
 @lru_cache(maxsize=1)
 def cues() -> RightCues:
     data = load_json(RESOURCE)
-    for key in ("context", "heading", "exclude", "rules", "articles"):
+    for key in ("context", "heading", "marketing_topic", "marketing_anaphor", "exclude", "rules",
+                "articles"):
         if key not in data:
             raise RulesError(f"{RESOURCE}: missing {key!r}")
     rules = check_entries(RESOURCE, data["rules"], {"id", "right", "context", "pattern"}, {"exclude"},
@@ -46,17 +52,20 @@ def cues() -> RightCues:
     for rule in rules:
         if rule["right"] not in RIGHTS:
             raise RulesError(f"{RESOURCE}: {rule['id']}: unknown right {rule['right']!r}")
-        if rule["context"] not in ("any", "rights"):
-            raise RulesError(f"{RESOURCE}: {rule['id']}: context must be 'any' or 'rights'")
+        if rule["context"] not in ("any", "rights", "marketing"):
+            raise RulesError(f"{RESOURCE}: {rule['id']}: context must be 'any', 'rights' or 'marketing'")
     articles = check_entries(RESOURCE, data["articles"], {"article", "paragraph", "letter", "right"}, patterns=())
     for art in articles:
         if art["right"] not in RIGHTS:
             raise RulesError(f"{RESOURCE}: article {art['article']}: unknown right {art['right']!r}")
     try:
         context, heading = regex.compile(data["context"], FLAGS), regex.compile(data["heading"], FLAGS)
+        marketing = regex.compile(data["marketing_topic"], FLAGS)
+        anaphor = regex.compile(data["marketing_anaphor"], FLAGS)
     except regex.error as exc:
-        raise RulesError(f"{RESOURCE}: bad context or heading pattern: {exc}") from exc
-    return RightCues(context, heading, [(e["id"], regex.compile(e["pattern"], FLAGS)) for e in exclude],
+        raise RulesError(f"{RESOURCE}: bad context, heading or marketing pattern: {exc}") from exc
+    return RightCues(context, heading, marketing, anaphor,
+                     [(e["id"], regex.compile(e["pattern"], FLAGS)) for e in exclude],
                      [(r["id"], r["right"], r["context"], regex.compile(r["pattern"], FLAGS),
                        regex.compile(r["exclude"], FLAGS) if r.get("exclude") else None) for r in rules],
                      articles)
@@ -72,6 +81,23 @@ def in_rights_context(doc, sentence_text: str, start: int) -> str | None:
     lead = lead_in_line(doc, start) if ITEM.match(doc.text[start:start + 5]) else ""
     if lead and (c.context.search(lead) or c.heading.search(lead)):
         return "lead_in"
+    return None
+
+
+def marketing_context(doc, sentence_text: str, start: int) -> str | None:
+    """Why an opt-out sentence is about marketing ('sentence', 'paragraph', 'heading'), or None. A topic
+    named only in the paragraph or a heading needs a sentence that points back to it (`velge bort dette`,
+    `Hvis du ikke ønsker ...`)."""
+    c = cues()
+    if c.marketing.search(sentence_text):
+        return "sentence"
+    if not c.anaphor.search(sentence_text):
+        return None
+    unit = unit_at(doc, start)
+    if unit is not None and c.marketing.search(doc.text[unit.start:unit.end]):
+        return "paragraph"
+    if any(c.marketing.search(h) for h in doc.heading_path(start)):
+        return "heading"
     return None
 
 
@@ -109,6 +135,11 @@ def sentence_rights(doc, text: str, start: int, refs: list[dict] | None = None) 
             if context is None:
                 continue
             out.append((right, f"{rule_id}+context.{context}", start + m.start(), start + m.end()))
+        elif need == "marketing":
+            topic = marketing_context(doc, text, start)
+            if topic is None:
+                continue
+            out.append((right, f"{rule_id}+marketing.{topic}", start + m.start(), start + m.end()))
         else:
             out.append((right, rule_id, start + m.start(), start + m.end()))
     for ref in refs or []:
@@ -135,6 +166,8 @@ def extract(doc, fields) -> Extraction:
             if right in found and any(f.start >= s0 and f.end <= s1 for f in found[right]):
                 continue
             confidence = 0.9 if "context" not in method or "context.frame" in method else 0.8
+            if "+marketing." in method:
+                confidence = 0.85 if method.endswith(".sentence") else 0.75
             finding = doc.finding("rights", right, start, end, method, confidence)
             found.setdefault(right, []).append(finding)
             findings.append(finding)

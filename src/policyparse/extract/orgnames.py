@@ -1,0 +1,19 @@
+"""Names of organisations and services as policies write them, shared by the controller and processors
+extractors: the legal-form suffixes (`AS`, `GmbH`, `Inc.`), a pattern for a proper name (`Google Ireland
+Limited`, `KvammaLAN`, `Nordsjø Regnskap AS`) and the comparison key two spellings of one name share."""
+from __future__ import annotations
+
+import regex
+
+LEGAL_SUFFIX = (r"(?:AS|ASA|AB|A/S|ApS|Oy|Oyj|SA|SE|BV|B\.V\.|NV|GmbH|AG|Inc\.?|Ltd\.?|Limited|LLC|L\.L\.C\.|"
+                r"Corp\.?|Corporation|Co\.|plc|PLC|S\.A\.|S\.r\.l\.|SAS|KG)")
+SUFFIX_RE = regex.compile(rf"(?:,?\s+{LEGAL_SUFFIX})+$")
+TOKEN = (r"(?:\p{Lu}[\p{L}\d]*|\p{Ll}{1,2}\p{Lu}[\p{L}\d]*|\d+\p{L}[\p{L}\d]*)"
+         r"(?:[.\-&+'][\p{L}\d]+)*!?")
+NAME_RE = regex.compile(rf"{TOKEN}(?: (?:& |of |for |de )?{TOKEN}){{0,4}}(?:,? {LEGAL_SUFFIX}(?![\p{{L}}\d]))?")
+
+
+def norm_key(name: str) -> str:
+    """Comparison key of a name: case- and punctuation-insensitive, legal suffixes dropped."""
+    name = SUFFIX_RE.sub("", name.strip())
+    return regex.sub(r"[\W_]+", "", name.casefold())

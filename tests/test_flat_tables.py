@@ -1,0 +1,75 @@
+"""flat_tables: header rules and roles, the supplier-table roles (header rows of `lines` and `pipes`
+tables only), the link column dropped when the cells fit only without it, per-column cells."""
+from __future__ import annotations
+
+import pytest
+
+from policyparse.flat_tables import find_tables, header_rule
+
+
+@pytest.mark.parametrize("cell, header_row, expected", [
+    ("Navn", False, ("name_plain", "name")),
+    ("Cookie", False, ("name", "name")),
+    ("Kategori", False, ("category", "type")),
+    ("Domene", False, ("domene", "domain")),
+    ("Lagringsperiode", False, ("storage_period", "lifetime")),
+    ("Land", False, None),
+    ("Land", True, ("location", "location")),
+    ("Underleverandører", True, ("supplier", "supplier")),
+    ("Personvernerklæring", True, ("link", "link")),
+    ("Org.nr", True, ("other", "other")),
+    ("Leverandør:", False, None),
+    ("Leverandør:", True, ("provider", "provider")),
+    ("Google", True, None),
+])
+def test_header_rule(cell, header_row, expected):
+    assert header_rule(cell, header_row) == expected
+
+
+def only_table(text):
+    tables = find_tables(text)
+    assert len(tables) == 1, tables
+    return tables[0]
+
+
+def test_link_column_dropped_when_the_cells_fit_only_without_it():
+    table = only_table("Leverandør\nFunksjon\nPersonvernerklæring\nLokasjon\n"
+                       "Acmesky\nDrift\nEU\nTripletex\nFakturering\nNorge")
+    assert table.header == ["Leverandør", "Funksjon", "Lokasjon"]
+    assert table.rules == ["provider", "purpose", "location"]
+    assert [[c.text for c in r.values] for r in table.rows] == [["Acmesky", "Drift", "EU"],
+                                                                ["Tripletex", "Fakturering", "Norge"]]
+
+
+def test_link_column_kept_when_its_cells_are_there():
+    table = only_table("Leverandør\nLenke\nZoho\nhttps://zoho.com/privacy\nVipps\nhttps://vipps.no/personvern")
+    assert table.roles == ["provider", "link"]
+    assert [r.column(0).text for r in table.rows] == ["Zoho", "Vipps"]
+
+
+@pytest.mark.parametrize("text, valid", [
+    ("Selskap\nKategorier\nFiken\nRegnskap", True),           # a supplier column and any other header cell
+    ("Navn\nAdresse\nFjordbakst AS\nStorgata 1", False),       # contact details are no table
+    ("Leverandør:\nFormål:\nFiken\nRegnskap", True),           # a trailing colon in a header row
+])
+def test_supplier_table_headers(text, valid):
+    assert bool(find_tables(text)) == valid
+
+
+def test_supplier_words_are_cells_inside_a_table():
+    text = ("Navn | Type | Mer informasjon\n_ga | Tredjepart | Les mer\n_gid | Tredjepart | Les mer\n"
+            "_fbp | Tredjepart | Les mer")
+    table = only_table(text)
+    assert [r.cells["name"].text for r in table.rows] == ["_ga", "_gid", "_fbp"]
+
+
+def test_records_do_not_read_supplier_roles():
+    roles = [t.roles for t in find_tables("Navn: _ga\nLand: USA\nVarighet: 2 år")]
+    assert all("location" not in r for r in roles)
+
+
+def test_row_column_of_a_realigned_row():
+    # the empty lifetime cell of `_gid` left no line: the row is realigned to the columns
+    table = only_table("Navn\nLeverandør\nVarighet\n_ga\nGoogle\n2 år\n_gid\nGoogle\n_fbp\nMeta\n90 dager")
+    gid = next(r for r in table.rows if r.column(0).text == "_gid")
+    assert gid.column(1).text == "Google" and gid.column(2) is None and gid.column(7) is None
