@@ -177,3 +177,18 @@ def test_workers_give_the_same_records(tmp_path):
 def test_version():
     result = run("--version")
     assert result.exit_code == 0 and "policyparse" in result.output
+
+
+def test_evaluate_command_scores_the_seeds(tmp_path):
+    """`policyparse evaluate --raw data/raw` (what `make eval` runs) prints the per-field table and writes reports."""
+    report = tmp_path / "eval"
+    result = CliRunner().invoke(main, ["evaluate", "--gold", str(ROOT / "data" / "annotated"), "--raw",
+                                       str(ROOT / "data" / "raw"), "--raw", str(tmp_path / "absent"),
+                                       "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    assert "| headings |" in result.output and "| org_numbers | 1.00 | 1.00 | **1.00** |" in result.output
+    assert "absent" in result.output  # a missing corpus folder is said, not silently skipped
+    scores = json.loads(report.with_suffix(".json").read_text())["all"]
+    assert scores["documents"] == 5
+    assert scores["fields"]["emails"]["f1"] == 1.0 and scores["fields"]["last_updated"]["accuracy"] == 1.0
+    assert report.with_suffix(".md").exists()

@@ -61,19 +61,21 @@ def normalize_tokens(text: str) -> str:
     return " ".join(out)
 
 
-def cue_tokens(text: str) -> str:
-    """The cue rules that fire on a sentence, as tokens the model can weigh (`cue_analytics_stats`)."""
-    from .extract.purposes import cue_labels
-
-    return " ".join("cue_" + rule.replace(".", "_") for rule in cue_labels(text).values()) or "cue_none"
+def cue_tokens(hits: dict[str, str]) -> str:
+    """The cue rules that fired on a sentence, as tokens the model can weigh (`cue_analytics_stats`)."""
+    return " ".join("cue_" + rule.replace(".", "_") for rule in hits.values()) or "cue_none"
 
 
-def features(texts: list[str], headings: list[str]):
+def features(texts: list[str], headings: list[str], cue_hits: list[dict[str, str]] | None = None):
+    """Model input; `cue_hits` (`cue_labels` of each text) is computed here unless the caller has it."""
     import pandas as pd
 
+    from .extract.purposes import cue_labels
+
+    hits = cue_hits if cue_hits is not None else [cue_labels(t) for t in texts]
     return pd.DataFrame({"text": [normalize_tokens(t) for t in texts],
                          "heading": [normalize_tokens(h) for h in headings],
-                         "cues": [cue_tokens(t) for t in texts], "raw": list(texts)})
+                         "cues": [cue_tokens(h) for h in hits], "raw": list(texts)})
 
 
 def make_model(seed: int = 0):
@@ -276,7 +278,8 @@ def load_model(path: Path = MODEL_PATH):
                            "purposes come from the cue rules alone"
 
 
-def predict_sentences(doc, sentences, path: Path = MODEL_PATH) -> tuple[list[dict[str, float]], str | None]:
+def predict_sentences(doc, sentences, path: Path = MODEL_PATH,
+                      cue_hits: list[dict[str, str]] | None = None) -> tuple[list[dict[str, float]], str | None]:
     """Per sentence, {label: model probability} for the labels the model decides (per the label's
     mode and threshold); plus a note when there is no usable model."""
     model, meta, note = load_model(path)
@@ -284,7 +287,7 @@ def predict_sentences(doc, sentences, path: Path = MODEL_PATH) -> tuple[list[dic
         return [{} for _ in sentences], note
     headings = [(doc.section_at(s.start_char).heading if doc.section_at(s.start_char) else "") for s in sentences]
     texts = [s.text for s in sentences]
-    probs = model.predict_proba(features(texts, headings))
+    probs = model.predict_proba(features(texts, headings, cue_hits))
     labels = meta["labels"]
     cut = np.array([meta["thresholds"][lab] for lab in labels])
     modes = [meta.get("modes", {}).get(lab, "either") for lab in labels]

@@ -32,6 +32,15 @@ def load_json(name: str) -> Any:
         raise RulesError(f"{name}: invalid JSON: {exc}") from exc
 
 
+def load_sections(name: str, required: Iterable[str]) -> dict:
+    """A JSON object whose listed top-level keys must all be present."""
+    data = load_json(name)
+    missing = [key for key in required if key not in data]
+    if missing:
+        raise RulesError(f"{name}: missing {', '.join(map(repr, missing))}")
+    return data
+
+
 def load_lines(name: str) -> list[str]:
     """Non-empty, non-comment lines of a text file."""
     return [line.strip() for line in read_text(name).splitlines()

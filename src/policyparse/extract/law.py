@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import regex
 
-from ..rules import RulesError, check_entries, load_json
+from ..rules import RulesError, check_entries, load_sections
 from . import Extraction
 
 RESOURCE = "law_citations.json"
@@ -35,10 +35,7 @@ FLAGS = regex.IGNORECASE | regex.VERSION0
 @lru_cache(maxsize=1)
 def grammar() -> dict:
     """The compiled grammar: law names, citation patterns and helpers."""
-    data = load_json(RESOURCE)
-    for key in ("laws", "fragments", "ordinals", "not_laws", "apposition"):
-        if key not in data:
-            raise RulesError(f"{RESOURCE}: missing {key!r}")
+    data = load_sections(RESOURCE, ("laws", "fragments", "ordinals", "not_laws", "apposition"))
     laws = check_entries(RESOURCE, data["laws"], {"id", "law", "kind", "pattern"})
     frag = data["fragments"]
     needed = {"article_keyword", "section_sign", "paragraph", "compact", "letter_keyword", "letter",

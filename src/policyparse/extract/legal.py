@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import regex
 
-from ..rules import RulesError, check_entries, load_json
+from ..rules import RulesError, check_entries, load_sections
 from ..taxonomy import BASES, DPV
 from . import Extraction
 from .law import find_references, is_art6_1
@@ -55,11 +55,8 @@ class Cues:
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
-    data = load_json(RESOURCE)
-    for key in ("terms", "frames", "strong", "blockers", "negation", "inherit", "heading_frame", "label_veto",
-                "paren_veto"):
-        if key not in data:
-            raise RulesError(f"{RESOURCE}: missing {key!r}")
+    data = load_sections(RESOURCE, ("terms", "frames", "strong", "blockers", "negation", "inherit", "heading_frame",
+                                    "label_veto", "paren_veto"))
     terms = check_entries(RESOURCE, data["terms"], {"id", "basis", "pattern"})
     frames = check_entries(RESOURCE, data["frames"], {"id", "pattern"})
     strong = check_entries(RESOURCE, data["strong"], {"id", "basis", "pattern"}, {"exclude"}, ("pattern", "exclude"))

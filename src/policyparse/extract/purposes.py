@@ -47,13 +47,14 @@ def extract(doc, fields) -> Extraction:
     from ..classify import model_only_labels, predict_sentences
 
     sentences = labelled_sentences(doc)
-    predictions, model_note = predict_sentences(doc, sentences)
+    cue_hits = [cue_labels(s.text) for s in sentences]
+    predictions, model_note = predict_sentences(doc, sentences, cue_hits=cue_hits)
     model_decides = model_only_labels()
     if model_note:
         doc.warnings.append(model_note)
     sentence_purposes, findings, purposes = [], [], {}
-    for sent, predicted in zip(sentences, predictions):
-        rules = {k: v for k, v in cue_labels(sent.text).items() if k not in model_decides}
+    for sent, hits, predicted in zip(sentences, cue_hits, predictions):
+        rules = {k: v for k, v in hits.items() if k not in model_decides}
         labels = {}
         for label in PURPOSES:
             rule, prob = rules.get(label), predicted.get(label)

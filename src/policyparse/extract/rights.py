@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import regex
 
-from ..rules import RulesError, check_entries, load_json
+from ..rules import RulesError, check_entries, load_sections
 from ..taxonomy import RIGHTS
 from . import Extraction
 from .law import find_references
@@ -41,11 +41,8 @@ class RightCues:
 
 @lru_cache(maxsize=1)
 def cues() -> RightCues:
-    data = load_json(RESOURCE)
-    for key in ("context", "heading", "marketing_topic", "marketing_anaphor", "exclude", "rules",
-                "articles"):
-        if key not in data:
-            raise RulesError(f"{RESOURCE}: missing {key!r}")
+    data = load_sections(RESOURCE, ("context", "heading", "marketing_topic", "marketing_anaphor", "exclude", "rules",
+                                    "articles"))
     rules = check_entries(RESOURCE, data["rules"], {"id", "right", "context", "pattern"}, {"exclude"},
                           ("pattern", "exclude"))
     exclude = check_entries(RESOURCE, data["exclude"], {"id", "pattern"})

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import regex
 
-from ..rules import RulesError, check_entries, load_json
+from ..rules import RulesError, check_entries, load_sections
 from ..taxonomy import TRANSFER_MECHANISMS
 from . import Extraction
 
@@ -39,10 +39,7 @@ class TransferCues:
 
 @lru_cache(maxsize=1)
 def cues() -> TransferCues:
-    data = load_json(RESOURCE)
-    for key in ("rules", "negation", "exception", "withdrawn"):
-        if key not in data:
-            raise RulesError(f"{RESOURCE}: missing {key!r}")
+    data = load_sections(RESOURCE, ("rules", "negation", "exception", "withdrawn"))
     rules = check_entries(RESOURCE, data["rules"], {"id", "kind", "value", "pattern"}, {"requires"},
                           ("pattern", "requires"))
     for rule in rules:
