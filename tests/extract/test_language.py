@@ -5,7 +5,7 @@ import pytest
 
 from policyparse.extract import language
 
-from conftest import make_doc
+from conftest import CORPUS_RAW, make_doc, needs_corpus
 
 NB = ("Vi behandler personopplysninger om deg n\u00e5r du bruker tjenestene v\u00e5re. Du har rett til innsyn i "
       "opplysningene, og du kan be om at de blir slettet. Vi deler ikke opplysningene med andre uten at det er "
@@ -60,3 +60,21 @@ def test_record_carries_the_language_warning():
     record = parse_text(f"Privacy policy\n\n{EN}")
     assert record["language"] == "en" and any("not Norwegian" in w for w in record["warnings"])
     assert not any("not Norwegian" in w for w in parse_text(f"Personvern\n\n{NB}")["warnings"])
+
+
+TECH_NB = ("Vi lagrer data for kundene våre i EU. Data for ordre og fakturering sendes til Stripe for betaling, "
+           "og API-nøkler for WooCommerce lagres kryptert.")
+
+
+def test_norwegian_with_english_loanwords_stays_norwegian():
+    assert language.detect(TECH_NB)[0] == "nb"
+
+
+@needs_corpus
+def test_corpus_languages_match_the_manifest():
+    import csv
+
+    rows = list(csv.DictReader((CORPUS_RAW.parent / "manifest.csv").open(encoding="utf-8")))
+    detected = {r["id"]: language.detect((CORPUS_RAW.parent / r["path"]).read_text(encoding="utf-8"))[0]
+                for r in rows}
+    assert detected == {r["id"]: r["lang"] for r in rows}

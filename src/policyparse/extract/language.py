@@ -35,8 +35,19 @@ def detect(text: str) -> tuple[str | None, float]:
         return ("nb" if code == "no" else code), coverage  # langid's "no" is Norwegian (bokmål)
     best = max(scores, key=scores.get)
     if best in ("nb", "nn"):
-        best = "nn" if scores["nn"] > 0.6 * scores["nb"] else "nb"
+        nb_only, nn_only = _written_standard_markers()
+        nb_hits = sum(counts[w] for w in nb_only)
+        nn_hits = sum(counts[w] for w in nn_only)
+        best = "nn" if nn_hits and nn_hits > 0.6 * nb_hits else "nb"
     return best, coverage
+
+
+@lru_cache(maxsize=1)
+def _written_standard_markers() -> tuple[frozenset[str], frozenset[str]]:
+    """Marker words of bokmål that nynorsk does not list, and the other way round."""
+    markers = load_json("language.json")["markers"]
+    nb, nn = set(markers["nb"]), set(markers["nn"])
+    return frozenset(nb - nn), frozenset(nn - nb)
 
 
 def extract(doc, fields) -> Extraction:
