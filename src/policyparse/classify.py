@@ -70,12 +70,10 @@ def features(texts: list[str], headings: list[str], cue_hits: list[dict[str, str
     """Model input; `cue_hits` (`cue_labels` of each text) is computed here unless the caller has it."""
     import pandas as pd
 
-    from .extract.purposes import cue_labels
-
-    hits = cue_hits if cue_hits is not None else [cue_labels(t) for t in texts]
+    hits = cue_hits if cue_hits is not None else cue_hits_of(texts)
     return pd.DataFrame({"text": [normalize_tokens(t) for t in texts],
                          "heading": [normalize_tokens(h) for h in headings],
-                         "cues": [cue_tokens(h) for h in hits], "raw": list(texts)})
+                         "cues": [cue_tokens(h) for h in hits]})
 
 
 def make_model(seed: int = 0):
@@ -152,11 +150,14 @@ def training_rows(rows: list[dict], texts: dict[tuple[str, int, int], str]):
     return X_text, [r["section"] for r in keep], y, np.array([r["policy_id"] for r in keep])
 
 
-def rule_matrix(texts: list[str], labels: list[str]) -> np.ndarray:
-    """1 where a cue rule for the label fires on the sentence."""
+def cue_hits_of(texts: list[str]) -> list[dict[str, str]]:
     from .extract.purposes import cue_labels
 
-    hits = [cue_labels(t) for t in texts]
+    return [cue_labels(t) for t in texts]
+
+
+def rule_matrix(hits: list[dict[str, str]], labels: list[str]) -> np.ndarray:
+    """1 where a cue rule for the label fired on the sentence (`hits`: `cue_labels` per sentence)."""
     return np.array([[label in h for label in labels] for h in hits], dtype=bool)
 
 
@@ -192,12 +193,11 @@ def decide(modes: list[str], cuts: np.ndarray, probs: np.ndarray, rules: np.ndar
     return out
 
 
-def cross_validate(X, y, groups, labels, n_splits: int = 5, seed: int = 0) -> dict:
+def cross_validate(X, y, groups, labels, rules: np.ndarray, n_splits: int = 5, seed: int = 0) -> dict:
     """Grouped k-fold CV of the whole decision (model, rules, per-label modes and thresholds chosen by
     an inner grouped CV on the training folds only), per-label scores."""
     from sklearn.model_selection import GroupKFold
 
-    rules = rule_matrix(list(X["raw"]), labels)
     pred = np.zeros(y.shape, dtype=bool)
     for train, test in GroupKFold(n_splits=n_splits).split(X, y, groups):
         inner = _oof_probs(X.iloc[train], y[train], groups[train], min(n_splits, len(set(groups[train]))), seed)
@@ -223,11 +223,13 @@ def train(rows: list[dict], texts: dict, out_dir: Path = MODEL_DIR, seed: int = 
     labels = [p for k, p in enumerate(PURPOSES) if y[:, k].sum() >= MIN_POSITIVES]
     cols = [PURPOSES.index(p) for p in labels]
     y = y[:, cols]
-    X = features(X_text, headings)
+    hits = cue_hits_of(X_text)
+    X = features(X_text, headings, hits)
+    rules = rule_matrix(hits, labels)
     n_splits = min(5, len(set(groups)))
     oof = _oof_probs(X, y, groups, n_splits, seed)
-    modes, thresholds = choose(y, oof, rule_matrix(X_text, labels))
-    report = cross_validate(X, y, groups, labels, n_splits, seed) if cv else None
+    modes, thresholds = choose(y, oof, rules)
+    report = cross_validate(X, y, groups, labels, rules, n_splits, seed) if cv else None
     model = make_model(seed)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -285,7 +287,8 @@ def predict_sentences(doc, sentences, path: Path = MODEL_PATH,
     model, meta, note = load_model(path)
     if model is None or not sentences:
         return [{} for _ in sentences], note
-    headings = [(doc.section_at(s.start_char).heading if doc.section_at(s.start_char) else "") for s in sentences]
+    sections = [doc.section_at(s.start_char) for s in sentences]
+    headings = [sec.heading if sec else "" for sec in sections]
     texts = [s.text for s in sentences]
     probs = model.predict_proba(features(texts, headings, cue_hits))
     labels = meta["labels"]
@@ -293,12 +296,6 @@ def predict_sentences(doc, sentences, path: Path = MODEL_PATH,
     modes = [meta.get("modes", {}).get(lab, "either") for lab in labels]
     return [{lab: float(p[k]) for k, lab in enumerate(labels) if modes[k] != "rules" and p[k] >= cut[k]}
             for p in probs], None
-
-
-def rule_only_labels(path: Path = MODEL_PATH) -> set[str]:
-    """Labels where the model's CV found that the cue rules alone decide best (none without a model)."""
-    model, meta, _ = load_model(path)
-    return set() if model is None else {lab for lab, mode in meta.get("modes", {}).items() if mode == "rules"}
 
 
 def model_only_labels(path: Path = MODEL_PATH) -> set[str]:
@@ -315,7 +312,8 @@ def score_rows(rows: list[dict], texts: dict, path: Path = MODEL_PATH) -> dict:
     X_text, headings, y, _ = training_rows(rows, texts)
     labels = meta["labels"]
     cols = [PURPOSES.index(lab) for lab in labels]
-    probs = model.predict_proba(features(X_text, headings))
+    hits = cue_hits_of(X_text)
+    probs = model.predict_proba(features(X_text, headings, hits))
     cuts = np.array([meta["thresholds"][lab] for lab in labels])
     modes = [meta["modes"][lab] for lab in labels]
-    return _scores(y[:, cols], decide(modes, cuts, probs, rule_matrix(X_text, labels)), labels)
+    return _scores(y[:, cols], decide(modes, cuts, probs, rule_matrix(hits, labels)), labels)

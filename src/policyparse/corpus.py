@@ -83,13 +83,18 @@ def _label_spans(policy_id: str) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def labelled_sentences(policy_id: str, raw_path: Path) -> Iterator[LabelledSentence]:
-    """Every sentence of a document with the labels of the annotated spans it overlaps."""
-    from .ingest import read, _source_for
+def _parse(policy_id: str, raw_path: Path):
+    """(ingested text, ParsedDocument) of an annotated document, as the pipeline builds it."""
+    from .ingest import _source_for, read
     from .pipeline import build_document
 
     ingested = read(_source_for(raw_path, policy_id))
-    doc = build_document(ingested, policy_id, str(raw_path))
+    return ingested, build_document(ingested, policy_id, str(raw_path))
+
+
+def labelled_sentences(policy_id: str, raw_path: Path) -> Iterator[LabelledSentence]:
+    """Every sentence of a document with the labels of the annotated spans it overlaps."""
+    ingested, doc = _parse(policy_id, raw_path)
     offsets = doc.normalized.offsets
     spans = []
     for span in _label_spans(policy_id):
@@ -146,20 +151,22 @@ def read_sentences(path: Path = SENTENCES) -> list[dict]:
 
 def sentence_texts(rows: list[dict]) -> dict[tuple[str, int, int], str]:
     """Recover each row's sentence text from the raw documents, checking it against the stored hash."""
-    from .ingest import read, _source_for
-    from .pipeline import build_document
+    from .ingest import _source_for, read
+    from .normalize import normalize
 
+    by_document: dict[str, list[dict]] = {}
+    for r in rows:
+        by_document.setdefault(r["policy_id"], []).append(r)
     texts = {}
-    for pid in sorted({r["policy_id"] for r in rows}):
+    for pid, doc_rows in sorted(by_document.items()):
         raw = find_raw(pid)
         if raw is None:
             raise FileNotFoundError(f"text of {pid} not found in {', '.join(map(str, RAW_DIRS))}")
-        text = build_document(read(_source_for(raw, pid)), pid, str(raw)).text
-        for r in rows:
-            if r["policy_id"] == pid:
-                sentence = text[r["start"]:r["end"]]
-                if sha1(sentence) != r["sha1"]:
-                    raise ValueError(f"{pid} {r['start']}-{r['end']}: sentence text does not match sentences.jsonl "
-                                     "(normalizer or segmenter changed: run `make sentences`)")
-                texts[(pid, r["start"], r["end"])] = sentence
+        text = normalize(read(_source_for(raw, pid)).text).text
+        for r in doc_rows:
+            sentence = text[r["start"]:r["end"]]
+            if sha1(sentence) != r["sha1"]:
+                raise ValueError(f"{pid} {r['start']}-{r['end']}: sentence text does not match sentences.jsonl "
+                                 "(normalizer or segmenter changed: run `make sentences`)")
+            texts[(pid, r["start"], r["end"])] = sentence
     return texts

@@ -249,19 +249,17 @@ def markdown_to_text(md: str) -> Ingested:
 INLINE_KEEP = ("time", "data", "abbr", "mark", "ins", "bdi")
 
 
-def _unwrap_inline(html: str) -> str:
-    """Replace inline elements that trafilatura drops (`<time>` holds 'Sist oppdatert' dates) by their text."""
-    from lxml import etree, html as lxml_html
+def _page_tree(html: str):
+    """The page parsed once (trafilatura's loader), with the inline elements trafilatura would drop
+    (`<time>` holds 'Sist oppdatert' dates) replaced by their text; the string when it does not parse."""
+    from trafilatura import load_html
 
-    if not any(f"<{tag}" in html for tag in INLINE_KEEP):
-        return html
-    try:
-        tree = lxml_html.fromstring(html)
-    except (etree.ParserError, ValueError):
+    tree = load_html(html)
+    if tree is None:
         return html
     for el in tree.iter(*INLINE_KEEP):
         el.drop_tag()
-    return lxml_html.tostring(tree, encoding="unicode")
+    return tree
 
 
 def _paragraph_lines(p) -> list[tuple[str, bool]]:
@@ -297,8 +295,7 @@ def html_to_text(html: str) -> Ingested:
     import trafilatura
     from lxml import etree
 
-    html = _unwrap_inline(html)
-    xml = trafilatura.extract(html, output_format="xml", include_tables=True, include_comments=False,
+    xml = trafilatura.extract(_page_tree(html), output_format="xml", include_tables=True, include_comments=False,
                               include_links=False, include_images=False, include_formatting=True,
                               favor_recall=True, deduplicate=False, with_metadata=True)
     warnings = []

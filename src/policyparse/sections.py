@@ -101,7 +101,7 @@ def _shape_ok(line: str) -> bool:
     return True
 
 
-def _is_heading(lines: list[_Line], i: int) -> bool:
+def _is_heading(lines: list[_Line], i: int, table_blocks: set[int]) -> bool:
     ln = lines[i]
     text = ln.text
     nxt = lines[i + 1] if i + 1 < len(lines) else None
@@ -135,7 +135,7 @@ def _is_heading(lines: list[_Line], i: int) -> bool:
     if ln.pos == 0:
         return _body_like(nxt.text) and len(text) < len(nxt.text)
     two_words = len(text.split()) >= 2
-    if _table_like(lines, ln.block):
+    if ln.block in table_blocks:
         return False
     if ln.pos == ln.block_len - 1:
         row_above = prev is not None and (prev.text.startswith("- ") or prev.text[:1].isdigit()) \
@@ -155,11 +155,13 @@ def _entry_like(lines: list[_Line], i: int) -> bool:
     return len(name.split()) <= 3 and nxt.startswith(name + " ") and _body_like(nxt)
 
 
-def _table_like(lines: list[_Line], block: int) -> bool:
-    """A block of four or more lines, most of them short cells without final punctuation."""
-    cells = [ln.text for ln in lines if ln.block == block]
-    short = [c for c in cells if len(c) < 40 and c.rstrip()[-1:] not in ".!?"]
-    return len(cells) >= 4 and len(short) > len(cells) / 2
+def _table_blocks(lines: list[_Line]) -> set[int]:
+    """Blocks of four or more lines, most of them short cells without final punctuation."""
+    cells: dict[int, list[str]] = {}
+    for ln in lines:
+        cells.setdefault(ln.block, []).append(ln.text)
+    return {b for b, texts in cells.items()
+            if len(texts) >= 4 and len([c for c in texts if len(c) < 40 and c.rstrip()[-1:] not in ".!?"]) > len(texts) / 2}
 
 
 def _leads_to_body(lines: list[_Line], i: int, horizon: int = 12) -> bool:
@@ -199,8 +201,8 @@ def find_sections(text: str, structural: list[tuple[int, int, int]] | None = Non
     they are taken as they are, and text lines are judged only outside them.
     """
     lines = _lines(text)
-    marked = {(s, e): lvl for s, e, lvl in structural or []}
-    marked_starts = {s: lvl for (s, _), lvl in marked.items()}
+    table_blocks = _table_blocks(lines)
+    marked_starts = {s: lvl for s, _, lvl in structural or []}
     sections: list[Section] = []
     toc_block = -1
     last_numbered_level = 0
@@ -216,7 +218,7 @@ def find_sections(text: str, structural: list[tuple[int, int, int]] | None = Non
         if ln.start in marked_starts:
             level = max(marked_starts[ln.start] - 1, 0)
             number = m.group("num").strip() if (m := NUMBERED.match(t)) else None
-        elif _is_heading(lines, i):
+        elif _is_heading(lines, i, table_blocks):
             m = _numbered(t)
             number = m.group("num").strip() if m else None
             if number:

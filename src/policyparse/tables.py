@@ -5,6 +5,8 @@ pandas DataFrames for a notebook.
 """
 from __future__ import annotations
 
+import bisect
+
 from typing import Iterable
 
 import pandas as pd
@@ -71,11 +73,11 @@ def finding_rows(record: dict) -> list[dict]:
 
 
 def section_rows(record: dict) -> list[dict]:
+    starts = [s["start"] for s in record["sections"]]
     by_section: dict[int, set] = {}
-    headings = [s["heading"] for s in record["sections"]]
     for f in record["findings"]:
-        if f["field"] == "purposes" and f["section"] in headings:
-            index = max(i for i, s in enumerate(record["sections"]) if s["start"] <= f["start"])
+        index = bisect.bisect_right(starts, f["start"]) - 1
+        if f["field"] == "purposes" and index >= 0:
             by_section.setdefault(index, set()).add(f["value"])
     return [{"policy_id": record["policy_id"], "index": i, "heading": s["heading"], "number": s["number"] or "",
              "level": s["level"], "parent": "" if s["parent"] is None else s["parent"], "start": s["start"],

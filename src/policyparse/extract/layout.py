@@ -135,15 +135,6 @@ def lists(doc) -> list[ListRun]:
     return _cached(doc, "lists", build)
 
 
-def list_before(doc, offset: int, min_items: int = 1) -> ListRun | None:
-    """The nearest list that ends before offset and has at least min_items items."""
-    best = None
-    for run in lists(doc):
-        if run.end <= offset and len(run.items) >= min_items:
-            best = run
-    return best
-
-
 def list_after(doc, offset: int) -> ListRun | None:
     """The list that starts right after the unit containing offset (a lead-in and its list)."""
     u = unit_at(doc, offset)
