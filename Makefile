@@ -6,6 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 CORPUS := ../shared/corpus/raw
 HTML   := ../shared/corpus/html
+SYNTH  := data/synthetic
 
 .PHONY: run test eval sentences train bench readme-eval clean
 
@@ -24,10 +25,10 @@ test: $(VENV)/.installed
 
 eval: $(VENV)/.installed
 	@[ -d $(CORPUS) ] || echo "note: $(CORPUS) is absent; scoring the seeds in data/raw alone"
-	$(VENV)/bin/policyparse evaluate --gold data/annotated --raw data/raw --raw $(CORPUS) --raw $(HTML) --split both --report out/eval
+	$(VENV)/bin/policyparse evaluate --gold data/annotated --raw data/raw --raw $(CORPUS) --raw $(HTML) --raw $(SYNTH) --split both --report out/eval
 
 readme-eval: $(VENV)/.installed
-	$(VENV)/bin/policyparse evaluate --gold data/annotated --raw data/raw --raw $(CORPUS) --raw $(HTML) --split both --report out/eval --update-readme README.md
+	$(VENV)/bin/policyparse evaluate --gold data/annotated --raw data/raw --raw $(CORPUS) --raw $(HTML) --raw $(SYNTH) --split both --report out/eval --update-readme README.md
 
 sentences: $(VENV)/.installed
 	$(VENV)/bin/policyparse sentences

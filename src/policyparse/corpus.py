@@ -1,7 +1,8 @@
 """The annotated corpus: gold files, the dev/test split, raw texts, and sentence-level labels.
 
-Gold lives in `data/annotated/`; raw texts are the seeds in `data/raw/` and the development corpus in
-`../shared/corpus/raw/` (third-party text, read from there and never copied). Sentence labels are
+Gold lives in `data/annotated/`; raw texts are the seeds in `data/raw/`, the corpus in
+`../shared/corpus/raw/` and `../shared/corpus/html/` (third-party text, read from there and never copied),
+and the synthetic policies the project wrote itself in `data/synthetic/`. Sentence labels are
 stored as offsets into the raw text with a hash (`labels/<id>.jsonl`); `build_sentences` turns them
 into `sentences.jsonl`, one row per sentence of the normalized text, labelled or not.
 """
@@ -19,7 +20,9 @@ from .normalize import NORMALIZER_VERSION
 
 ROOT = Path(__file__).resolve().parents[2]
 ANNOTATED = ROOT / "data" / "annotated"
-RAW_DIRS = [ROOT / "data" / "raw", ROOT.parent / "shared" / "corpus" / "raw", ROOT.parent / "shared" / "corpus" / "html"]
+RAW_DIRS = [ROOT / "data" / "raw", ROOT.parent / "shared" / "corpus" / "raw", ROOT.parent / "shared" / "corpus" / "html",
+            ROOT / "data" / "synthetic"]
+SIDES = ("dev", "test", "synthetic")
 SENTENCES = ANNOTATED / "sentences.jsonl"
 SENTENCES_META = ANNOTATED / "sentences.meta.json"
 
@@ -39,12 +42,12 @@ def load_gold(gold_dir: Path = ANNOTATED) -> dict[str, dict]:
 
 
 def load_split(gold_dir: Path = ANNOTATED) -> dict[str, str]:
-    """policy_id -> "dev" or "test"."""
+    """policy_id -> "dev", "test" or "synthetic" (policies written by the project, see split.json)."""
     path = Path(gold_dir) / "split.json"
     if not path.exists():
         return {}
     data = json.loads(path.read_text(encoding="utf-8"))
-    return {pid: side for side in ("dev", "test") for pid in data.get(side, [])}
+    return {pid: side for side in SIDES for pid in data.get(side, [])}
 
 
 def find_raw(policy_id: str, raw_dirs: Iterable[Path] = RAW_DIRS) -> Path | None:
