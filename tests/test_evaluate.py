@@ -68,6 +68,11 @@ def test_processor_aliases(gold, pred, tp, fp, fn):
     ([30, 30], [30], 1, 0, 1),
     ([730], [730, 730.0], 1, 0, 0),   # the same period twice counts once
     ([], [30], 0, 1, 0),
+    ([360, 365], [365, 360], 2, 0, 0),  # two gold periods within 2 % of each other are both found
+    ([720, 730], [730], 1, 0, 1),
+    ([365], [365, 364], 1, 0, 0),     # a near repeat of a matched period is no extra
+    ([], [100, 101], 0, 1, 0),        # nor is a near repeat of an extra
+    ([30], [30, 7], 1, 1, 0),
 ])
 def test_retention_tolerance(gold, pred, tp, fp, fn):
     m = match_days(gold, pred)

@@ -225,6 +225,47 @@ def test_html_in_a_txt_file_is_read_as_html(tmp_path):
     assert "SKRIPTTEKST" not in result.text and result.headings
 
 
+TIME_PAGE = """<!DOCTYPE html><html lang="nb"><head><title>Personvern</title></head><body>
+<main><article>
+  <h1>Personvernerkl\u00e6ring</h1>
+  <p class="ingress">Her forklarer vi hvordan Eksempel AS behandler personopplysninger om kunder og bes\u00f8kende.</p>
+  {meta}
+  <h2>Hvilke opplysninger vi samler inn</h2>
+  <p>Vi samler inn navn, e-postadresse og telefonnummer n\u00e5r du kontakter oss gjennom skjemaet p\u00e5 nettsiden.</p>
+  <p>Vi bruker opplysningene til \u00e5 svare p\u00e5 henvendelsen og sletter dem n\u00e5r saken er avsluttet.</p>
+</article></main></body></html>
+"""
+
+
+@pytest.mark.parametrize("meta,line,date", [
+    # a short date line keeps its text although trafilatura drops `meta` / `timestamp` classes as boilerplate
+    ('<p class="meta">Sist oppdatert <time datetime="2025-02-14">14. februar 2025</time></p>',
+     "Sist oppdatert 14. februar 2025", "2025-02-14"),
+    ('<div class="post-meta"><span class="timestamp">Sist endra <time>3. mars 2024</time></span></div>',
+     "Sist endra 3. mars 2024", "2024-03-03"),
+    ('<p class="lead">Sist oppdatert: <time datetime="2026-05-16">16. mai 2026</time></p>',
+     "Sist oppdatert: 16. mai 2026", "2026-05-16"),
+])
+def test_html_time_line_is_kept(tmp_path, meta, line, date):
+    path = tmp_path / "page.html"
+    path.write_text(TIME_PAGE.replace("{meta}", meta), encoding="utf-8")
+    assert line in read(_source(path)).text.split("\n")
+    assert parse_source(_source(path)).record["last_updated"] == date
+
+
+def test_html_summary_box_in_content_is_kept(tmp_path):
+    box = ('<aside class="summary"><h2>Kort fortalt</h2><ul><li>Vi lagrer abonnementsopplysninger så lenge '
+           'du er abonnent.</li><li>Vi bruker ikke opplysningene til annonser uten samtykke.</li></ul></aside>')
+    result = read_file(tmp_path, "page.html", TIME_PAGE.replace("{meta}", box))
+    assert "Kort fortalt" in result.text.split("\n")
+    assert "Vi lagrer abonnementsopplysninger" in result.text
+
+
+def test_html_meta_line_without_time_is_still_dropped(tmp_path):
+    result = read_file(tmp_path, "page.html", TIME_PAGE.replace("{meta}", '<p class="meta">Del siden METALINJE</p>'))
+    assert "METALINJE" not in result.text
+
+
 @pytest.mark.parametrize("html", [
     "<html><head><title>Tom side</title></head></html>",
     "<!DOCTYPE html><html><head><title>Tom</title></head><body>   </body></html>",

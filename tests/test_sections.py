@@ -89,6 +89,66 @@ CASES = [
                  "Google Analytics brukes til \u00e5 telle bes\u00f8k p\u00e5 nettsiden v\u00e5r.\nHotjar\n"
                  "Hotjar brukes til \u00e5 forst\u00e5 hvordan nettsiden brukes av bes\u00f8kende.\n\nDu kan reservere deg.",
                  ["Informasjonskapsler"], id="name-description-entries"),
+    # the title block at the top: title and subtitle in one block, a brand or eyebrow line above, navigation before
+    pytest.param(f"NORDLYS KLATRING\nPersonvernerkl\u00e6ring\nFor medlemmer og gjester i hallene v\u00e5re\n\n{BODY}\n\n"
+                 f"Informasjonskapsler\n\n{BODY2}",
+                 ["Personvernerkl\u00e6ring", "For medlemmer og gjester i hallene v\u00e5re", "Informasjonskapsler"],
+                 id="title-block-brand-title-subtitle"),
+    pytest.param(f"Personvernerkl\u00e6ring for Fjellvind AS\nKunder, leverand\u00f8rer og bes\u00f8kende p\u00e5 fjellvind.no\n\n"
+                 f"Sist oppdatert 3. mars 2025\n\n{BODY}\n\n1. Behandlingsansvarlig\n\n{BODY2}",
+                 ["Personvernerkl\u00e6ring for Fjellvind AS", "Kunder, leverand\u00f8rer og bes\u00f8kende p\u00e5 fjellvind.no",
+                  "1. Behandlingsansvarlig"], id="title-block-title-subtitle"),
+    pytest.param(f"Hjem\nTjenester\nBestill time\nKontakt oss\n\nPersonvernerkl\u00e6ring\n"
+                 f"Slik behandler vi opplysninger om deg som kunde og bes\u00f8kende hos oss\n\n{BODY}",
+                 ["Personvernerkl\u00e6ring", "Slik behandler vi opplysninger om deg som kunde og bes\u00f8kende hos oss"],
+                 id="title-block-after-navigation"),
+    pytest.param(f"Til hovudinnhald\nStudium\nOm oss\n\nPersonvernerkl\u00e6ring\n"
+                 f"Informasjon om handsaming av personopplysningar ved Vestfjell vidareg\u00e5ande skule\n\n{BODY}",
+                 ["Personvernerkl\u00e6ring",
+                  "Informasjon om handsaming av personopplysningar ved Vestfjell vidareg\u00e5ande skule"],
+                 id="title-block-nynorsk"),
+    pytest.param(f"Bl\u00e5b\u00e6r Design\nInformasjonskapsler\nOm cookies og lignende teknologi p\u00e5 blabaer.no\n\n{BODY}",
+                 ["Informasjonskapsler", "Om cookies og lignende teknologi p\u00e5 blabaer.no"], id="title-block-cookie-page"),
+    pytest.param(f"Personvern\nPersonvernerkl\u00e6ring\nSlik tar vi vare p\u00e5 opplysningene dine\n\n{BODY}",
+                 ["Personvernerkl\u00e6ring", "Slik tar vi vare p\u00e5 opplysningene dine"], id="title-block-eyebrow"),
+    pytest.param(f"Personvernerkl\u00e6ring\nHer kan du lese hvordan vi behandler opplysningene dine.\n\n{BODY}",
+                 ["Personvernerkl\u00e6ring"], id="title-block-lead-sentence-is-body"),
+    pytest.param(f"Personvernerkl\u00e6ring\nDesember 2024\n\n{BODY}", ["Personvernerkl\u00e6ring"],
+                 id="title-block-date-is-no-subtitle"),
+    pytest.param(f"Personvernerkl\u00e6ring\nFjellvind AS\nStorgata 1\n0150 Oslo\n\n{BODY}",
+                 ["Personvernerkl\u00e6ring"], id="title-block-address-is-no-subtitle"),
+    pytest.param(f"Hjem\nTjenester\nOm oss\nPersonvern\nKontakt\n\n{BODY}\n\nInformasjonskapsler\n\n{BODY2}",
+                 ["Informasjonskapsler"], id="navigation-menu-is-no-title-block"),
+    # breadcrumbs are navigation
+    pytest.param(f"Heim \u203a Om kommunen \u203a Personvern\n\nPersonvernerkl\u00e6ring\n\n{BODY}",
+                 ["Personvernerkl\u00e6ring"], id="breadcrumb-guillemet"),
+    pytest.param(f"Hjem / Om oss / Personvern\n\nPersonvernerkl\u00e6ring\n\n{BODY}", ["Personvernerkl\u00e6ring"],
+                 id="breadcrumb-slash"),
+    pytest.param(f"Personvern\n\n{BODY}\n\nCookies / informasjonskapsler\n\n{BODY2}",
+                 ["Personvern", "Cookies / informasjonskapsler"], id="slash-title-is-no-breadcrumb"),
+    # a table header row whose cells were joined by spaces (tabs) is no heading; a title with `og` is
+    pytest.param(f"Personvern\n\n{BODY}\n\nForm\u00e5l Behandlingsgrunnlag\nSvar p\u00e5 henvendelser til kundeservice p\u00e5 e-post og telefon Berettiget interesse (art. 6 nr. 1 f)\n"
+                 f"Nyhetsbrev med tilbud og kampanjer Samtykke (art. 6 nr. 1 a)\n\n{BODY2}", ["Personvern"], id="spaced-header-row"),
+    pytest.param(f"Personvern\n\n{BODY}\n\nF\u00f8rem\u00e5l Opplysningar Rettsleg grunnlag\n"
+                 f"Timebestilling og p\u00e5minning p\u00e5 SMS Namn, telefon, e-post, tidspunkt Art. 6 nr. 1 bokstav b\n\n{BODY2}", ["Personvern"], id="spaced-header-row-nynorsk"),
+    pytest.param(f"Personvern\n\n{BODY}\n\nLeverand\u00f8r Tjeneste Behandlingssted\nMailchimp (Intuit Inc.) utsending av nyhetsbrev og kampanjer til kunder USA\n\n{BODY2}",
+                 ["Personvern"], id="spaced-header-row-suppliers"),
+    pytest.param(f"Personvern\n\n{BODY}\n\nForm\u00e5l og behandlingsgrunnlag\n\n{BODY2}",
+                 ["Personvern", "Form\u00e5l og behandlingsgrunnlag"], id="title-with-og-is-a-heading"),
+    # a group title over a flattened cookie table is a heading; a consent-tool date line is not
+    pytest.param("Informasjonskapsler\n\nVi bruker disse informasjonskapslene p\u00e5 nettsiden v\u00e5r.\n\n"
+                 "Cookie declaration last updated on 02.03.2025 by Cookiebot\n\n"
+                 "N\u00f8dvendige (2)\nName\nProvider\nPurpose\nExpiry\nCookieConsent\nCookiebot\nStores consent\n1 year\n"
+                 "__cf_bm\nCloudflare\nBot protection\n1 day\n\n"
+                 "Statistikk (1)\nNavn\nLeverand\u00f8r\nForm\u00e5l\nUtl\u00f8per\n_ga\nGoogle\nSkiller brukere\n2 \u00e5r\n\n"
+                 "Du kan endre samtykket ditt n\u00e5r som helst nederst p\u00e5 siden.",
+                 ["Informasjonskapsler", "N\u00f8dvendige (2)", "Statistikk (1)"], id="group-title-over-flattened-table"),
+    pytest.param("Informasjonskapsler\n\nVi bruker disse informasjonskapslene p\u00e5 nettsiden v\u00e5r.\n\n"
+                 "Navn\nForm\u00e5l\nVarighet\n_ga\nStatistikk\n2 \u00e5r\n\nDu kan slette dem i nettleseren din n\u00e5r som helst.",
+                 ["Informasjonskapsler"], id="header-cell-is-no-group-title"),
+    # page furniture
+    pytest.param(f"Personvern\n\n{BODY}\n\nTil toppen\n\nDel siden\n\nInformasjonskapsler\n\n{BODY2}\n\nDel sida",
+                 ["Personvern", "Informasjonskapsler"], id="furniture-top-share"),
     # no text, or no heading at all
     pytest.param(BODY, [], id="body-only"),
     pytest.param("Personvern", [], id="heading-without-body"),

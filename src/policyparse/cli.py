@@ -107,8 +107,9 @@ def _summary(writer, written, warnings, pipeline_name, outdir: Path) -> None:
 @click.option("--gold", "gold_dir", default="data/annotated", show_default=True, type=click.Path(exists=True))
 @click.option("--pred", "pred", default=None, type=click.Path(exists=True), help="records.jsonl to score.")
 @click.option("--raw", "raw_dirs", multiple=True, help="Folder(s) of raw texts to parse and score.")
-@click.option("--split", "split", default="all", type=click.Choice(["all", "dev", "test", "both"]), show_default=True,
-              help="Score dev, test, all documents, or report dev and test side by side (both).")
+@click.option("--split", "split", default="all", type=click.Choice(["all", "dev", "test", "synthetic", "both"]),
+              show_default=True, help="Score one side of split.json, all real (not synthetic) documents, or "
+                                      "report dev, test, all and synthetic side by side (both).")
 @click.option("--field", "fields", multiple=True, help="Score only these fields.")
 @click.option("--report", "report", default="out/eval", show_default=True,
               help="Write REPORT.json and REPORT.md (per-document misses included).")
@@ -117,7 +118,7 @@ def _summary(writer, written, warnings, pipeline_name, outdir: Path) -> None:
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
 def evaluate(gold_dir, pred, raw_dirs, split, fields, report, readme, workers):
     """Score predictions against gold files (per field P / R / F1, accuracy, misses)."""
-    from .corpus import load_gold, load_split
+    from .corpus import SIDES, load_gold, load_split
     from .evaluate import misses_markdown, report_markdown, score, update_readme
     from .export import write_text_atomic
     from .pipeline import parse_many
@@ -143,11 +144,9 @@ def evaluate(gold_dir, pred, raw_dirs, split, fields, report, readme, workers):
         files = [p for d in present for p in sorted(d.iterdir()) if p.stem in gold and p.is_file()]
         predictions = {r.policy_id: r.record for r in parse_many(files, workers=workers) if r.record is not None}
         gold = {pid: g for pid, g in gold.items() if pid in predictions or any(p.stem == pid for p in files)}
-    chosen = {"all": {"all": gold}, "dev": {"dev": {k: v for k, v in gold.items() if sides.get(k) == "dev"}},
-              "test": {"test": {k: v for k, v in gold.items() if sides.get(k) == "test"}},
-              "both": {side: {k: v for k, v in gold.items() if sides.get(k) == side} for side in ("dev", "test")}}[split]
-    if split == "both":
-        chosen["all"] = gold
+    by_side = {side: {k: v for k, v in gold.items() if sides.get(k) == side} for side in SIDES}
+    by_side["all"] = {k: v for k, v in gold.items() if sides.get(k) != "synthetic"}
+    chosen = {s: by_side[s] for s in (("dev", "test", "all", "synthetic") if split == "both" else (split,))}
     results = {side: score(g, predictions, list(fields) or None) for side, g in chosen.items() if g}
     if not results:
         raise click.UsageError("no gold document to score")
@@ -182,14 +181,14 @@ def sentences():
 @click.option("--update-readme", "readme", default=None, type=click.Path(exists=True, dir_okay=False),
               help="Replace the block between <!-- classifier:start --> and <!-- classifier:end --> in this file.")
 def train(out_dir, no_cv, readme):
-    """Train the purpose classifier on the development split of sentences.jsonl."""
+    """Train the purpose classifier on the development and synthetic sentences of sentences.jsonl."""
     from . import classify
     from .corpus import load_split, read_sentences, sentence_texts
     from .export import write_text_atomic
 
     split = load_split()
     all_rows = read_sentences()
-    rows = [r for r in all_rows if split.get(r["policy_id"]) == "dev"]
+    rows = [r for r in all_rows if split.get(r["policy_id"]) in ("dev", "synthetic")]
     test_rows = [r for r in all_rows if split.get(r["policy_id"]) == "test"]
     if not rows:
         raise click.UsageError("no development sentences in data/annotated/sentences.jsonl")
@@ -198,7 +197,8 @@ def train(out_dir, no_cv, readme):
     except FileNotFoundError as exc:
         raise click.ClickException(f"{exc} (the development corpus is needed for training)")
     out = Path(out_dir) if out_dir else classify.MODEL_DIR
-    meta = classify.train(rows, texts, out, cv=not no_cv)
+    synthetic = frozenset(pid for pid, side in split.items() if side == "synthetic")
+    meta = classify.train(rows, texts, out, cv=not no_cv, synthetic=synthetic)
     if test_rows:
         meta["test_split"] = classify.score_rows(test_rows, sentence_texts(test_rows), out / "purposes.skops")
         meta["test_split"]["documents"] = len({r["policy_id"] for r in test_rows})
@@ -209,9 +209,12 @@ def train(out_dir, no_cv, readme):
     if readme:
         from .evaluate import update_readme
 
-        block = (f"Trained {meta['created']} on {meta['training_data']['sentences']} sentences of "
-                 f"{len(meta['training_data']['documents'])} development documents; grouped {meta['cv'].get('folds')}-fold "
-                 f"CV by document, and the {meta.get('test_split', {}).get('documents', 0)} test documents.\n\n{report}")
+        data = meta["training_data"]
+        n_syn = len(data.get("synthetic_documents", []))
+        block = (f"Trained {meta['created']} on {data['sentences']} sentences of {len(data['documents']) - n_syn} "
+                 f"development and {n_syn} synthetic documents; grouped {meta['cv'].get('folds')}-fold CV by document, "
+                 f"scored on the {meta['cv'].get('sentences_scored', '')} sentences of the development documents only, "
+                 f"and the {meta.get('test_split', {}).get('documents', 0)} test documents.\n\n{report}")
         if not update_readme(Path(readme), block, "<!-- classifier:start -->", "<!-- classifier:end -->"):
             raise click.UsageError(f"{readme} has no <!-- classifier:start --> / <!-- classifier:end --> markers")
 

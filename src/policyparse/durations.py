@@ -40,7 +40,8 @@ def round_days(days: float) -> float | int:
 def _lexicon() -> dict:
     data = load_json("durations.json")
     required = {"unit_days", "units", "genitive_units", "number_words", "english_only_numbers", "english_units",
-                "abbreviated_units", "half_words", "session", "description"}
+                "abbreviated_units", "half_words", "session", "compound_tens", "compound_ones", "article_units",
+                "description"}
     if missing := required - set(data):
         raise RulesError(f"durations.json: missing keys {sorted(missing)}")
     if unknown := set(data) - required:
@@ -50,6 +51,14 @@ def _lexicon() -> dict:
         for form, unit in data[key].items():
             if unit not in units:
                 raise RulesError(f"durations.json: {key}[{form!r}] = {unit!r} is no unit")
+    if unknown := set(data["article_units"]) - set(data["units"]):
+        raise RulesError(f"durations.json: article_units {sorted(unknown)} are no unit forms")
+    # compound number words: `tjueein`, `førtifem`, `trettiseks` (tens + ones, written as one word)
+    numbers = dict(data["number_words"])
+    for tens, t in data["compound_tens"].items():
+        for ones, o in data["compound_ones"].items():
+            numbers.setdefault(tens + ones, t + o)
+    data["number_words"] = numbers
     return data
 
 
@@ -82,6 +91,7 @@ def _pattern(cell: bool) -> regex.Pattern:
         rf"|(?:(?:et|eit|ett|eitt|ei|en|ein|a)\s+)(?P<half3>halvt|halv|half(?:\s+an?)?)\s+"
         rf"|mellom\s+(?P<b1>{num})\s+og\s+(?P<b2>{num})\s+"
         rf"|(?P<r1>{num})\s*(?:[–—-]|\s(?:til|to|à)\s)\s*(?P<r2>{num})\s*"
+        rf"|(?P<o1>{num})\s+(?:eller|or)\s+(?P<o2>{num})\s*"
         rf"|(?P<n>{num})(?:\s*\(\s*(?P<n2>{num})\s*\))?\s*)"
         rf"(?P<unit>{unit})(?![\w\-])",
         regex.I)
@@ -126,6 +136,13 @@ def find_durations(text: str, cell: bool = False, offset: int = 0) -> list[Durat
             amounts = [0.5]
         elif m.group("b1"):
             amounts, in_range = [_number(m.group("b1")), _number(m.group("b2"))], True
+        elif m.group("o1"):
+            # `3 eller 5 år`: either period (both count, like the ends of a range)
+            a, b = _number(m.group("o1")), _number(m.group("o2"))
+            if a is None or b is None or a >= b or m.group("o1")[0].isdigit() != m.group("o2")[0].isdigit():
+                amounts, start, qual = [b], m.start("o2"), ""
+            else:
+                amounts, in_range = [a, b], True
         elif m.group("r1"):
             a, b = _number(m.group("r1")), _number(m.group("r2"))
             sep = text[m.end("r1"):m.start("r2")].strip().lower()
@@ -144,14 +161,19 @@ def find_durations(text: str, cell: bool = False, offset: int = 0) -> list[Durat
                 continue
             if not english_unit and word in lex["english_only_numbers"]:
                 continue
+            if not cell and not qual and unit_form in lex["article_units"] and word in ARTICLES:
+                continue  # `når en time står tom`: an appointment, no hour
             amounts = [_number(m.group("n2")) if m.group("n2") else _number(word)]
         if any(a is None for a in amounts):
             continue
+        if genitive and regex.match(r"\s+tid(?!\p{L})", text[m.end():]):
+            genitive = False  # `i fem års tid` = `i fem år`
         for a in amounts:
             out.append(_make(text, m, start, unit, a, genitive, in_range, offset, qual))
     return _compound(text, out, offset)
 
 
+ARTICLES = frozenset({"en", "ein", "ei", "et", "eit"})
 UNIT_ORDER = ["year", "month", "week", "day", "hour", "minute", "second"]
 
 

@@ -99,22 +99,27 @@ def match_processors(gold: list[list[str]], pred: list[str]) -> Match:
 
 
 def match_days(gold: list[float], pred: list[float]) -> Match:
+    """Periods match within the tolerance; exact values pair first, so distinct gold periods that lie
+    within 2 % of each other (360 and 365) can each be found. A predicted value near a gold value that
+    is already matched, or near an extra, is a repeat of it and not counted again."""
     def close(a: float, b: float) -> bool:
         return abs(a - b) <= TOLERANCE * max(abs(b), 1e-9)
 
-    unique_pred: list[float] = []
-    for p in pred:
-        if not any(close(p, q) for q in unique_pred):
-            unique_pred.append(p)
-    remaining, m = list(gold), Match()
-    for p in unique_pred:
-        hit = next((g for g in remaining if close(p, g)), None)
-        if hit is None:
-            m.fp += 1
-            m.extra.append(p)
+    remaining, m, near = list(gold), Match(), []
+    for p in dict.fromkeys(pred):
+        if p in remaining:
+            remaining.remove(p)
+            m.tp += 1
         else:
+            near.append(p)
+    for p in near:
+        hit = next((g for g in remaining if close(p, g)), None)
+        if hit is not None:
             remaining.remove(hit)
             m.tp += 1
+        elif not any(close(p, q) for q in [*gold, *m.extra]):
+            m.fp += 1
+            m.extra.append(p)
     m.fn, m.missed = len(remaining), remaining
     return m
 

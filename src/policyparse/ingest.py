@@ -247,18 +247,32 @@ def markdown_to_text(md: str) -> Ingested:
 
 
 INLINE_KEEP = ("time", "data", "abbr", "mark", "ins", "bdi")
+TIME_LINE_CHARS = 120  # a line holding a <time> element this short is a date line
 
 
 def _page_tree(html: str):
     """The page parsed once (trafilatura's loader), with the inline elements trafilatura would drop
-    (`<time>` holds 'Sist oppdatert' dates) replaced by their text; the string when it does not parse."""
+    (`<time>` holds 'Sist oppdatert' dates) replaced by their text and the boxes inside the content
+    (`<aside>` in `<main>`) kept; the string when it does not parse."""
     from trafilatura import load_html
 
     tree = load_html(html)
     if tree is None:
         return html
+    for el in tree.iter("time"):
+        # a short date line (`<p class="meta">Sist oppdatert <time ...>`): trafilatura drops `meta`, `timestamp`
+        # ... classes as boilerplate, so the line's own small elements lose their class and id
+        parent = el.getparent()
+        while parent is not None and parent.tag not in ("body", "html", "main", "article") \
+                and len(" ".join("".join(parent.itertext()).split())) <= TIME_LINE_CHARS:
+            for attr in ("class", "id"):
+                parent.attrib.pop(attr, None)
+            parent = parent.getparent()
     for el in tree.iter(*INLINE_KEEP):
         el.drop_tag()
+    for main in tree.iter("main", "article"):
+        for aside in main.iter("aside"):  # a summary box inside the content (`Kort fortalt`), which trafilatura drops
+            aside.tag = "section"
     return tree
 
 

@@ -14,7 +14,7 @@ import regex
 
 from .rules import load_rules
 
-NORMALIZER_VERSION = "2"
+NORMALIZER_VERSION = "3"
 
 # Characters replaced one-for-one (spaces, hyphens, quotes) or deleted (invisible characters).
 _REPLACE = {

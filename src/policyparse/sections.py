@@ -4,6 +4,11 @@ A heading is a line that titles the text below it (FIELDS.md, "Sections and head
 (`1`, `1.1`, `3.`, `a)`, `1. i)`), a short unnumbered line without a final full stop, or an HTML /
 Markdown heading. Lines are judged with their neighbours, because the same short line is a heading
 when it stands alone above a paragraph and a table cell when it sits among other short lines.
+The title block at the top (title and subtitle on consecutive lines, a brand or eyebrow line above
+them, navigation before) and a group title over a flattened table (`Nødvendige (4)` / `Name` /
+`Provider` ...) are headings; breadcrumbs, date and version lines and table header rows whose cells
+were joined by spaces (`Formål Behandlingsgrunnlag`) are not. Word lists live in
+`resources/headings.json`.
 """
 from __future__ import annotations
 
@@ -11,20 +16,22 @@ from dataclasses import dataclass
 
 import regex
 
+from .rules import load_sections
+
 NUMBERED = regex.compile(
     r"^(?P<num>(?:\d{1,2}(?:\.\d{1,2})*\.?(?:\s*[a-z]\)|\s*[ivx]{1,4}\))?|\d{1,2}\)|[a-z]\)|[ivx]{1,4}\)|[A-Z]\.))"
     r"\s+(?P<title>\p{Lu}.*)$")
-TOC_LABELS = {"innhold", "innholdsfortegnelse", "på denne sida", "på denne siden", "innhald",
-              "table of contents", "contents", "hopp til"}
-RUN_ON_ENDINGS = {"er", "som", "til", "å", "og", "for", "med", "av", "om", "at", "i", "på", "blant"}
+_LEXICON = load_sections("headings.json", ["toc_labels", "run_on_endings", "metadata", "title_words", "breadcrumb"])
+TOC_LABELS = frozenset(_LEXICON["toc_labels"])
+RUN_ON_ENDINGS = frozenset(_LEXICON["run_on_endings"])
 KEY_VALUE = regex.compile(r"^[\p{L}][\p{L} ./-]{1,30}:\s+\S")
-METADATA = regex.compile(r"^(sist\s+(oppdatert|endret|endra)|oppdatert|publisert|gyldig\s+fra|gjeldende\s+fra|versjon)\b",
-                         regex.I)
+METADATA = regex.compile(_LEXICON["metadata"], regex.I)
+BREADCRUMB = regex.compile(_LEXICON["breadcrumb"], regex.I)
 SENTENCE_START = regex.compile(r"^(Vi|Du|Dette|Det|Eg|Me|De|Dei)\s\S+\s\S+\s\S+\s")
 SUBJECT_VERB = regex.compile(r"^(Våre|Vår|Vårt|Denne|Disse)\s+\w+\s+"
                              r"(bruker|brukar|har|er|kan|vil|skal|benytter|samler|deler|lagrer|behandler|sender)\b")
 LEGAL_NAME = regex.compile(r"\s(AS|ASA|AB|ENK|SA|Ltd\.?|Inc\.?|GmbH|LLC)$")
-TITLE_WORDS = regex.compile(r"erklæring|personvern|cookies|informasjonskaps|retningslinjer|vilkår", regex.I)
+TITLE_WORDS = regex.compile(_LEXICON["title_words"], regex.I)
 ABBREVIATED_END = regex.compile(r"\b(Inc|Ltd|Co|Corp|Bros|mfl|m\.m)\.$")
 MAX_WORDS = 14
 MAX_WORDS_NUMBERED = 22
@@ -94,6 +101,8 @@ def _shape_ok(line: str) -> bool:
         return False
     if KEY_VALUE.match(line) or METADATA.match(line) or "@" in line or "http" in line.lower():
         return False
+    if BREADCRUMB.search(line):
+        return False  # a navigation trail (`Heim › Om oss › Personvern`)
     if (SENTENCE_START.match(line) or SUBJECT_VERB.match(line)) and not line.endswith("?"):
         return False
     if not any(c.isalpha() for c in line) or len(line) < 3:
@@ -117,7 +126,7 @@ def _is_heading(lines: list[_Line], i: int, table_blocks: set[int]) -> bool:
         return nxt is not None
     if not _shape_ok(text) or nxt is None:
         return False
-    if text.lower() in TOC_LABELS:
+    if text.lower() in TOC_LABELS or _header_row(text):
         return False
     if _entry_like(lines, i) and (_entry_like(lines, i - 2) or _entry_like(lines, i + 2)):
         return False  # name line + description line, repeated: entries of a supplier or cookie list
@@ -133,6 +142,8 @@ def _is_heading(lines: list[_Line], i: int, table_blocks: set[int]) -> bool:
             return False  # an eyebrow label above the document title ("Juridisk" over "Personvernerklæring")
         return True
     if ln.pos == 0:
+        if _header_cells_below(lines, i) and _header_role(text, header_row=True) is None:
+            return True  # a group title over a flattened table (`Nødvendige (4)` / `Name` / `Provider` / ...)
         return _body_like(nxt.text) and len(text) < len(nxt.text)
     two_words = len(text.split()) >= 2
     if ln.block in table_blocks:
@@ -145,6 +156,56 @@ def _is_heading(lines: list[_Line], i: int, table_blocks: set[int]) -> bool:
     one_title_word = len(text.split()) == 1 and len(text) >= 5
     return (two_words or one_title_word) and prev is not None and prev.text.rstrip()[-1:] in ".!?" \
         and _body_like(nxt.text) and len(text) < 80
+
+
+def _header_role(cell: str, header_row: bool = False) -> str | None:
+    """The table column role of a header cell (`flat_tables.header_role`, imported here: flat_tables
+    imports the extract package, which imports this module)."""
+    from .flat_tables import header_role
+    return header_role(cell, header_row)
+
+
+def _anchor_roles() -> frozenset[str]:
+    from .flat_tables import ANCHOR_ROLES
+    return frozenset(ANCHOR_ROLES)
+
+
+def _header_row(text: str) -> bool:
+    """A table header row whose cells were joined by spaces (a tab-separated table after normalizing):
+    the line splits into two or more header cells of different roles, one of them an anchor column
+    (`Formål Behandlingsgrunnlag`, `Formål Opplysningar Rettsleg grunnlag`, `Leverandør Tjeneste
+    Behandlingssted`). A title joining two words with `og` (`Formål og rettslig grunnlag`) is no row."""
+    words = text.split()
+    if not 2 <= len(words) <= 12 or any(w.lower() in {"og", "and", "eller", "or", "&", "/", "-", "–"} for w in words):
+        return False
+    if not any(_header_role(" ".join(words[:n]), header_row=True) for n in range(1, min(4, len(words)) + 1)):
+        return False  # the line does not start with a header cell
+    # best[k]: the roles of a split of words[:k] into header cells of one to four words, or None
+    best: list[list[str] | None] = [None] * (len(words) + 1)
+    best[0] = []
+    for k in range(1, len(words) + 1):
+        for n in range(1, min(4, k) + 1):
+            if best[k - n] is None:
+                continue
+            role = _header_role(" ".join(words[k - n:k]), header_row=True)
+            if role and (best[k] is None or len(best[k - n]) + 1 > len(best[k])):
+                best[k] = best[k - n] + [role]
+    roles = best[-1]
+    return roles is not None and len(roles) >= 2 and len(set(roles)) >= 2 and bool(set(roles) & _anchor_roles())
+
+
+def _header_cells_below(lines: list[_Line], i: int) -> bool:
+    """Do the lines below line i in its block start with the header row of a flattened table: two or
+    more header cells of different roles, one of them an anchor column (`Name` / `Provider` / `Purpose`)?"""
+    roles = []
+    for j in range(i + 1, len(lines)):
+        if lines[j].block != lines[i].block:
+            break
+        role = _header_role(lines[j].text, header_row=True)
+        if role is None:
+            break
+        roles.append(role)
+    return len(roles) >= 2 and len(set(roles)) >= 2 and bool(set(roles) & _anchor_roles())
 
 
 def _entry_like(lines: list[_Line], i: int) -> bool:
@@ -184,6 +245,42 @@ def _leads_to_body(lines: list[_Line], i: int, horizon: int = 12) -> bool:
     return False
 
 
+def _title_block(lines: list[_Line]) -> tuple[set[int], set[int]]:
+    """The title block at the top of a document, when title and subtitle share one block (a single
+    line break between them): `Personvernerklæring` / `For medlemmer, PT-kunder og besøkende`, or with
+    a brand or eyebrow line above (`AKTIVUM TRENING` / `Personvernerklæring` / ...). Returns the line
+    indices of the title and its subtitle lines (headings) and of the lines above the title (not
+    headings). Blocks before it may be navigation (`Hjem` / `Bestill time` / ...); the search stops at
+    the first body text, numbered heading or title line."""
+    by_block: dict[int, list[int]] = {}
+    for k, ln in enumerate(lines):
+        by_block.setdefault(ln.block, []).append(k)
+    for idx in by_block.values():
+        texts = [lines[k].text.strip() for k in idx]
+        if any((_body_like(t) and not _shape_ok(t)) or _numbered(t) or t.startswith("- ") for t in texts):
+            break
+        shaped = [_shape_ok(t) and not _header_row(t) for t in texts]
+        first = next((n for n, t in enumerate(texts) if shaped[n] and TITLE_WORDS.search(t)), None)
+        if first is None:
+            continue
+        if len(idx) == 1:
+            break  # a title on its own line: judged as any other line
+        title = first
+        if title + 1 < len(texts) and len(texts[title].split()) <= 2 and len(texts[title + 1].split()) <= 4 \
+                and shaped[title + 1] and TITLE_WORDS.search(texts[title + 1]):
+            title += 1  # an eyebrow (`Personvern`) above the title (`Personvernerklæring`)
+        above = texts[:title]
+        if len(above) > 2 or not all(shaped[n] and len(t.split()) <= 4 for n, t in enumerate(above)):
+            break
+        heads = [idx[title]]
+        if title + 2 == len(texts) and shaped[-1] and len(texts[-1].split()) >= 2:
+            heads.append(idx[-1])  # one subtitle line closing the block (more lines: an address, a contact block)
+        if lines[heads[-1]] is lines[-1]:
+            break  # nothing below the title block
+        return set(heads), set(idx[:title])
+    return set(), set()
+
+
 def _level_of_number(num: str) -> int:
     num = num.strip()
     depth = len([p for p in num.rstrip(".").split(".") if p.strip().isdigit()])
@@ -202,6 +299,7 @@ def find_sections(text: str, structural: list[tuple[int, int, int]] | None = Non
     """
     lines = _lines(text)
     table_blocks = _table_blocks(lines)
+    title_heads, title_labels = _title_block(lines) if not structural else (set(), set())
     marked_starts = {s: lvl for s, _, lvl in structural or []}
     sections: list[Section] = []
     toc_block = -1
@@ -218,7 +316,9 @@ def find_sections(text: str, structural: list[tuple[int, int, int]] | None = Non
         if ln.start in marked_starts:
             level = max(marked_starts[ln.start] - 1, 0)
             number = m.group("num").strip() if (m := NUMBERED.match(t)) else None
-        elif _is_heading(lines, i, table_blocks):
+        elif i in title_labels:
+            continue
+        elif i in title_heads or _is_heading(lines, i, table_blocks):
             m = _numbered(t)
             number = m.group("num").strip() if m else None
             if number:

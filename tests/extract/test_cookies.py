@@ -1041,6 +1041,504 @@ SNIPPETS += [
 ]
 
 
+# ------------------------------------------------------------------------------------------------
+# Round 2: more consent-platform layouts and the generalisation bugs the synthetic policies found
+# (written for this test). Names as written; localStorage items, tools and categories are no cookies.
+
+R2_CB_NEW_EN = """Statistics 2
+
+Statistic cookies help website owners understand how visitors interact with websites by collecting and reporting information anonymously.
+
+Google 2
+Learn more about this provider
+_ga
+Registers a unique ID that is used to generate statistical data on how the visitor uses the website.
+Maximum Storage Duration: 2 years
+Type: HTTP Cookie
+_ga_#
+Used by Google Analytics to collect data on the number of times a user has visited the website.
+Maximum Storage Duration: 2 years
+Type: HTTP Cookie"""
+
+R2_CB_NEW_NB_LOCAL = """Nødvendige 3
+
+Nødvendige informasjonskapsler hjelper til med å gjøre et nettsted brukbart.
+
+Cookiebot 1
+Les mer om denne leverandøren
+CookieConsent
+Lagrer brukerens samtykkestatus for informasjonskapsler for gjeldende domene
+Maksimal lagringsvarighet: 1 år
+Type: HTTP Cookie
+Nettstedet 2
+test_cookie
+Brukes til å sjekke om nettleseren tillater informasjonskapsler.
+Maksimal lagringsvarighet: 1 dag
+Type: HTTP Cookie
+wishlist_v3
+Lagrer ønskelisten din.
+Maksimal lagringsvarighet: Vedvarende
+Type: HTML Local Storage"""
+
+R2_CB_EN_FLAT_GROUPS = """Cookie declaration
+
+Necessary (2)
+
+Necessary cookies help make a website usable by enabling basic functions like page navigation and access to secure areas of the website.
+
+Name
+Provider
+Purpose
+Expiry
+Type
+CookieConsent
+Cookiebot
+Stores the user's cookie consent state for the current domain
+1 year
+HTTP Cookie
+__cf_bm
+Cloudflare
+This cookie is used to distinguish between humans and bots.
+1 day
+HTTP Cookie
+
+Marketing (1)
+
+Marketing cookies are used to track visitors across websites.
+
+Name
+Provider
+Purpose
+Expiry
+Type
+_fbp
+Meta Platforms
+Used by Facebook to deliver a series of advertisement products.
+3 months
+HTTP Cookie"""
+
+R2_COOKIEYES_EN_PIPES = """Cookies
+
+Cookie | Duration | Description
+cookieyes-consent | 1 year | CookieYes sets this cookie to remember users' consent preferences.
+_gcl_au | 3 months | Google Tag Manager sets the cookie to experiment advertisement efficiency.
+test_cookie | 15 minutes | doubleclick.net sets this cookie to determine if the user's browser supports cookies."""
+
+R2_COOKIEYES_NB_LINES = """Funksjonelle
+
+Funksjonelle informasjonskapsler hjelper til med å utføre visse funksjoner.
+
+Informasjonskapsel
+Varighet
+Beskrivelse
+yt-remote-device-id
+aldri
+YouTube setter denne informasjonskapselen for å lagre brukerens videopreferanser.
+ytidb::LAST_RESULT_ENTRY_KEY
+aldri
+YouTube lagrer den siste søkeresultatoppføringen.
+lidc
+1 dag
+LinkedIn setter denne informasjonskapselen for å lette valg av datasenter."""
+
+R2_GDPR_COOKIE_CONSENT_WP = """Informasjonskapsler
+
+Informasjonskapsel | Varighet | Beskrivelse
+cookielawinfo-checkbox-necessary | 11 måneder | Settes av GDPR Cookie Consent-tillegget.
+cookielawinfo-checkbox-analytics | 11 måneder | Settes av GDPR Cookie Consent-tillegget.
+viewed_cookie_policy | 11 måneder | Lagrer om brukeren har samtykket."""
+
+R2_COMPLIANZ_EN = """Google Analytics
+
+Statistics
+
+Usage
+We use Google Analytics for website statistics.
+
+Name
+_ga
+Expiration
+2 years
+Function
+Store and count pageviews
+
+Name
+_gid
+Expiration
+1 day
+Function
+Store and count pageviews"""
+
+R2_COMPLIANZ_NB = """Cookie-erklæring (EU)
+
+Vimeo
+
+Markedsføring/sporing
+
+Bruk
+Vi bruker Vimeo til å vise videoer.
+
+Navn
+vuid
+Utløper
+2 år
+Funksjon
+Lagrer brukerens historikk"""
+
+R2_COOKIE_INFORMATION_KV = """Informasjonskapsler
+
+Nødvendige
+
+Navn: CookieInformationConsent
+Leverandør: cookieinformation.com
+Formål: Lagrer samtykket ditt til informasjonskapsler
+Utløper: 365 dager
+Type: HTTP
+
+Statistiske
+
+Navn: _ga
+Leverandør: google.com
+Formål: Skiller brukere fra hverandre
+Utløper: 400 dager
+Type: HTTP
+
+Navn: _gid
+Leverandør: google.com
+Formål: Skiller brukere fra hverandre
+Utløper: 1 dag
+Type: HTTP"""
+
+R2_COOKIE_INFORMATION_EN_KV = """Cookies
+
+Name: CookieInformationConsent
+Provider: cookieinformation.com
+Purpose: Stores your consent state
+Expiry: 365 days
+Type: HTTP
+
+Name: lang
+Provider: example.no
+Purpose: Remembers the selected language
+Expiry: Session
+Type: HTTP"""
+
+R2_USERCENTRICS_EN = """Google Analytics
+
+Processing Company
+Google Ireland Limited
+
+Storage Information
+Below you can see the longest potential duration for storage on a device.
+
+Maximum age of cookie storage: 2 years
+
+Name: _ga
+Type: cookie
+Duration: 2 years
+
+Name: _gid
+Type: cookie
+Duration: 1 day
+
+Name: _ga_debug
+Type: local
+Duration: no duration"""
+
+R2_USERCENTRICS_NB = """Informasjonskapsler
+
+Google Ads
+
+Lagringsinformasjon
+Nedenfor ser du den lengste mulige lagringstiden på en enhet.
+
+Navn: IDE
+Type: cookie
+Varighet: 1 år
+
+Navn: test_cookie
+Type: cookie
+Varighet: 15 minutter"""
+
+R2_ONETRUST_LIST_EN = """Performance Cookies
+
+These cookies allow us to count visits and traffic sources.
+
+Name | Host | Duration | Type
+_ga | example.no | 2 years | First Party
+_gid | example.no | 1 day | First Party
+AnalyticsSyncHistory | linkedin.com | 30 days | Third Party"""
+
+R2_ONETRUST_LIST_NB = """Informasjonskapsler for ytelse
+
+Navn på informasjonskapsel | Vert | Varighet | Type | Kategori
+OptanonConsent | firma.no | 365 dager | Førsteparts | Strengt nødvendige
+_hjid | firma.no | 365 dager | Førsteparts | Ytelse"""
+
+R2_NN_LINES = """Informasjonskapslar
+
+Namn
+Føremål
+Lagringstid
+Type
+samtykke
+Hugsar valet ditt om informasjonskapslar
+1 år
+Naudsynt
+_ga
+Skil mellom brukarar
+2 år
+Statistikk"""
+
+R2_NN_PIPES = """Informasjonskapslar
+
+Namn | Føremål | Lagringstid | Type
+JSESSIONID | Held økta di | Økt | Naudsynt
+_ga | Skil mellom brukarar | 2 år | Statistikk
+lang | Hugsar språket | 1 år | Funksjonell"""
+
+R2_NN_KV = """Informasjonskapslar
+
+Namn: lang
+Føremål: Hugsar kva språk du har valt
+Lagringstid: 1 år
+Type: Funksjonell
+
+Namn: _gid
+Føremål: Skil mellom brukarar
+Lagringstid: 24 timar
+Type: Statistikk"""
+
+R2_NN_TABS = """Informasjonskapslar
+
+Namn\tFøremål\tLagringstid\tType
+samtykke\tHugsar valet ditt\t6 månader\tNaudsynt
+_ga\tSkil mellom brukarar\t2 år\tStatistikk"""
+
+R2_TABS_EN = """Cookies
+
+Name\tProvider\tPurpose\tExpiry\tType
+__Secure-3PSIDCC\tGoogle\tUsed for targeting purposes\t1 year\tHTTP
+NID\tGoogle\tRegisters a unique ID\t6 months\tHTTP
+C\tAdform\tChecks whether the browser accepts cookies\t30 days\tHTTP"""
+
+R2_TABS_NB = """Informasjonskapsler
+
+Navn\tLeverandør\tFormål\tUtløper
+_fbp\tMeta\tAnnonsering\t3 måneder
+uid\tAdform\tGjenkjenner nettleseren\t60 dager
+C\tAdform\tSjekker om nettleseren tar imot informasjonskapsler\t30 dager"""
+
+R2_KV_INFORMASJONSKAPSEL_LABEL = """Informasjonskapsler vi bruker
+
+Informasjonskapsel: _ga
+Formål: Skiller brukere fra hverandre
+Lagringstid: 2 år
+
+Informasjonskapsel: lang
+Formål: Husker språket ditt
+Lagringstid: 1 år"""
+
+R2_KV_COOKIE_EN = """Cookies
+
+Cookie: __stripe_mid
+Purpose: Fraud prevention
+Duration: 1 year
+
+Cookie: __stripe_sid
+Purpose: Fraud prevention
+Duration: 30 minutes"""
+
+R2_COOKIENAVN_HEADER = """Informasjonskapsler
+
+Cookienavn | Formål | Lagringstid
+_hjSessionUser_123 | Hotjar-bruker-ID | 1 år
+_hjSession_123 | Hotjar-økt | 30 minutter"""
+
+R2_EN_HEADERS_LINES = """Cookie declaration
+
+Cookie name
+Provider
+Purpose
+Expiry
+__hssc
+HubSpot
+Keeps track of sessions
+30 minutes
+hubspotutk
+HubSpot
+Keeps track of a visitor's identity
+6 months"""
+
+R2_NAMES_CELL_MULTI = """Informasjonskapsler
+
+Leverandør | Navn | Formål | Varighet
+Google Analytics | _ga, _ga_* | Statistikk | 2 år
+HubSpot | __hstc, __hssc, hubspotutk | Markedsføring | 6 måneder"""
+
+R2_NEG_STORAGE_TABLE_TYPE_COL = """Informasjonskapsler og lokal lagring
+
+Nettstedet bruker både informasjonskapsler og lokal lagring i nettleseren.
+
+Navn | Type | Formål
+theme | localStorage | Husker fargetema
+cart | sessionStorage | Handlekurv
+_ga | HTTP-cookie | Statistikk"""
+
+R2_ONE_LETTER_FLAT = """Informasjonskapsler
+
+Navn
+Leverandør
+Formål
+Varighet
+C
+Adform
+Sjekker om nettleseren tar imot informasjonskapsler
+30 dager
+uid
+Adform
+Gjenkjenner nettleseren
+60 dager"""
+
+R2_ONE_LETTER_PIPES_HTML = """Informasjonskapsler vi bruker
+
+Navn | Leverandør | Formål | Varighet
+uid | Adform | Gjenkjenner nettleseren for målrettet annonsering | 60 dager
+C | Adform | Sjekker om nettleseren tar imot annonsekapsler | 30 dager"""
+
+R2_NEG_TOOLS_TABLE = """Informasjonskapsler
+
+Navn | Formål | Varighet
+Google Analytics | Statistikk | 2 år
+Meta Pixel | Annonsering | 3 måneder
+Hotjar | Analyse | 1 år"""
+
+R2_NEG_TOOL_KV = """Informasjonskapsler
+
+Leverandør: Google Analytics
+Formål: Statistikk
+Varighet: 2 år"""
+
+R2_NEG_CATEGORIES_LINES = """Informasjonskapsler
+
+Kategori
+Formål
+Nødvendige
+Får nettstedet til å virke
+Statistikk
+Måler bruken
+Markedsføring
+Viser annonser"""
+
+R2_NEG_CATEGORIES_NAME_COL = """Informasjonskapslar
+
+Namn | Føremål | Lagringstid
+Naudsynte | Får nettstaden til å verke | Økt
+Statistikk | Måler bruken | 2 år
+Marknadsføring | Viser annonsar | 1 år"""
+
+R2_NEG_CATEGORIES_KV = """Informasjonskapsler
+
+Kategori: Nødvendige
+Formål: Får nettstedet til å fungere
+
+Kategori: Statistikk
+Formål: Måler bruken"""
+
+R2_NEG_LOCALSTORAGE_KV = """Informasjonskapsler
+
+Navn: theme
+Type: HTML Local Storage
+Formål: Husker lys eller mørk modus
+
+Navn: cart_v2
+Type: HTML Local Storage
+Formål: Handlekurven"""
+
+R2_NEG_STORAGE_TYPED_ONLY = """Lokal lagring
+
+Vi bruker ikke informasjonskapsler, men lagrer noen innstillinger i localStorage.
+
+Navn | Type | Formål
+theme | localStorage | Husker fargetema
+lang | Preferanse | Husker språket"""
+
+R2_NEG_RETENTION_TABLE_UNDER_COOKIE_TITLE = """Personvern og informasjonskapsler
+
+Hvor lenge lagrer vi opplysningene?
+
+Opplysning | Lagringstid
+Navn | 5 år
+E-postadresse | 2 år
+Ordrehistorikk | 5 år"""
+
+R2_NEG_PROCESSOR_TABLE = """Informasjonskapsler
+
+Vi bruker disse leverandørene:
+
+Leverandør | Tjeneste | Behandlingssted
+Google | Analyse | USA
+Meta | Annonsering | USA"""
+
+SNIPPETS += [
+    # consent platforms
+    pytest.param(R2_CB_NEW_EN, ['_ga', '_ga_#'], id='cb_new_en'),
+    pytest.param(R2_CB_NEW_NB_LOCAL, ['CookieConsent', 'test_cookie'], id='cb_new_nb_local'),
+    pytest.param(R2_CB_EN_FLAT_GROUPS, ['CookieConsent', '__cf_bm', '_fbp'], id='cb_en_flat_groups'),
+    pytest.param(R2_COOKIEYES_EN_PIPES, ['cookieyes-consent', '_gcl_au', 'test_cookie'], id='cookieyes_en_pipes'),
+    pytest.param(R2_COOKIEYES_NB_LINES, ['yt-remote-device-id', 'ytidb::LAST_RESULT_ENTRY_KEY', 'lidc'], id='cookieyes_nb_lines'),
+    pytest.param(R2_GDPR_COOKIE_CONSENT_WP, ['cookielawinfo-checkbox-necessary', 'cookielawinfo-checkbox-analytics', 'viewed_cookie_policy'], id='gdpr_cookie_consent_wp'),
+    pytest.param(R2_COMPLIANZ_EN, ['_ga', '_gid'], id='complianz_en'),
+    pytest.param(R2_COMPLIANZ_NB, ['vuid'], id='complianz_nb'),
+    pytest.param(R2_COOKIE_INFORMATION_KV, ['CookieInformationConsent', '_ga', '_gid'], id='cookie_information_kv'),
+    pytest.param(R2_COOKIE_INFORMATION_EN_KV, ['CookieInformationConsent', 'lang'], id='cookie_information_en_kv'),
+    pytest.param(R2_USERCENTRICS_EN, ['_ga', '_gid'], id='usercentrics_en'),
+    pytest.param(R2_USERCENTRICS_NB, ['IDE', 'test_cookie'], id='usercentrics_nb'),
+    pytest.param(R2_ONETRUST_LIST_EN, ['_ga', '_gid', 'AnalyticsSyncHistory'], id='onetrust_list_en'),
+    pytest.param(R2_ONETRUST_LIST_NB, ['OptanonConsent', '_hjid'], id='onetrust_list_nb'),
+    # nynorsk, tabs, key-value blocks, header variants
+    pytest.param(R2_NN_LINES, ['samtykke', '_ga'], id='nn_lines'),
+    pytest.param(R2_NN_PIPES, ['JSESSIONID', '_ga', 'lang'], id='nn_pipes'),
+    pytest.param(R2_NN_KV, ['lang', '_gid'], id='nn_kv'),
+    pytest.param(R2_NN_TABS, ['samtykke', '_ga'], id='nn_tabs'),
+    pytest.param(R2_TABS_EN, ['__Secure-3PSIDCC', 'NID', 'C'], id='tabs_en'),
+    pytest.param(R2_TABS_NB, ['_fbp', 'uid', 'C'], id='tabs_nb'),
+    pytest.param(R2_KV_INFORMASJONSKAPSEL_LABEL, ['_ga', 'lang'], id='kv_informasjonskapsel_label'),
+    pytest.param(R2_KV_COOKIE_EN, ['__stripe_mid', '__stripe_sid'], id='kv_cookie_en'),
+    pytest.param(R2_COOKIENAVN_HEADER, ['_hjSessionUser_123', '_hjSession_123'], id='cookienavn_header'),
+    pytest.param(R2_EN_HEADERS_LINES, ['__hssc', 'hubspotutk'], id='en_headers_lines'),
+    pytest.param(R2_NAMES_CELL_MULTI, ['_ga', '_ga_*', '__hstc', '__hssc', 'hubspotutk'], id='names_cell_multi'),
+    pytest.param(R2_NEG_STORAGE_TABLE_TYPE_COL, ['_ga'], id='neg_storage_table_type_col'),
+    # one-letter names in the name column of a cookie table (Adform's `C`)
+    pytest.param(R2_ONE_LETTER_FLAT, ['C', 'uid'], id='one_letter_flat'),
+    pytest.param(R2_ONE_LETTER_PIPES_HTML, ['uid', 'C'], id='one_letter_pipes_html'),
+    # a name followed by a relative clause: `_pk_id, som ...` gives no cookie `som`
+    pytest.param('Analyseverktøyet setter informasjonskapselen _pk_id, som lever i 13 måneder, og _pk_ses, som varer i 30 minutter.', ['_pk_id', '_pk_ses'], id='prose_som'),
+    pytest.param('Verktøyet set informasjonskapslane _ga, som vert lagra i to år, og _gid, som vert lagra i eitt døgn.', ['_ga', '_gid'], id='prose_som_nn'),
+    pytest.param('HubSpot setter informasjonskapselen __hstc, der besøkende identifiseres, og __hssc.', ['__hstc', '__hssc'], id='prose_der'),
+    pytest.param('Informasjonskapsler\n\nVi setter _ga, hvor en tilfeldig ID lagres.', ['_ga'], id='prose_hvor'),
+    pytest.param('Cookies\n\nWe set the cookie _ga, which expires after two years.', ['_ga'], id='prose_which'),
+    pytest.param('Informasjonskapsler\n\nVi bruker _ga, _gid og _gat, som alle settes av Google Analytics.', ['_ga', '_gid', '_gat'], id='prose_som_three'),
+    pytest.param('Cookies\n\nThe _ga cookie is set by Google Analytics and expires after two years.', ['_ga'], id='prose_en'),
+    # negatives: ordinary words, tools, categories, storage keys, other tables
+    pytest.param('Informasjonskapsler\n\nVi bruker informasjonskapsler som lagres i nettleseren din, og som slettes etter ett år.', [], id='neg_words'),
+    pytest.param('Informasjonskapslar\n\nNår du besøkjer nettstaden, set vi informasjonskapslar som hugsar valet ditt, og som blir sletta etter eitt år.', [], id='neg_prose_ordinary'),
+    pytest.param('Informasjonskapsler\n\nVi bruker informasjonskapsler til statistikk, som hjelper oss å forbedre nettsiden.', [], id='neg_prose_som_list'),
+    pytest.param(R2_NEG_TOOLS_TABLE, [], id='neg_tools_table'),
+    pytest.param(R2_NEG_TOOL_KV, [], id='neg_tool_kv'),
+    pytest.param('Informasjonskapsler\n\nSamtykket hentes inn med Cookiebot, CookieYes eller OneTrust.', [], id='neg_cmp_names'),
+    pytest.param(R2_NEG_CATEGORIES_LINES, [], id='neg_categories_lines'),
+    pytest.param(R2_NEG_CATEGORIES_NAME_COL, [], id='neg_categories_name_col'),
+    pytest.param(R2_NEG_CATEGORIES_KV, [], id='neg_categories_kv'),
+    pytest.param(R2_NEG_LOCALSTORAGE_KV, [], id='neg_localstorage_kv'),
+    pytest.param('Nettstaden lagrar innstillingane dine i localStorage under nøkkelen app_settings, ikkje i informasjonskapslar.', [], id='neg_localstorage_nn'),
+    pytest.param(R2_NEG_STORAGE_TYPED_ONLY, [], id='neg_storage_typed_only'),
+    pytest.param(R2_NEG_RETENTION_TABLE_UNDER_COOKIE_TITLE, [], id='neg_retention_table_under_cookie_title'),
+    pytest.param(R2_NEG_PROCESSOR_TABLE, [], id='neg_processor_table'),
+    pytest.param('Cookie declaration last updated on 09.01.2025 by Cookiebot', [], id='neg_cookiebot_meta'),
+]
+
+
 @pytest.mark.parametrize("text,expected", SNIPPETS)
 def test_policy_snippets(text, expected):
     fields = cookies.extract(make_doc(text), {}).fields
@@ -1081,3 +1579,18 @@ def test_group_rows_name_providers():
 ])
 def test_question_header_cells(cell, role):
     assert header_role(cell) == role
+
+
+def test_syn_bug_rows_relative_clause_and_one_letter():
+    """The two synthetic-policy bugs in one place: `som` after a name is no cookie; `C` in a name column is one."""
+    text = "Informasjonskapsler\n\nMatomo setter _pk_id, som lever i 13 måneder, og _pk_ses, som varer i 30 minutter."
+    assert [c["name"] for c in cookies.extract(make_doc(text), {}).fields["cookies"]] == ["_pk_id", "_pk_ses"]
+    one = cookies.extract(make_doc(R2_ONE_LETTER_PIPES_HTML), {})
+    c = next(c for c in one.fields["cookies"] if c["name"] == "C")
+    assert c["lifetime_days"] == 30 and c["provider"] == "Adform"
+    assert not cookies.token_ok("C") and cookies.table_name_ok("C") and not cookies.table_name_ok("-")
+
+
+@pytest.mark.parametrize("word", ["som", "der", "hvor", "which", "that"])
+def test_function_words_are_no_names(word):
+    assert not cookies.token_ok(word)

@@ -61,6 +61,14 @@ CASES = [
     ("Sist revidert av Ola Nordhaug 2020 og godkjent 3. mars 2020", "2020-03-03"),
     ("Oppdatert av Janne Bjørndes 2019", None),
     ("Sist oppdatert: aug. 2021", "2021-08-01"),
+    # a version line anywhere, a bare date line at the end of the text
+    (f"Personvern\n\n{BODY}\n\nKontakt oss\n\npersonvern@eksempel.no\n\nVersjon 2.4, mars 2025", "2025-03-01"),
+    (f"Personvern\n\nVersjon 1.2 – 14.02.2024\n\n{BODY}", "2024-02-14"),
+    (f"Personvern\n\n{BODY}\n\nDesember 2023", "2023-12-01"),
+    (f"Personvern\n\n{BODY}\n\n12. mai 2022.", "2022-05-12"),
+    (f"Personvern\n\nDesember 2023\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\n{BODY}", None),
+    (f"Personvern\n\n{BODY}\n\nVersjon 2 gjeld for avtalar inngått etter 1. mars 2025.", None),
+    (f"Personvern\n\n{BODY}\n\nVi ble etablert 12. mai 2001.", None),
     # several cues: the newest date
     ("Oppdatert: 4. desember 2019\nGjeldende fra 1. januar 2020", "2020-01-01"),
     # relative dates, dates without a cue, impossible dates: no date

@@ -320,3 +320,205 @@ def test_rule_files_load():
     assert rules["name_cue"] and rules["veto_after"] and rules["section"]
     lex = processors.load_lexicon()
     assert "datatilsynet" in lex.excluded
+
+
+# ---------------------------------------------------------------- round 2: bugs found by synthetic policies
+SLASH_LIST = """Personvernerklæring
+
+Databehandlarar
+
+Vi nyttar desse databehandlarane:
+
+- Nordlys Data A/S – drift av nettstaden (Danmark)
+- Fjordsky I/S – sikkerheitskopi
+
+Alle har databehandlaravtale med oss."""
+
+COMMA_SUFFIX_TABLE = """Personvernerklæring
+
+Databehandlere
+
+Vi bruker disse leverandørene.
+
+Leverandør | Formål | Land
+Acme Cloud, Inc. | Drift | USA
+Fjordhost AS | E-post | Norge"""
+
+SPACED_TABLE = """Personvernerklæring
+
+Hvem deler vi opplysningene med?
+
+Disse leverandørene behandler opplysninger på våre vegne:
+
+Leverandør Tjeneste Behandlingssted
+Fjordmegler Next (Fjordmegler AS) meglersystem og oppdragsarkiv Norge
+Budportalen elektronisk budgivning Norge
+Microsoft 365 e-post og dokumenter Irland
+
+Vi har databehandleravtaler med alle."""
+
+SUPPLIER_RECORDS = """Personvernerklæring
+
+Hvem deler vi opplysningene med?
+
+Leverandør: Fjordbook Systems Ltd
+Oppgave: Bookingsystem og timebok
+Plassering: Irland (EU)
+
+Leverandør: Nordsms AS
+Oppgave: Utsending av påminnelser på SMS
+Plassering: Norge"""
+
+COOKIE_RECORDS = """Informasjonskapsler vi bruker
+
+Navn: fl_sid
+Leverandør: Fjordlys Media
+Formål: holder deg innlogget
+Utløper: når økten avsluttes
+
+Navn: euconsent-v2
+Leverandør: Sourcepoint
+Formål: lagrer samtykkevalgene dine
+Utløper: 13 måneder
+
+Navn: kilde_id
+Kilde: Folkeregisteret
+Formål: adresseoppdatering
+Utløper: 1 år"""
+
+UNBULLETED_ENTRIES = """Personvernerklæring
+
+Hvem deler vi opplysninger med?
+
+Banken bruker leverandører som behandler opplysninger på våre vegne:
+Nordbank Data A/S – drift av kjernebanksystem og nettbank
+Nets – behandling av kortbetalinger
+Boost.ai – chatbot i nettbanken
+
+Opplysninger kan også bli utlevert til myndigheter."""
+
+UMBRELLA_AND_PRODUCT = """Personvernerklæring
+
+Leverandørar
+
+Leverandør | Teneste | Lagringsstad
+Microsoft | E-post og Microsoft 365 | EU
+Fjordhost | Drift av nettstaden | Noreg"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    (SLASH_LIST, {"Nordlys Data A/S", "Fjordsky I/S"}),                # A/S stays whole, no `S`
+    (COMMA_SUFFIX_TABLE, {"Acme Cloud, Inc", "Fjordhost AS"}),          # no `Inc` of its own
+    (SPACED_TABLE, {"Fjordmegler Next", "Budportalen", "Microsoft 365"}),   # not `Tjeneste Behandlingssted`
+    (SUPPLIER_RECORDS, {"Fjordbook Systems Ltd", "Nordsms AS"}),
+    (COOKIE_RECORDS, {"Fjordlys Media", "Sourcepoint"}),               # a `Kilde:` field names no recipient
+    (UNBULLETED_ENTRIES, {"Nordbank Data A/S", "Nets", "Boost.ai"}),
+    (UMBRELLA_AND_PRODUCT, {"Microsoft 365", "Fjordhost"}),
+])
+def test_round2_structures(doc_of, text, expected):
+    assert names(doc_of(text)) == expected
+
+
+def test_spaced_table_details(doc_of):
+    found = {p["name"]: p for p in run(doc_of(SPACED_TABLE)).fields["processors"]}
+    assert found["Budportalen"]["function"] == "elektronisk budgivning"
+    assert found["Budportalen"]["location"] == "Norge"
+    assert found["Fjordmegler Next"]["organisation"] == "Fjordmegler AS"
+
+
+def test_supplier_record_details(doc_of):
+    found = {p["name"]: p for p in run(doc_of(SUPPLIER_RECORDS)).fields["processors"]}
+    assert found["Nordsms AS"]["function"] == "Utsending av påminnelser på SMS"
+    assert found["Nordsms AS"]["location"] == "Norge"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Papiravisen bæres ut av Polaris Distribusjon hver morgen.", {"Polaris Distribusjon"}),
+    ("Aviser som ikkje blir borne ut, blir distribuerte av Fjordbud AS.", {"Fjordbud AS"}),
+    ("Vi bruker adressen til å sende premiene med Posten/Bring.", {"Posten", "Bring"}),
+    ("Vi har inngått databehandleravtale med Cybot A/S.", {"Cybot A/S"}),
+    ("Bilder fra kamper kan bli lagt ut på klubbens sider på Facebook og Instagram.", {"Facebook", "Instagram"}),
+    ("Vi publiserer bilete frå arrangementa på Instagram.", {"Instagram"}),
+    ("Vi brukar Canvas til undervisning og innleveringar.", {"Canvas"}),          # not `Canva` + s
+    ("Søknadene kjem inn gjennom Samordna opptak.", {"Samordna opptak"}),
+    ("Forskingsdata blir lagra i Tenester for sensitive data (TSD).", {"Tenester for sensitive data"}),
+    ("Vi nyttar Meta-pikselen for å måle effekten av annonsane vi kjøper på Facebook og Instagram.",
+     {"Meta-pikselen"}),                                                      # Instagram: where the ads show
+])
+def test_round2_cues(doc_of, text, expected):
+    assert names(doc_of(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Overføringen er sikret med EUs standardkontraktsbestemmelser.",
+    "Slike overføringer er sikret med USAs og EUs regler.",
+    "Valgene dine lagres i en TC-streng som deles med annonsepartnerne.",
+    "Vi bruker IAB Europe Transparency & Consent Framework (TCF) versjon 2.2.",
+    "Ved tinglysing sender vi skjøte og pantedokumenter til Kartverket.",
+    "Når vi leverer skattemeldinger, sendes opplysninger til Skatteetaten via Altinn.",
+    "Skademeldinger registreres i Skadeforsikringsselskapenes Informasjonssentral (SI), et felles register "
+    "som Finans Norge driver for bransjen.",
+    "Skader registreres i Bransjesentralen Skade (BS), et felles register for forsikringsselskapene.",
+    "Vi brukar Matomo for å føre statistikk. Matomo er installert på våre eigne serverar.",
+    "Til dette bruker vi analyseverktøyet Matomo, som vi har installert på vår egen server.",
+    "Vi bruker LinkedIn Recruiter til å finne aktuelle kandidater med offentlig profil.",
+    "LinkedIn er ikke databehandler for oss, men selv behandlingsansvarlig for profilene på sin plattform.",
+    "Ledige stillingar blir òg annonserte på Finn.no og LinkedIn.",
+    "Stillingene lyses ut på LinkedIn.",
+])
+def test_round2_not_processors(doc_of, text):
+    assert names(doc_of(text)) == set()
+
+
+def test_round2_photo_channel_still_vetoes_recruitment(doc_of):
+    """Recruiting staff through a platform is a channel; recruiting club members with photos is not."""
+    assert names(doc_of("Vi bruker Facebook til å rekruttere nye medarbeidere.")) == set()
+    assert names(doc_of("Bilder kan bli lagt ut på Facebook for å rekruttere nye medlemmer.")) == {"Facebook"}
+
+
+def test_self_hosted_cookie_table_cell(doc_of):
+    text = """Informasjonskapsler
+
+Namn | Leverandør | Føremål | Lagringstid
+_pk_id | Matomo (eigen server) | Skil mellom unike besøkjande | 13 månader
+_pk_ses | Matomo (eigen server) | Knyter saman sidevisingar | 30 minutt"""
+    assert names(doc_of(text)) == set()
+
+
+def test_separate_controller_is_a_recipient(doc_of):
+    doc = doc_of("Velger du Klarna i kassen, deler vi navn og adresse med Klarna Bank AB (publ), slik at Klarna "
+                 "kan gjennomføre betalingen. Klarna er selvstendig behandlingsansvarlig for kredittvurderingen.")
+    assert "Klarna" in controller.extract(doc, {}).fields["controller_clues"]
+    assert {n.split()[0] for n in names(doc)} == {"Klarna"}
+
+
+def test_address_after_controller_name_is_no_recipient(doc_of):
+    fields = {"controller": {"names": ["Advokatfirmaet Brekke AS"], "org_numbers": [], "emails": []},
+              "emails": [], "org_numbers": []}
+    doc = doc_of("Spørsmål kan sendes i brev til Advokatfirmaet Brekke AS, Postboks 1140 Sentrum, 5811 Bergen.")
+    assert names(doc, fields) == set()
+
+
+CATEGORY_TABLE_NOT_USED = """Informasjonskapsler
+
+Vi benytter følgende kategorier:
+
+Kategori | Beskrivelse | Brukes?
+Funksjonelle | Husker preferanser | Nei
+Analytiske / statistikk | Google Analytics, Matomo e.l. | Nei
+Skjema | Formspree videresender meldinger | Ja"""
+
+COOKIE_TABLE_NECESSARY_NO = """Informasjonskapsler
+
+Navn | Leverandør | Formål | Nødvendig
+_ga | Google Analytics | Statistikk | Nei"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    (CATEGORY_TABLE_NOT_USED, {"Formspree"}),               # a `Brukes?` column saying `Nei`
+    (COOKIE_TABLE_NECESSARY_NO, {"Google Analytics"}),       # `Nei` under another header vetoes nothing
+    ("Nettsiden serveres av GitHub Pages, med Cloudflare foran.", {"GitHub Pages", "Cloudflare"}),
+    ("Vi bruker Google Analytics. Google Analytics kjører ikke på egne servere.", {"Google Analytics"}),
+])
+def test_round2_rows_and_hosting(doc_of, text, expected):
+    assert names(doc_of(text)) == expected

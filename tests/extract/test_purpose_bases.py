@@ -87,6 +87,27 @@ CASES = [
     # nynorsk
     ("Marknadsføring\n\nMe sender nyheitsbrev til medlemmene. Grunnlaget for denne handsaminga er samtykkje.",
      {"nyheitsbrev": ["marketing"]}, {"marketing:a"}),
+    # a basis paragraph that ends in a lead-in to a list pairs with the list's purposes
+    ("Grunnlag\n\nDet meste gjør vi fordi det er nødvendig for å oppfylle avtalen med deg (GDPR art. 6 nr. 1 "
+     "bokstav b). Dette gjelder blant annet når vi\n- oppretter konto og nettbank\n- svarer på spørsmål i chat",
+     {"oppretter konto": ["service_delivery"], "svarer på": ["customer_support"]},
+     {"service_delivery:b", "customer_support:b"}),
+    ("Grunnlag\n\nNoen ganger bygger vi på vår berettigede interesse. Vi har da gjort en interesseavveiing. "
+     "Det gjelder blant annet:\n- forebygging av svindel\n- statistikk over bruken",
+     {"forebygging": ["security"], "statistikk over": ["analytics"]}, {"security:f", "analytics:f"}),
+    # ... but not when the paragraph closes with a full sentence, or names its own purpose
+    ("Grunnlag\n\nVi bygger på vår berettigede interesse. Vi har gjort en interesseavveiing.\n"
+     "- forebygging av svindel",
+     {"forebygging": ["security"]}, set()),
+    ("Grunnlag\n\nVi sender nyhetsbrev basert på samtykke. Dette gjelder blant annet når vi\n"
+     "- forebygger svindel",
+     {"nyhetsbrev": ["marketing"], "forebygger": ["security"]}, {"marketing:a"}),
+    # a basis for numbered sections (`punkt 3.1 til 3.2`)
+    ("3.1 Opptak\n\nVi behandler søknader om opptak.\n\n3.2 Eksamen\n\nVi avviklar eksamen.\n\n"
+     "3.3 Grunnlag\n\nBehandlinga i punkt 3.1 til 3.2 er naudsynt for å utøve offentleg mynde, jf. art. 6 nr. 1 "
+     "bokstav e.",
+     {"søknader": ["service_delivery"], "eksamen": ["events_training"]},
+     {"service_delivery:e", "events_training:e"}),
 ]
 
 
@@ -108,10 +129,14 @@ def test_no_purposes_no_pairs():
     ("i henhold til de angitte formålene i punkt 1 til 9 er", list(range(1, 10))),
     ("formålet som er oppført i punkt 10 er", [10]),
     ("føremåla i punkt 2-4", [2, 3, 4]),
+    ("Behandlinga som er omtala i punkt 3.1 til 3.4, er", ["3.1", "3.2", "3.3", "3.4"]),
+    ("Grunnlaget for punkt 3.1–3.3", ["3.1", "3.2", "3.3"]),
+    ("formålene i punkt 2.1, 2.3 og 4", ["2.1", "2.3", 4]),
     ("GDPR art. 6 nr. 1 bokstav f", []),
+    ("jf. art. 6 nr. 1 bokstav c og punkt 2.1 ovenfor", ["2.1"]),
 ])
 def test_item_numbers(text, numbers):
-    assert purpose_bases.item_numbers(text) == numbers
+    assert purpose_bases.item_numbers(text) == [str(n) for n in numbers]
 
 
 # End to end with `policyparse.parse_text`: the purposes come from the real purpose tagger (cue rules and

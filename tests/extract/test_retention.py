@@ -121,6 +121,45 @@ PHRASES = [
     ("Vi lagrer opplysningene dine. Det skjer to ganger per år at vi går gjennom dem.", []),
 
     ("Lagring og sletting\n\nDu kan når som helst kontakte oss. Vi er tilgjengelige 24 timer i døgnet.", []),
+    # the cue of the period's own clause decides (`;`, `, og`, `, slik at` ... end a clause)
+    ("Kundekontoen slettes når du ikke har logget inn på 24 måneder; vi sender deg et varsel på e-post 30 dager før.",
+     [720]),
+    ("Et krav foreldes etter 3 år, og vi lagrer derfor skadeopplysninger i 10 år.", [3650]),
+    ("Et krav foreldast tre år etter at du fekk vite om det, og vi lagrar difor saka i ti år.", [3650]),
+    ("Vi svarer innen 30 dager; henvendelsen slettes deretter.", []),
+    # a limitation period is no storage period
+    ("Et krav etter forsikringsavtaleloven foreldes 3 år etter at du fikk kunnskap om det.", []),
+    # a period counted from the answer is a storage period, not an answer deadline
+    ("Meldingar frå kontaktskjemaet blir sletta seinast 30 dagar etter at du har fått svar.", [30]),
+    ("Henvendelsen slettes senest 60 dager etter at vi har svart deg.", [60]),
+    # label items under a storage heading: the label names the data
+    ("Hvor lenge lagrer vi opplysningene?\n\n- Svar på kundeundersøkelser: senest ett år etter at undersøkelsen "
+     "ble sendt ut.", [365]),
+    ("Kor lenge tek vi vare på opplysningane?\n\n• Svar på spørjeundersøkingar: seinast eitt år etter at "
+     "undersøkinga vart send ut.", [365]),
+    ("Hvor lenge lagrer vi?\n\n- Arbeidsordre: ti år etter siste verkstedbesøk, slik at vi kan dokumentere "
+     "arbeidet ved reklamasjon eller garantikrav.", [3650]),
+    ("Lagringstid\n\n- Kontaktpersoner: så lenge kundeforholdet varer, og senest 12 måneder etter at avtalen er "
+     "avsluttet.", [360]),
+    ("Hvor lenge lagrer vi?\n\n- Garantisaker: 5 år", [1825]),
+    ("Hvor lenge lagrer vi?\n\n- Reklamasjonsfrist: 5 år", []),
+    ("Hvor lenge lagrer vi?\n\n- Oppsigelsestid: 3 måneder", []),
+    ("Hvor lenge lagrer vi?\n\n- Henvendelser: Vi svarer innen 30 dager.", []),
+    # `varer` is a lifetime only of a cookie; `en time` may be an appointment; negated storage
+    ("Informasjonskapselen varer i 2 år.", [730]),
+    ("Abonnementet varer i 12 måneder.", []),
+    ("For behandlinger som varer mer enn to timer, ber vi deg registrere et betalingskort.", []),
+    ("Kortet lagres hos Stripe, slik at vi kan belaste et gebyr når en time står tom.", []),
+    ("Loggen lagres i en time.", [0.0417]),
+    ("Lagring\n\nEngangskoder på SMS er gyldige i 5 minutter og lagres ikke.", []),
+    ("Vi lagrer ikke kortnummeret, men transaksjonsdata oppbevares i 5 år.", [1825]),
+    ("IP-adressa blir ikkje lagra, og loggen blir sletta etter 30 dagar.", [30]),
+    # number words, genitive `års tid`, alternatives
+    ("Vi lagrer opplysningene i fem års tid.", [1825]),
+    ("Søknader lagres i tre eller seks måneder, avhengig av stillingen.", [90, 180]),
+    ("Loggene slettes etter tjueen dager.", [21]),
+    ("Dokumentasjonen vert oppbevart i eitt år.", [365]),
+    ("Personopplysningar blir lagra i 12 månader.", [360]),
 ]
 
 
@@ -214,6 +253,19 @@ def test_retention_unspecified(text, unspecified):
     ("3–5 år", [1095, 1825]), ("2 til 6 måneder", [60, 180]), ("ett og et halvt år", [547.5]),
     ("halvannet år", [547.5]), ("1,5 år", [547.5]), ("tjuefire timar", [1]), ("eitt år", [365]), ("ei veke", [7]),
     ("2 years", [730]), ("i dag", []), ("per år", []), ("1 år og 6 månader", [545]), ("tre (3) år", [1095]),
+    ("førtifem dagar", [45]), ("tjueein dagar", [21]), ("trettiseks måneder", [1080]), ("3 eller 5 år", [1095, 1825]),
+    ("ett eller to år", [365, 730]), ("i 2025 eller 3 år", [1095]), ("i fem års tid", [1825]),
+    ("når en time står tom", []), ("i en time", [0.0417]), ("én time", [0.0417]), ("ei veke", [7]),
 ])
 def test_durations(text, values):
     assert [round_days(d.days) for d in find_durations(text)] == values
+
+
+@pytest.mark.parametrize("text,genitive", [("i fem års tid", False), ("10 års lagringstid", True), ("5 år", False)])
+def test_genitive(text, genitive):
+    assert [d.genitive for d in find_durations(text)] == [genitive]
+
+
+@pytest.mark.parametrize("cell,days", [("En time", 0.0417), ("1 time", 0.0417), ("13 months", 390), ("1 year", 365)])
+def test_lifetime_cells_keep_article_numbers(cell, days):
+    assert lifetime_days(cell) == days

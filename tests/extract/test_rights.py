@@ -38,6 +38,27 @@ CASES = [
      ["withdraw_consent"]),
     ("Samtykke\n\nValget lagres i nettleseren din og du kan endre det når som helst ved å slette lagret "
      "nettstedsdata i nettleserinnstillingene.", ["withdraw_consent"]),
+    # withdrawing consent, the consent named first (bokmål and nynorsk), `kalle tilbake`
+    ("Rettane dine\n\nSamtykket til statistikk på nettstaden kan du når som helst endre eller trekkje tilbake via "
+     "lenkja nedst på sida.", ["withdraw_consent"]),
+    ("Personvern\n\nHar du gitt samtykke, kan du trekke det tilbake når som helst.", ["withdraw_consent"]),
+    ("Personvern\n\nSamtykke kan du trekkje tilbake når som helst.", ["withdraw_consent"]),
+    ("Personvern\n\nSamtykket til Google Analytics kan du trekkje tilbake via ikonet nede til venstre.",
+     ["withdraw_consent"]),
+    ("Personvern\n\nDu kan når som helst kalle tilbake samtykket ditt.", ["withdraw_consent"]),
+    ("Personvern\n\nDu kan kalla attende samtykket ved å kontakte oss.", ["withdraw_consent"]),
+    ("Personvern\n\nSamtykket gjeld til du trekkjer det tilbake.", ["withdraw_consent"]),
+    ("Personvern\n\nVi ber om samtykke før vi trekker tilbake tilbudet.", []),
+    ("Personvern\n\nSamtykke er grunnlaget for behandlingen. Vi kan trekke tilbake tilgangen din.", []),
+    # a right the text says does not apply is not told to the reader
+    ("Rettane dine\n\nRetten til dataportabilitet gjeld ikkje for handsaming som skjer for å utøve offentleg "
+     "mynde.", []),
+    ("Dine rettigheter\n\nRetten til dataportabilitet (art. 20) gjelder ikke for denne behandlingen.", []),
+    ("Dine rettigheter\n\nDu har ikke rett til dataportabilitet når behandlingen bygger på en rettslig "
+     "forpliktelse.", []),
+    ("Dine rettigheter\n\nDu har rett til dataportabilitet. Retten gjelder ikke for papirarkiv.", ["portability"]),
+    ("Dine rettigheter\n\nDu kan be om at opplysninger slettes. Retten til sletting gjelder ikke opplysninger vi "
+     "er pålagt å oppbevare.", ["erasure"]),
     ("Klage\n\nHvis du mener at vi behandler opplysninger i strid med loven, kan du klage til Datatilsynet.",
      ["complaint"]),
     ("Klage\n\nDu har rett til å klage til en tilsynsmyndighet, her Datatilsynet.", ["complaint"]),

@@ -41,8 +41,10 @@ CASES = [
     ("Data lagres i Europa.", False, []),
     ("Alle data lagres i EU. Ingen overføring til tredjeland.", False, []),
     ("Vi overfører ikke personopplysninger ut av EU/EØS.", False, []),
-    ("Opplysningane vert lagra i Noreg.", False, []),
     ("Diri kan eksportere kundedata til andre selskaper innenfor EU.", False, []),
+    ("Vi lagrer og behandler personopplysningene dine innenfor EU/EØS.", False, []),
+    ("Leverandørene våre har forpliktet seg til å lagre data i datasentre i EU/EØS.", False, []),
+    ("Me handsamar opplysningane innanfor EØS.", False, []),
     # says neither
     ("Personopplysningene dine kan overføres til utlandet. Overføring av personopplysninger innenfor "
      "EU/EØS-området kan fritt skje i henhold til gjeldende personvernlovgivning.", None, []),
@@ -50,6 +52,11 @@ CASES = [
     ("Våre systemer kjøres hos en internasjonal skyleverandør med datasentre over hele verden.", None, []),
     ("Google er et amerikansk selskap.", None, []),
     ("Vi har kontor i Oslo og USA.", None, []),
+    # an EU/EEA country named without saying EU/EØS does not decide the field (FIELDS.md, settled cases)
+    ("Opplysningane vert lagra i Noreg.", None, []),
+    ("Siteimprove lagrar dataa på serverar i Danmark.", None, []),
+    ("Data i Microsoft 365 lagres i Microsofts datasentre i Irland.", None, []),
+    ("Vi behandler opplysningene i samsvar med personvernforordningen.", None, []),
     # a dropped mechanism is not in use
     ("31.08.2020 - Fjernet EU-U.S. Privacy Shield som ble ugyldiggjort i EU dom.", None, []),
 ]

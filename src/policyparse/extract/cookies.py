@@ -4,11 +4,13 @@ Where names come from, most reliable first (the finding's `method` names the rul
 - `cookie.table`: the name column of a cookie table (flattened cells, `cell | cell` rows, `Navn: ...`
   records or `Navn` / `_ga` label lines, read by `policyparse.flat_tables`). A table is a cookie table
   when its header, its section or the text before it speaks of cookies (the document title alone
-  only when some name looks like a cookie name); a table (or row) of localStorage / sessionStorage
-  keys is not. A cell naming several cookies is split (`_ga, _gid`), short suffixes are expanded
-  (`sb-*-auth-token.0, .1` -> `sb-*-auth-token.0`, `sb-*-auth-token.1`); pixel paths of consent
-  declarations are names (`ads/ga-audiences`). Group rows (`Trustpilot | | |`), category rows
-  (`Markedsføringscookies`) and capitalised tool names (`Leadinfo`) in the name column are not.
+  only when some name looks like a cookie name), or when its type column mixes cookies and browser
+  storage; a table (or row) of localStorage / sessionStorage keys is not (`Type: local` included).
+  A one-letter name in the name column counts (Adform's `C`). A cell naming several cookies is
+  split (`_ga, _gid`), short suffixes are expanded (`sb-*-auth-token.0, .1` -> `sb-*-auth-token.0`,
+  `sb-*-auth-token.1`); pixel paths of consent declarations are names (`ads/ga-audiences`). Group
+  rows (`Trustpilot | | |`), category rows (`Markedsføringscookies`) and capitalised tool names
+  (`Leadinfo`) in the name column are not.
 - `cookie.paren_list`: a parenthesised list in a cookie sentence (`Informasjonskapslane (rc::a,
   rc::b og rc::c)`, `Statistiske informasjonskapsler (_ga, _gat, _gid, collect)`).
 - `cookie.colon_list`: `... informasjonskapsler ...: lang (valgt språk) og samtykke (cookie-valget)`.
@@ -16,16 +18,18 @@ Where names come from, most reliable first (the finding's `method` names the rul
 - `cookie.coordination`: a coordinated list of single tokens in a cookie paragraph anchored by a
   cookie-shaped name (`setter _fbp og fr`, `NID, 1P_JAR og CONSENT`); its other members must be known
   or distinctive names, or, right after a cookie noun (`informasjonskapslene li_sugr, bcookie og
-  lidc`), plain lower-case words.
+  lidc`), plain lower-case words; two tokens joined by a comma alone take no plain word (`_pk_id,
+  som utløper ...` is a name and a relative clause).
 - `cookie.bare_list`: a list of bare names in a cookie section (`- _ga` / `- _gid` / `- lang`).
 - `cookie.apposition`: one name right after a cookie noun, quoted or after `som heter` / `med
   namnet` (`informasjonskapselen «lang»`), or a name of the shipped table (`informasjonskapselen NID`).
 - `cookie.shape` / `cookie.known_name` / `cookie.known_prefix`: a name-shaped token (`_ga`, `__utmz`,
   `rc::a`, `wordpress_logged_in_*`, `sb-*-auth-token`), a distinctive known name (`PHPSESSID`,
   `CookieConsent`) or a token matching a long wildcard entry of the database
-  (`intercom-session-abc`) in a paragraph or section about cookies. A token the sentence puts in
-  localStorage, or (unless a known cookie) introduces as a key, parameter, event or field
-  (`nøkkelen cookie_consent_v2`, `hendelser som page_view`; `not_cookie_noun`), is not taken.
+  (`intercom-session-abc`) in a paragraph or section about cookies. A name line whose entry says
+  `Type: HTML Local Storage`, a token the sentence puts in localStorage, or (unless a known cookie)
+  introduces as a key, parameter, event or field (`nøkkelen cookie_consent_v2`, `hendelser som
+  page_view`; `not_cookie_noun`), is not taken.
 - `cookie.entry`: name line + description line entries and definition lines or list items
   (`_ga: Skiller brukere ...`, `- lang – husker språkvalget`) of a cookie section, when a sibling
   entry has a cookie-shaped or known name; an entry of browser storage (`Type: HTML Local Storage`)
@@ -68,8 +72,8 @@ LIST_SPLIT = regex.compile(r"\s*(?:,|;|\s/\s|\s(?:og|and|eller|or|samt|&)\s)\s*"
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     data = load_json("cookies.json")
-    required = {"description", "cookie_word", "storage_word", "not_cookie_noun", "negation", "not_names", "not_providers",
-                "category_cues", "providers"}
+    required = {"description", "cookie_word", "storage_word", "storage_type", "not_cookie_noun", "negation",
+                "not_names", "not_providers", "category_cues", "providers"}
     if missing := required - set(data):
         raise RulesError(f"cookies.json: missing keys {sorted(missing)}")
     if unknown := set(data) - required:
@@ -87,6 +91,7 @@ def patterns() -> dict[str, regex.Pattern]:
     return {
         "cookie": regex.compile(rf"(?:{lex['cookie_word']})", regex.I),
         "storage": regex.compile(rf"(?:{lex['storage_word']})", regex.I),
+        "storage_type": regex.compile(rf"\W*(?:{lex['storage_type']})\W*", regex.I),
         "other_id": regex.compile(lex["not_cookie_noun"], regex.I),
         "negation": regex.compile(lex["negation"], regex.I),
         "provider": regex.compile(r"(?<![\w.-])(?P<name>" + "|".join(regex.escape(p) for p in providers)
@@ -161,9 +166,10 @@ PIXEL_PATH = regex.compile(r"[\w#*-]+(?:/[\w#*.-]+)+")
 
 
 def table_name_ok(tok: str) -> bool:
-    """A name from the name column of a cookie table: `token_ok`, or a pixel path as cookie declarations
-    list them (`ads/ga-audiences`, `pagead/1p-user-list/#`), but no URL, domain path or `ja/nei`."""
-    if token_ok(tok):
+    """A name from the name column of a cookie table: `token_ok`, a one-letter name as written (Adform's
+    `C`), or a pixel path as cookie declarations list them (`ads/ga-audiences`, `pagead/1p-user-list/#`),
+    but no URL, domain path or `ja/nei`."""
+    if token_ok(tok) or (len(tok) == 1 and tok.isalpha()):
         return True
     return (PIXEL_PATH.fullmatch(tok) is not None and "." not in tok.split("/", 1)[0]
             and regex.search(r"[-_#\d*]", tok) is not None and token_ok(tok.replace("/", "-")))
@@ -263,6 +269,10 @@ def table_kind(doc, table: Table) -> str | None:
     ctx_start = max(sec.start if sec else 0, table.start - 700)
     before = text[ctx_start:table.start]
     last_block = before.rstrip().rsplit("\n\n", 1)[-1]
+    types = [row.cells["type"].text for row in table.rows if "type" in row.cells]
+    if any(pats["storage"].search(t) for t in types) and any(
+            pats["cookie"].search(t) or regex.match(r"http\b", t, regex.I) for t in types):
+        return "cookie"  # rows typed one by one (`localStorage`, `HTTP-cookie`): the storage rows are dropped
     if pats["storage"].search(heading) or pats["storage"].search(last_block) or pats["storage"].search(header):
         return "storage"
     if table.has("key") and not table.has("name"):
@@ -357,6 +367,8 @@ def _from_tables(doc, col: Collector) -> None:
         for row in table.rows:
             if any(pats["storage"].search(c.text) for c in row.values):
                 continue
+            if (type_cell := row.cells.get("type")) is not None and pats["storage_type"].fullmatch(type_cell.text):
+                continue  # `Type: local` (Usercentrics): a localStorage item
             cell = row.cells.get(name_role)
             if cell is None:
                 continue
@@ -530,6 +542,9 @@ def _from_coordinations(doc, col: Collector) -> None:
         if not anchored or not all(shaped(t) or distinctive(t) or db.is_known(t) or (apposition and plain_name_ok(t))
                                    for t in names):
             continue
+        if len(toks) == 2 and not CO_CONNECTOR.search(m.group(0)) and not all(
+                shaped(t) or distinctive(t) or db.is_known(t) for t in names):
+            continue  # `_pk_id, som utløper ...`: a name and the clause after it, no list of two
         if not cookie_context(doc, m.start()):
             continue
         for tok, start in toks:
@@ -688,9 +703,28 @@ def _from_shapes(doc, col: Collector) -> None:
         if not cookie_context(doc, start):
             continue
         sentence, s0 = _sentence_text(doc, start)
-        if not_a_cookie_here(sentence, start - s0, len(tok)):
+        if not_a_cookie_here(sentence, start - s0, len(tok)) or _name_line_in_storage(text, m.start(), m.end()):
             continue
         col.add(Hit(tok, start, start + len(tok), method, conf))
+
+
+def _name_line_in_storage(text: str, start: int, end: int) -> bool:
+    """Is the token at start:end a name line whose entry (the lines below it, up to a blank line or the
+    next one-token name line) says it is browser storage (`wishlist_v3` / `Lagrer ønskelisten din.` /
+    `Type: HTML Local Storage`, as Cookiebot declarations print it)?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end < 0 or text[line_start:line_end].strip() != text[start:end].strip():
+        return False
+    pats = patterns()
+    for line in text[line_end + 1:].split("\n")[:6]:
+        line = line.strip()
+        if not line or (" " not in line and ":" not in line):
+            return False  # a blank line or the next entry's name line
+        if pats["storage"].search(line) or ((kv := regex.match(r"type\s*:\s*(.+)$", line, regex.I))
+                                            and pats["storage_type"].fullmatch(kv.group(1))):
+            return True
+    return False
 
 
 DEF_LINE = regex.compile(r"^(?:- )?(?P<tok>[^\s:()–—,]+)(?::\s+|\s+[–—-]\s+|\s*\()\S")

@@ -2,8 +2,10 @@
 
 Candidates are dates right after an update cue (`Sist oppdatert`, `Oppdatert`, `revisjonsdato`,
 `Gjeldende fra`, `ble gjort`), and dates that open the entries of a change log or version table
-(a section headed `Endringslogg`, `Endringer ...`, `Versjon`). The newest candidate wins. A month
-without a day is the first of that month; a relative date (`over en uke siden`) is no date.
+(a section headed `Endringslogg`, `Endringer ...`, `Versjon`), a line that is only a version and its date
+(`Versjon 2.4, mars 2025`), and a line that is only a date among the last lines of the text (`Desember 2023`).
+The newest candidate wins. A month without a day is the first of that month; a relative date (`over en uke
+siden`) is no date.
 """
 from __future__ import annotations
 
@@ -29,6 +31,11 @@ CUE = regex.compile(
     r"|gjeldende\s+fra|gjeld\s+frå|gyldig\s+fra|endret|versjon\s+(?:av|fra)|ble\s+gjort|vart\s+gjord|dato"
     r"|last\s+updated|effective\s+date)\b[^\n]{0,40}?$", regex.I)
 LOG_HEADING = regex.compile(r"endringslogg|endringer|endringar|versjon|historikk|oppdateringer|change\s*log", regex.I)
+VERSION_LINE = regex.compile(  # `Versjon 2.4, mars 2025`: a line that is only a version number and its date
+    rf"^(?:versjon|version|utgåve|utgave|revisjon|rev\.?)\s*v?\d+(?:\.\d+)*\s*[,:;–—-]?\s*"
+    rf"(?:av\s+|frå\s+|fra\s+)?(?:{DATE.pattern})\s*\.?\s*$", regex.I)
+BARE_DATE_LINE = regex.compile(rf"^(?:{DATE.pattern})\s*\.?\s*$", regex.I)  # `Desember 2023` closing the text
+CLOSING_LINES = 3
 LOG_ENTRY = regex.compile(rf"^(?:- )?(?:\d+(?:\.\d+)*\s+(?:\|\s+)?)?(?:{DATE.pattern})", regex.I)  # "1.1 | 04.12.2019"
 
 
@@ -56,9 +63,21 @@ def _intro_line(text: str, line_start: int) -> str:
     return ""
 
 
+def _closing_line_starts(text: str) -> set[int]:
+    """Starts of the last few non-blank lines of the text."""
+    starts, end = [], len(text.rstrip())
+    while end > 0 and len(starts) < CLOSING_LINES:
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip():
+            starts.append(start)
+        end = start - 1
+    return set(starts)
+
+
 def candidates(doc):
     """(date, start, end, method) for every date stated as a change date."""
     text = doc.text
+    closing = _closing_line_starts(text)
     out = []
     for m in DATE.finditer(text):
         date = parse_date(m)
@@ -69,6 +88,13 @@ def candidates(doc):
         prev_line = _intro_line(text, line_start)
         if CUE.search(before) and regex.search(r"[.!?]\s+\S", before) is None:
             out.append((date, m.start(), m.end(), "last_updated.cue"))
+            continue
+        line = text[line_start:text.find("\n", m.end()) if text.find("\n", m.end()) >= 0 else len(text)].strip()
+        if VERSION_LINE.match(line):
+            out.append((date, m.start(), m.end(), "last_updated.version_line"))
+            continue
+        if line_start in closing and BARE_DATE_LINE.match(line):
+            out.append((date, m.start(), m.end(), "last_updated.closing_line"))
             continue
         sec = doc.section_at(m.start())
         in_log = sec is not None and LOG_HEADING.search(sec.heading)

@@ -10,7 +10,10 @@ LEGAL_SUFFIX = (r"(?:AS|ASA|AB|A/S|ApS|Oy|Oyj|SA|SE|BV|B\.V\.|NV|GmbH|AG|Inc\.?|
 SUFFIX_RE = regex.compile(rf"(?:,?\s+{LEGAL_SUFFIX})+$")
 TOKEN = (r"(?:\p{Lu}[\p{L}\d]*|\p{Ll}{1,2}\p{Lu}[\p{L}\d]*|\d+\p{L}[\p{L}\d]*)"
          r"(?:[.\-&+'][\p{L}\d]+)*!?")
-NAME_RE = regex.compile(rf"{TOKEN}(?: (?:& |of |for |de )?{TOKEN}){{0,4}}(?:,? {LEGAL_SUFFIX}(?![\p{{L}}\d]))?")
+# A single capital before a slash starts a legal form written with one (`A/S`, `I/S`, `K/S`): it belongs to
+# the suffix, never a word of the name (`Cybot A/S`, not `Cybot A`).
+SLASH_FORM = r"\p{Lu}/\p{Lu}(?![\p{L}\d])"
+NAME_RE = regex.compile(rf"{TOKEN}(?: (?!{SLASH_FORM})(?:& |of |for |de )?{TOKEN}){{0,4}}(?:,? {LEGAL_SUFFIX}(?![\p{{L}}\d]))?")
 
 
 def norm_key(name: str) -> str:

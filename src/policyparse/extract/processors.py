@@ -5,9 +5,14 @@ Candidates come from four places:
 1. structure: tables of suppliers (flattened one cell per line under a header row such as
    `Supplier / Function / Location`, or HTML rows `cell | cell | cell`, read by `policyparse.flat_tables`;
    which header rule gives which column is `table_columns` in `resources/processor_lexicon.json`; cookie
-   tables give their provider column), list items under a sub-processor / recipient heading or a lead-in line
-   (`Vi benytter følgende underleverandører:` - `Poweroffice (regnskapssystem)`), supplier cards
-   (name line, function line, location line) and sub-headings named after a service;
+   tables give their provider column; a company in the supplier column with one of its products in another
+   cell gives the product), tables whose tab-separated cells became spaces (`Leverandør Tjeneste
+   Behandlingssted` / `Vitec Next (Vitec Megler AS) meglersystem Norge`), supplier records
+   (`Leverandør: X` / `Oppgave: ...` / `Plassering: ...`, and the provider field of cookie records),
+   list items under a sub-processor / recipient heading or a lead-in line (`Vi benytter følgende
+   underleverandører:` - `Poweroffice (regnskapssystem)`; also `Name – function` lines without a bullet
+   under a line ending with a colon), supplier cards (name line, function line, location line) and
+   sub-headings named after a service;
 2. cue patterns: a name right after `levert av`, `lagres hos`, `benytter`, `vår databehandler`,
    `databehandleravtale med`, `informasjonskapsler fra`, `bygge inn` ... (rules in
    `resources/processor_rules.json`);
@@ -20,9 +25,15 @@ Candidates come from four places:
    CamelCase, a domain, an acronym, several capitalised words) or sit in a clear supplier structure.
 
 Excluded: the controller and its group (names from `fields["controller"]` and `fields["controller_clues"]`,
-e-mail domains, name similarity), public authorities, registers and look-up sources, generic categories
-(`IT-leverandører`), services said to process no personal data, and an umbrella company (`Google`)
-when one of its products (`Google Analytics`) is already listed.
+e-mail domains, name similarity; but a known service the text calls a separate controller, `Klarna er
+selvstendig behandlingsansvarlig`, stays a recipient), public authorities, portals and registers
+(`Kartverket`, `Altinn`, `X (SI), et felles register`) and look-up sources, generic categories
+(`IT-leverandører`), services said to process no personal data or to run on the controller's own servers
+(`Matomo er installert på våre eigne serverar`), services in a table row whose `Brukes?` cell says `Nei`,
+social platforms and marketplaces named only as the place where ads or vacancies are shown (`annonsar
+på Facebook og Instagram`, `lyst ut på Finn.no`), header rows, and an umbrella company (`Google`) when one
+of its products (`Google Analytics`) is already listed. Legal forms written with a slash stay part of the
+name (`Cybot A/S`).
 """
 from __future__ import annotations
 
@@ -34,7 +45,7 @@ from functools import lru_cache
 import regex
 
 from . import Extraction
-from ..flat_tables import Row, header_role, header_rule_ids, tables_of
+from ..flat_tables import Row, header_role, header_rule, header_rule_ids, tables_of
 from ..rules import RulesError, check_entries, load_json, read_text
 from .layout import Line, blocks as line_blocks, doc_lines
 from .orgnames import LEGAL_SUFFIX, NAME_RE, SUFFIX_RE, norm_key
@@ -55,12 +66,27 @@ STRICT_CATEGORIES = frozenset({"umbrella"})
 EMBEDDED_CATEGORIES = frozenset({"video", "maps", "social", "fonts"})
 GAZETTEER_COLUMNS = ("id", "name", "aliases", "organisation", "country", "category", "ambiguous")
 RULE_KINDS = {"section", "lead_in", "name_cue", "subject_cue", "sentence_cue", "social_cue", "veto_after",
-              "veto_sentence", "veto_name", "veto_entity"}
+              "veto_sentence", "veto_name", "veto_entity", "veto_row"}
 TABLE_COLUMNS = ("supplier", "name", "function", "location", "cookie")
-SPLIT_NAMES = regex.compile(r"\s*(?:,\s*|\s+og\s+|\s+eller\s+|\s+and\s+|\s*/\s*|\s+\+\s+|\s+&\s+(?=\p{Lu}\p{Ll}+\s+\p{Lu}))")
+# Separators between names in one cell or item; a comma before a legal form (`Meta Platforms, Inc.`) and the
+# slash of `A/S` do not separate.
+SPLIT_NAMES = regex.compile(rf"\s*(?:,(?!\s*(?:{LEGAL_SUFFIX}(?![\p{{L}}\d])|\(publ\)))\s*|\s+og\s+|\s+eller\s+|\s+and\s+|"
+                            rf"(?<!(?<![\p{{L}}\d])\p{{Lu}})\s*/\s*(?!\p{{Lu}}(?![\p{{L}}\d]))|\s+\+\s+|"
+                            rf"\s+&\s+(?=\p{{Lu}}\p{{Ll}}+\s+\p{{Lu}}))")
 ADDRESS_LINE = regex.compile(r"\b\d{4}\s+\p{Lu}\p{Ll}+|\borg\.?\s*n(?:r|o|ummer)|organisasjonsn|\btelefon\b|\btlf\b|"
                              r"\be-post\s*:|\bpostboks\b|\p{L}+(?:veien|vegen|gata|gate|vei|veg|plass)\s+\d", regex.I)
 SENTENCE_END = regex.compile(r"[.!?]\s*$")
+INDEFINITE = regex.compile(r"(?:en|et|ei|ein|eit)\s+")
+# labels of where data comes from, not who receives it (`Kilde: Folkeregisteret`)
+SOURCE_LABEL = regex.compile(r"\b(?:kilde|kjelde|source|part|aktør)\w*", regex.I)
+# `Label: value` line of a supplier record (`Leverandør: Phorest Salon Software Ltd` / `Oppgave: ...`)
+LABEL_LINE = regex.compile(r"^(?:- )?(?P<label>[^:\n]{2,40}):\s*(?P<value>\S.*)$")
+# `SDC A/S – drift av kjernebanksystem`: an entry line without a bullet
+DASH_ENTRY = regex.compile(r"^(?:\p{Lu}|\d)[^:–—.!?\n]{0,59}?\s+[–—-]\s+\S")
+# `X er selvstendig behandlingsansvarlig`: X is a separate controller, not the one whose policy this is.
+SEPARATE_CONTROLLER = (r"\s*(?:\([^)]{1,40}\)\s*)?(?:er|blir|vert|is)\s+(?:\p{L}+\s+)?(?:selvstendig|sjølvstendig|"
+                       r"selvstendige|sjølvstendige|separat|egen|eigen|eget|eige|independent)\s+"
+                       r"(?:behandlingsansvarl|dataansvarl|controller)")
 
 
 # --------------------------------------------------------------------------------------- gazetteer
@@ -292,6 +318,11 @@ class Context:
         self.controller_names = [n for n in controller.get("names", []) if n]
         self.controller_names += [n for n in fields.get("controller_clues", [])
                                   if n.split()[0].casefold() not in self.lex.not_names]
+        # a known service the text calls a separate controller (`Klarna er selvstendig behandlingsansvarlig`)
+        # is a recipient, whatever the controller clues say
+        self.controller_names = [n for n in self.controller_names if not (
+            self.gaz.lookup(n) is not None and self.gaz.lookup(n).category != "umbrella"
+            and regex.search(rf"(?<![\p{{L}}\d]){regex.escape(n)}" + SEPARATE_CONTROLLER, self.text, regex.I))]
         self.email_labels = set()
         for address in controller.get("emails", []) or fields.get("emails", []):
             domain = address.split("@")[-1].lower()
@@ -351,6 +382,12 @@ class Context:
             return False
         if name.casefold() in self.lex.not_names or tokens[0].casefold() in self.lex.not_names:
             return False
+        if len(regex.sub(r"[\W_]+", "", name)) < 2 or regex.fullmatch(LEGAL_SUFFIX, name.strip(" ,")):
+            return False                                   # `S` of a split `A/S`, a bare `Inc`
+        if len(tokens) == 1 and regex.fullmatch(r"\p{Lu}[\p{L}\-]*'?s", name) and (
+                name.rstrip("s").rstrip("'").casefold() in self.lex.not_names
+                or self.lex.location_re.fullmatch(name.rstrip("s").rstrip("'"))):
+            return False                                   # a genitive: `EUs standardkontrakter`
         if not regex.match(r"(?:\p{Lu}|\d|\p{Ll}{1,2}\p{Lu})", tokens[0]):
             return False
         if len(tokens) == 1 and len(name) >= 13 and regex.fullmatch(r"\p{Lu}\p{Ll}+", name) \
@@ -453,10 +490,42 @@ class Context:
                 continue
             if rule.pattern.search(sentence):
                 return rule.id
-        before = sentence[max(0, rel - 40):rel]
+        line_start = self.text.rfind("\n", 0, start) + 1
+        line_end = self.text.find("\n", start)
+        line = self.text[line_start:len(self.text) if line_end < 0 else line_end]
+        if " | " in line:                          # `Analytiske | Google Analytics, Matomo e.l. | Nei`
+            vetoed = self._row_vetoed(line_start, line, start)
+            if vetoed:
+                return vetoed
+        before = sentence[max(0, rel - 60):rel]
         for rule in self.rules["veto_name"]:
+            if rule.categories and category not in rule.categories:
+                continue
             if rule.pattern.search(before):
                 return rule.id
+        return None
+
+    def _row_vetoed(self, line_start: int, line: str, start: int) -> str | None:
+        """A `veto_row` rule matching another cell of this `|` row, under a column whose header (the first
+        row of the run of `|` lines) matches the rule's `requires` (`Brukes?` / `Nei`)."""
+        header_start = line_start
+        while header_start > 0:
+            prev_start = self.text.rfind("\n", 0, header_start - 1) + 1
+            if " | " not in self.text[prev_start:header_start - 1]:
+                break
+            header_start = prev_start
+        if header_start == line_start:
+            return None
+        header = self.text[header_start:self.text.find("\n", header_start)].split(" | ")
+        pos = line_start
+        for idx, cell in enumerate(line.split(" | ")):
+            inside = pos <= start < pos + len(cell)
+            pos += len(cell) + 3
+            if inside or idx >= len(header):
+                continue
+            for rule in self.rules["veto_row"]:
+                if rule.pattern.match(cell.strip()) and (rule.requires is None or rule.requires.search(header[idx])):
+                    return rule.id
         return None
 
     def sentence_has(self, kind: str, start: int) -> bool:
@@ -466,6 +535,28 @@ class Context:
 
     def in_spans(self, start: int, spans) -> bool:
         return any(a <= start < b for a, b in spans)
+
+    def header_row(self, line: str) -> list[tuple[str, tuple[str, str] | None]] | None:
+        """The cells of a table header row written as words on one line (`Leverandør Tjeneste
+        Behandlingssted`, a tab-separated header whose tabs became spaces): (cell, (rule id, role) or None)
+        for each; None when the line is no such row (two header cells at least, one other word at most)."""
+        words = line.split()
+        if not 2 <= len(words) <= 8 or SENTENCE_END.search(line) or line.rstrip().endswith(":") or \
+                not all(regex.match(r"\p{Lu}", w) for w in words):
+            return None
+        cells, i = [], 0
+        while i < len(words):
+            for j in range(min(len(words), i + 3), i, -1):
+                rule = header_rule(" ".join(words[i:j]), True)
+                if rule:
+                    cells.append((" ".join(words[i:j]), rule))
+                    i = j
+                    break
+            else:
+                cells.append((words[i], None))
+                i += 1
+        known = sum(1 for _, rule in cells if rule)
+        return cells if known >= 2 and len(cells) - known <= 1 else None
 
 
 # ---- parsing of one entry ("Name (function) - note", "A og B (function)", "Name: description")
@@ -571,8 +662,9 @@ class Collector:
             if cols is None:
                 continue
             method = "processors.table_rows" if table.kind == "pipes" else "processors.table"
+            cookie_table = any(r in ctx.lex.columns["cookie"] for r in table.rules)
             for row in table.rows:
-                self._row(row, cols, role or "processor", method)
+                self._row(row, cols, role or "processor", method, cookie_table)
 
     def _columns(self, rules: list[str | None], context: bool) -> dict[str, int] | None:
         """Column index of supplier, function and location: the first column whose header rule the
@@ -591,7 +683,7 @@ class Collector:
                 cols["supplier"] = names[0]
         return cols if "supplier" in cols else None
 
-    def _row(self, row: Row, cols: dict[str, int], role: str, method: str) -> None:
+    def _row(self, row: Row, cols: dict[str, int], role: str, method: str, cookie_table: bool = False) -> None:
         ctx = self.ctx
         name_cell = row.column(cols["supplier"])
         if name_cell is None:
@@ -606,17 +698,155 @@ class Collector:
         if len(text) > 80 or SENTENCE_END.search(text) and len(text.split()) > 4:
             return
         self.add_entry(text, name_cell.start, method, role, 3, 0.9, function, location, need_evidence=False)
+        if not cookie_table:                   # a cookie's purpose cell names no service
+            others = [function_cell] if function_cell is not None else [c for c in row.values if c is not name_cell]
+            self._product_of_umbrella(text, others, method, role, function, location)
+
+    def _product_of_umbrella(self, name: str, cells: list, method: str, role: str, function: str | None,
+                             location: str | None) -> None:
+        """`Microsoft | E-post og Microsoft 365`: a company named in the supplier column and one of its
+        products in another cell of the row (the function cell when the table has one); the product is
+        the service."""
+        ctx = self.ctx
+        umbrella = ctx.gaz.lookup(name)
+        if umbrella is None or umbrella.category != "umbrella":
+            return
+        products = [h for cell in cells for h in ctx.gaz.find(cell.text, cell.start)
+                    if h[3].organisation == umbrella.organisation and h[3].category != "umbrella"]
+        if len({h[3].id for h in products}) == 1:
+            s, e, written, service = products[0]
+            self.cands.append(Candidate(written, s, e, method, 0.85, 3, service, function, location, role,
+                                        service.organisation, structural=True))
+
+    def records(self) -> None:
+        """Supplier records, one `Label: value` line per field (`Leverandør: Phorest Salon Software Ltd` /
+        `Oppgave: Bookingsystem` / `Plassering: Irland`), and the provider field of cookie records
+        (`Navn: euconsent-v2` / `Leverandør: Sourcepoint`): the supplier value names the service."""
+        ctx = self.ctx
+        kinds = ctx.lex.columns
+        for block in line_blocks(ctx.lines):
+            fields = []
+            for ln in block:
+                m = LABEL_LINE.match(ln.text)
+                rule = header_rule(m.group("label"), True) if m else None
+                if rule is not None and not (rule[0] in kinds["supplier"] and SOURCE_LABEL.search(m.group("label"))):
+                    fields.append((ln, m, rule[0]))
+            suppliers = [f for f in fields if f[2] in kinds["supplier"]]
+            if not suppliers:
+                continue
+            record_like = len(fields) >= 2
+            for n, (ln, m, _) in enumerate(suppliers):
+                if ctx.in_spans(ln.start, ctx.claimed):
+                    continue
+                value_start = ln.start + m.start("value")
+                value = m.group("value").strip()
+                if len(value) > 120 or SENTENCE_END.search(value) and len(value.split()) > 6:
+                    continue
+                names_part = _split_entry(value)[0]
+                if not ctx.gaz.find(value) and not any(ctx.looks_like_name(piece) and ctx.proper_evidence(piece)
+                                                       for piece, _, _ in _names_in(names_part, 0)):
+                    continue                   # `Tjeneste: Nyhetsbrev` names no service
+                # the fields of this record: from this supplier line to the next one
+                nxt = suppliers[n + 1][0].start if n + 1 < len(suppliers) else block[-1].end + 1
+                own = [f for f in fields if f[0] is not ln and ln.start <= f[0].start < nxt]
+                if not own and ln is not block[0]:
+                    own = [f for f in fields if f[0] is not ln and f[0].start < ln.start][-3:]
+                function = next((f[1].group("value").strip() for f in own if f[2] in kinds["function"]), None)
+                location = next((f[1].group("value").strip() for f in own if f[2] in kinds["location"]), None)
+                for f in own:
+                    if f[2] in kinds["function"] or f[2] in kinds["location"]:
+                        ctx.ignored.append((f[0].start, f[0].end))
+                in_section, role = ctx.section_role(ln.start)
+                ctx.claimed.append((ln.start, ln.end))
+                self.add_entry(value, value_start, "processors.record", role or "processor", 3, 0.85,
+                               function, location, need_evidence=not (record_like or in_section))
+
+    def spaced_tables(self) -> None:
+        """A supplier table whose cells were separated by tabs that became spaces: a header row of header
+        words (`Leverandør Tjeneste Behandlingssted`) with the supplier column first, then one row a line
+        (`Vitec Next (Vitec Megler AS) meglersystem og oppdragsarkiv Norge`): the name is the known
+        service or proper name at the start of the line, with a parenthesis after it; the rest is the
+        function, and a place at its end the location."""
+        ctx = self.ctx
+        kinds = ctx.lex.columns
+        starts = {t.start for t in tables_of(ctx.doc)}
+        for block in line_blocks(ctx.lines):
+            for i, head in enumerate(block[:-1]):
+                cells = ctx.header_row(head.text)
+                if not cells or head.start in starts or cells[0][1] is None or \
+                        cells[0][1][0] not in kinds["supplier"] | kinds["name"]:
+                    continue
+                ctx.ignored.append((head.start, head.end))
+                in_section, role = ctx.section_role(head.start)
+                for ln in block[i + 1:]:
+                    if ln.text.startswith("- ") or " | " in ln.text or ctx.header_row(ln.text):
+                        break
+                    self._spaced_row(ln, role or "processor")
+                break
+
+    def _spaced_row(self, ln: Line, role: str) -> None:
+        ctx = self.ctx
+        line = ln.text
+        hits = [h for h in ctx.gaz.find(line) if h[0] == 0]
+        if hits:
+            end = max(h[1] for h in hits)
+        else:
+            m = NAME_RE.match(line)
+            if m is None:
+                return
+            end = m.end()
+        paren = regex.match(r"\s*\([^)]{1,60}\)", line[end:])
+        if paren:
+            end += paren.end()
+        rest = line[end:].strip()
+        if rest and not regex.match(r"\p{Ll}|\d", rest) and not ctx.lex.location_re.match(rest):
+            return
+        location = None
+        loc = next((x for x in ctx.lex.location_re.finditer(rest) if x.end() == len(rest.rstrip(" .,"))), None)
+        if loc is not None:
+            location = rest[loc.start():].strip(" .,")
+            rest = rest[:loc.start()].strip(" ,")
+        organisation = None
+        if paren:
+            inner = paren.group(0).strip()[1:-1].strip()
+            if ctx.looks_like_name(inner) and ctx.proper_evidence(inner):
+                organisation = inner               # `Vitec Next (Vitec Megler AS)`
+        ctx.ignored.append((ln.start + end, ln.end))
+        self.add_entry(line[:end], ln.start, "processors.table_spaced", role, 3, 0.85, rest or None, location,
+                       need_evidence=False, organisation=organisation)
+
+    def _entry_lines(self) -> list[bool]:
+        """Which lines are entries of a list: `- ` items, and runs of two or more `Name – function` lines
+        without a bullet right under a line that ends with a colon (`Banken bruker leverandører som
+        behandler opplysninger på våre vegne:` / `SDC A/S – drift av kjernebanksystem`)."""
+        lines = self.ctx.lines
+        entry = [ln.text.startswith("- ") for ln in lines]
+        i = 0
+        while i < len(lines):
+            if not lines[i].text.rstrip().endswith(":"):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(lines) and lines[j].block == lines[min(i + 1, len(lines) - 1)].block and \
+                    not entry[j] and DASH_ENTRY.match(lines[j].text):
+                j += 1
+            if j - i - 1 >= 2:
+                for k in range(i + 1, j):
+                    entry[k] = True
+            i = max(j, i + 1)
+        return entry
 
     def lists(self) -> None:
         ctx = self.ctx
         lines = ctx.lines
+        entry = self._entry_lines()
         for i, ln in enumerate(lines):
-            if not ln.text.startswith("- "):
+            if not entry[i]:
                 continue
             in_section, role = ctx.section_role(ln.start)
             lead = None
             k = i - 1
-            while k >= 0 and lines[k].text.startswith("- "):
+            while k >= 0 and entry[k]:
                 k -= 1
             if k >= 0:
                 prev = lines[k].text
@@ -626,14 +856,15 @@ class Collector:
                         break
             if lead is None and not in_section:
                 continue
-            body = ln.text[2:]
+            bullet = 2 if ln.text.startswith("- ") else 0
+            body = ln.text[bullet:]
             if len(body) > 160:
                 continue
             names_part, fn, _ = _split_entry(body)
             if len(names_part.split()) > 8:
                 continue
             method = f"processors.list.{lead.id.split('.')[-1]}" if lead else "processors.list.section"
-            self.add_entry(body, ln.start + 2, method, role or (lead.role if lead else "processor"), 3, 0.85,
+            self.add_entry(body, ln.start + bullet, method, role or (lead.role if lead else "processor"), 3, 0.85,
                            need_evidence=True)
 
     def cards(self) -> None:
@@ -707,6 +938,8 @@ class Collector:
         for rule in ctx.rules["name_cue"]:
             pat = regex.compile(rf"(?i:{rule.pattern.pattern})(?P<desc>{desc})(?P<name>{NAME_RE.pattern})", regex.V1)
             for m in pat.finditer(text, overlapped=True):
+                if INDEFINITE.fullmatch(m.group("desc")) and not ctx.gaz.find(m.group("name")):
+                    continue                   # `lagres i en TC-streng`: an article makes a common noun
                 self._cue_match(rule, m.start(), m.start("name"), m.group("name"))
                 pos = m.end("name")
                 while (more := self._coordinated.match(text, pos)) is not None:   # "Posten og Bring"
@@ -746,6 +979,10 @@ class Collector:
             return
         if ctx.in_spans(start, ctx.ignored):
             return
+        line_start = ctx.text.rfind("\n", 0, start) + 1
+        line_end = ctx.text.find("\n", start)
+        if ctx.header_row(ctx.text[line_start:len(ctx.text) if line_end < 0 else line_end]):
+            return                             # `Leverandør Tjeneste Behandlingssted` is a header row
         s0, s1 = ctx.sentence_span(start)
         sentence = ctx.text[s0:s1]
         if rule.requires is not None and not rule.requires.search(sentence):
@@ -830,6 +1067,8 @@ def collect(doc, fields) -> list[Entity]:
     ctx = Context(doc, fields)
     col = Collector(ctx)
     col.tables()
+    col.spaced_tables()
+    col.records()
     col.lists()
     col.cards()
     col.subheadings()

@@ -177,38 +177,35 @@ def _guessed(entry: dict) -> set[str]:
     return {p for p, m in zip(entry["purposes"], methods) if m.startswith("model:")}
 
 
-def item_numbers(text: str) -> list[int]:
-    """Numbers of the items a sentence refers to (`punkt 1 til 9` -> 1..9, `formål 2, 5 og 8`)."""
-    out: list[int] = []
+def item_numbers(text: str) -> list[str]:
+    """Numbers of the items or sections a sentence refers to (`punkt 1 til 9` -> 1..9, `formål 2, 5 og 8`,
+    `punkt 3.1–3.4` -> 3.1..3.4; a range steps its last part)."""
+    out: list[str] = []
     for m in patterns().item_reference.finditer(text):
-        nums = m.group("nums")
-        parts = regex.split(r"\s*(,|og|til|-|–|and|&)\s*", nums)
-        values = parts[0::2]
-        seps = parts[1::2]
-        prev = None
+        parts = regex.split(r"\s*(,|og|til|-|–|and|&)\s*", m.group("nums"))
+        values, seps = parts[0::2], parts[1::2]
         for i, v in enumerate(values):
-            n = int(v)
-            if prev is not None and seps[i - 1] in ("til", "-", "–") and n > prev:
-                out.extend(range(prev + 1, n + 1))
+            prev = values[i - 1].rsplit(".", 1) if i else None
+            head, _, last = v.rpartition(".")
+            if prev and seps[i - 1] in ("til", "-", "–") and (prev[0] if len(prev) == 2 else "") == head \
+                    and int(last) > int(prev[-1]):
+                out.extend(f"{head}.{n}" if head else str(n) for n in range(int(prev[-1]) + 1, int(last) + 1))
             else:
-                out.append(n)
-            prev = n
-    return [n for i, n in enumerate(out) if n not in out[:i] and 0 < n < 100]
+                out.append(v)
+    return [n for i, n in enumerate(out) if n not in out[:i] and 0 < int(n.split(".")[0]) < 100]
 
 
-def _item_spans(doc, start: int, numbers: list[int]) -> list[tuple[int, int]]:
+def _item_spans(doc, start: int, numbers: list[str]) -> list[tuple[int, int]]:
     """Spans of the numbered items a basis sentence names: list items, else numbered sections."""
-    run = None
-    for candidate in lists(doc):
-        if candidate.end <= start and max(n for n, _, _ in candidate.items) >= max(numbers):
-            run = candidate
-    if run is not None:
-        return [(s, e) for n, s, e in run.items if n in numbers]
-    spans = []
-    for sec in doc.sections:
-        if sec.number and sec.number.strip(". ") in {str(n) for n in numbers}:
-            spans.append((sec.start, sec.end))
-    return spans
+    if all("." not in n for n in numbers):
+        plain = {int(n) for n in numbers}
+        run = None
+        for candidate in lists(doc):
+            if candidate.end <= start and max(n for n, _, _ in candidate.items) >= max(plain):
+                run = candidate
+        if run is not None:
+            return [(s, e) for n, s, e in run.items if n in plain]
+    return [(sec.start, sec.end) for sec in doc.sections if sec.number and sec.number.strip(". ") in numbers]
 
 
 def _previous_unit(doc, unit) -> tuple[int, int] | None:
@@ -371,6 +368,15 @@ def _resolved(text: str, pos: int, own: list[str]) -> bool:
     return bool(following) and bool(_located(following.group(0), own))
 
 
+def _paragraph_leads_in(doc, start: int, upper: int) -> bool:
+    """Does the paragraph of a basis sentence end in a lead-in to the list below it, with no other basis
+    statement in between (`... (art. 6 nr. 1 bokstav b). Dette gjelder blant annet når vi` + items)?"""
+    unit = unit_at(doc, start)
+    if unit is None or unit.kind != "paragraph" or upper < unit.end:
+        return False
+    return doc.text[unit.start:unit.end].rstrip()[-1:] not in ".!?)»\"'"
+
+
 def _context(doc, piece: Piece, index: PurposeIndex, lower: int, upper: int) -> dict[str, str]:
     """Purposes a basis statement takes from around it (rules 3-8), with the rule that gave each."""
     pats = patterns()
@@ -390,7 +396,7 @@ def _context(doc, piece: Piece, index: PurposeIndex, lower: int, upper: int) -> 
         for s, e in spans:
             add(index.within(s, e), "items")
         return found
-    if pats.lead_in.search(text):
+    if pats.lead_in.search(text) or (not own and _paragraph_leads_in(doc, start, upper)):
         run = list_after(doc, start)
         if run is not None:
             add(index.within(run.start, run.end), "lead_in")

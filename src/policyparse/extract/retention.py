@@ -14,7 +14,12 @@ Periods come from these places (the finding's `method` says which):
   Not retention (`resources/retention.json`): deadlines for answering requests (`senest innen 30
   dager`, `svarer innen én måned`), notice, cancellation and complaint periods, ages (`barn under
   16 år`, `18 år gammel`), times ago (`en uke siden`), schedules (`2 ganger per måned`), genitives
-  that modify another noun (`14 dagers angrefrist`).
+  that modify another noun (`14 dagers angrefrist`), limitation periods (`foreldes 3 år etter`), a sentence
+  that says the data is not kept (`er gyldige i 5 minutter og lagres ikke`). The cue in the period's own
+  clause decides first (`slettes ... på 24 måneder; vi sender et varsel 30 dager før` -> 720 only); an answer
+  the period counts from is no deadline (`slettast seinast 30 dagar etter at du har fått svar`); in a
+  `Label: period` item under a storage heading the label names the data kept (`Svar på undersøkingar:
+  seinast eitt år ...`), unless it names a notice period (`Reklamasjonsfrist: 5 år`).
 - `retention.previous_sentence`: a duration in a sentence that points back (`Det skjer senest etter tolv
   måneder`, `Dei vert verande der i tre år`) to a storage sentence right before it in the same paragraph
   (`Vi sletter henvendelsen.`).
@@ -36,7 +41,8 @@ from .cookies import context_headings, patterns as cookie_patterns, split_names,
 from .layout import unit_at
 
 KEYS = ("storage_cue", "cookie_cue", "storage_noun", "retention_heading", "response_cue", "notice_cue",
-        "frequency_cue", "deadline_before", "age_before", "age_weak", "age_after", "after_not", "unspecified",
+        "frequency_cue", "clause_break", "completed_event", "negated_storage", "deadline_before", "age_before",
+        "age_weak", "age_after", "after_not", "unspecified",
         "data_word", "active_verb", "passive_verb", "about_leading_filler", "about_adverbial_start",
         "about_trailing_aux", "about_lifetime_of", "about_up_to_period", "back_reference")
 
@@ -139,21 +145,80 @@ def _is_cookie_sentence(doc, sentence: str, offset: int, cookie_names: list[str]
     return False, None
 
 
-def _nearest_cue(sentence: str, start: int, end: int) -> str | None:
-    """Which cue (storage, response, notice) stands nearest to the period at [start, end)?"""
+def _has_storage(sentence: str) -> bool:
+    """A storage cue that is not negated (`Engangskoder ... lagres ikke` has none; `lagrer ikke ... lenger enn
+    18 måneder` keeps its cue)."""
+    lex = lexicon()
+    negated = [(m.start(), m.end()) for m in lex["negated_storage"].finditer(sentence)]
+    return any(not any(s < m.end() and m.start() < e for s, e in negated)
+               for m in lex["storage_cue"].finditer(sentence))
+
+
+def _only_negated_storage(sentence: str) -> bool:
+    """The sentence says the data is not stored (`er gyldige i 5 minutter og lagres ikke`)."""
+    return bool(lexicon()["negated_storage"].search(sentence)) and not _has_storage(sentence)
+
+
+def _cue_text(sentence: str, rel_end: int) -> str:
+    """The sentence with a completed-answer event right after the period blanked out: in `slettast seinast 30
+    dagar etter at du har fått svar` the answer is the event the period counts from, not a deadline."""
+    m = lexicon()["completed_event"].match(sentence[rel_end:])
+    if m is None:
+        return sentence
+    return sentence[:rel_end] + " " * m.end() + sentence[rel_end + m.end():]
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the clause holding [start, end): cut at `;`, `:`, dashes and `, og` / `, men` / `, slik at` ..."""
+    lo, hi = 0, len(sentence)
+    for m in lexicon()["clause_break"].finditer(sentence):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def _label_item(doc, sentence: str, rel: int, abs_start: int) -> str | None:
+    """`- Svar på spørjeundersøkingar: seinast eitt år ...` under a storage heading: a short label naming the
+    data, a colon, then the period (`Kontaktpersoner: så lenge kundeforholdet varer, og senest 12 måneder ...`).
+    Returns 'data' for such an item, 'notice' when the label itself names a notice, complaint or cancellation
+    period (`Reklamasjonsfrist: 5 år`, `Oppsigelsestid: 3 måneder`; `Garantisaker: 5 år` is data), None when
+    the period is no label item."""
+    colon = sentence.find(":", 0, rel)
+    if colon < 0:
+        return None
+    label = regex.sub(r"^\s*(?:[-•*]\s*)?", "", sentence[:colon])
+    if not label or len(label.split()) > 8:
+        return None
+    if not any(lexicon()["retention_heading"].search(h) for h in context_headings(doc, abs_start)):
+        return None
+    period_noun = any(regex.search(r"(?:frist|tid|periode|rett)(?:en|a|ar|ane|er|ene)?$", m.group(), regex.I)
+                      for m in lexicon()["notice_cue"].finditer(label))
+    return "notice" if period_noun else "data"
+
+
+def _nearest_cue(sentence: str, start: int, end: int, clause: tuple[int, int] | None = None) -> str | None:
+    """Which cue (storage, response, notice) stands nearest to the period at [start, end)? Cues in the
+    period's own clause come first; the rest of the sentence counts only when the clause has none."""
     lex = lexicon()
     best, best_dist = None, None
     for kind in ("storage", "response", "notice"):
         for m in lex[f"{kind}_cue"].finditer(sentence):
             if m.start() < end and m.end() > start:
                 continue
+            if clause is not None and not (clause[0] <= m.start() and m.end() <= clause[1]):
+                continue
             dist = start - m.end() if m.end() <= start else m.start() - end
             if best_dist is None or dist < best_dist:
                 best, best_dist = kind, dist
+    if best is None and clause is not None:
+        return _nearest_cue(sentence, start, end)
     return best
 
 
-def _reject(text: str, d: Duration, sentence: str, s0: int) -> bool:
+def _reject(doc, text: str, d: Duration, sentence: str, s0: int) -> bool:
     """Is this duration a deadline, an age, a time ago or a schedule rather than a storage period?"""
     lex = lexicon()
     rel = d.start - s0
@@ -163,22 +228,49 @@ def _reject(text: str, d: Duration, sentence: str, s0: int) -> bool:
         return True
     if lex["age_before"].search(left):
         return True
-    if lex["age_weak"].search(left) and not lex["storage_cue"].search(sentence):
+    if lex["age_weak"].search(left) and not _has_storage(sentence):
         return True
     if d.unit == "year" and d.qualifier in ("under", "over"):
         word_before = regex.search(r"(\w+)\s*$", sentence[:rel])
         if not word_before or word_before.group(1).lower() not in ("i", "for", "på", "til"):
             return True
+    if _only_negated_storage(sentence):
+        return True
+    cues = _cue_text(sentence, d.end - s0)
+    clause = _clause(cues, rel, d.end - s0)
+    label = _label_item(doc, sentence, rel, d.start)
+    if label == "notice":
+        return True
+    if label:
+        # the label names the data kept; only the period's own clause can make it a deadline
+        cues = " " * clause[0] + cues[clause[0]:clause[1]] + " " * (len(cues) - clause[1])
+    nearest = _nearest_cue(cues, rel, d.end - s0, clause)
     if d.qualifier in ("innen", "innan", "i løpet av", "senest", "seinast") or lex["deadline_before"].search(left):
-        if not lex["storage_cue"].search(sentence) or lex["response_cue"].search(sentence) \
-                or _nearest_cue(sentence, rel, d.end - s0) != "storage":
+        if not (_has_storage(sentence) or label) or lex["response_cue"].search(cues) \
+                or nearest not in ("storage", None) or (nearest is None and not label):
             return True
-    if (lex["response_cue"].search(sentence) or lex["notice_cue"].search(sentence)) \
-            and _nearest_cue(sentence, rel, d.end - s0) not in ("storage", None):
+    if (lex["response_cue"].search(cues) or lex["notice_cue"].search(cues)) and nearest not in ("storage", None):
         return True
     if d.genitive and not lex["storage_noun"].match(right):
         return True
     return False
+
+
+def _other_cue(doc, d: Duration, sentence: str, s0: int) -> bool:
+    """A period without a storage cue: does an answering, notice or schedule cue speak of it? Its own clause
+    decides; the rest of the sentence only when the clause has no cue and the period is not a label item
+    (`Arbeidsordre: ti år etter siste besøk, slik at vi kan dokumentere ... garantikrav`)."""
+    lex = lexicon()
+    rel, rel_end = d.start - s0, d.end - s0
+    cues = _cue_text(sentence, rel_end)
+    lo, hi = _clause(cues, rel, rel_end)
+    kinds = ("response_cue", "notice_cue", "frequency_cue")
+    if any(lex[k].search(cues, lo, hi) for k in kinds):
+        return True
+    label = _label_item(doc, sentence, rel, d.start)
+    if label is not None:
+        return label == "notice"
+    return any(lex[k].search(cues) for k in kinds)
 
 
 def _storage_before(doc, sent) -> bool:
@@ -207,18 +299,17 @@ def _sentence_candidates(doc, fields, skip: list[tuple[int, int]]) -> list[Candi
         if sent is None:
             continue
         sentence, s0 = sent.text, sent.start_char
-        if _reject(text, d, sentence, s0):
+        if _reject(doc, text, d, sentence, s0):
             continue
         is_cookie, cookie_name = _is_cookie_sentence(doc, sentence, d.start, cookie_names)
-        storage = lex["storage_cue"].search(sentence) is not None or (is_cookie and lex["cookie_cue"].search(sentence))
+        storage = _has_storage(sentence) or bool(is_cookie and lex["cookie_cue"].search(sentence))
         in_retention_section = any(lex["retention_heading"].search(h) for h in context_headings(doc, d.start)) \
             and not doc.is_heading_line(d.start)
         if d.genitive or cookie_name is not None:
             # a period in a sentence or list item naming a cookie is that cookie's lifetime
             storage = True
         if not storage:
-            if lex["response_cue"].search(sentence) or lex["notice_cue"].search(sentence) \
-                    or lex["frequency_cue"].search(sentence):
+            if _other_cue(doc, d, sentence, s0):
                 continue
             if in_retention_section:
                 method, confidence = "retention.section", 0.7

@@ -9,7 +9,9 @@ tilbake samtykket`, `klage til Datatilsynet`, `melde deg av nyhetsbrevet`: optin
 is the art. 21(2) objection right) count anywhere. An opt-out said in other words (`velge bort`, `slå av`,
 `reservere deg`) counts where the sentence, its paragraph or a heading above it is about marketing,
 ads or remarketing (`Hvis du ikke ønsker dette, kan du velge bort dette i Googles innstillinger` in a
-paragraph about targeted ads). A cited article names a right too (`art. 15`).
+paragraph about targeted ads). A cited article names a right too (`art. 15`). A right the sentence says
+does not apply (`Retten til dataportabilitet gjeld ikkje for ...`, `Du har ikke rett til ...`) is not counted
+there.
 """
 from __future__ import annotations
 
@@ -34,6 +36,8 @@ class RightCues:
     heading: regex.Pattern
     marketing: regex.Pattern
     anaphor: regex.Pattern
+    negation_after: regex.Pattern
+    negation_before: regex.Pattern
     exclude: list[tuple[str, regex.Pattern]]
     rules: list[tuple[str, str, str, regex.Pattern, regex.Pattern | None]]
     articles: list[dict]
@@ -41,8 +45,8 @@ class RightCues:
 
 @lru_cache(maxsize=1)
 def cues() -> RightCues:
-    data = load_sections(RESOURCE, ("context", "heading", "marketing_topic", "marketing_anaphor", "exclude", "rules",
-                                    "articles"))
+    data = load_sections(RESOURCE, ("context", "heading", "marketing_topic", "marketing_anaphor", "negation_after",
+                                    "negation_before", "exclude", "rules", "articles"))
     rules = check_entries(RESOURCE, data["rules"], {"id", "right", "context", "pattern"}, {"exclude"},
                           ("pattern", "exclude"))
     exclude = check_entries(RESOURCE, data["exclude"], {"id", "pattern"})
@@ -59,9 +63,11 @@ def cues() -> RightCues:
         context, heading = regex.compile(data["context"], FLAGS), regex.compile(data["heading"], FLAGS)
         marketing = regex.compile(data["marketing_topic"], FLAGS)
         anaphor = regex.compile(data["marketing_anaphor"], FLAGS)
+        negation_after = regex.compile(data["negation_after"], FLAGS)
+        negation_before = regex.compile(data["negation_before"], FLAGS)
     except regex.error as exc:
         raise RulesError(f"{RESOURCE}: bad context, heading or marketing pattern: {exc}") from exc
-    return RightCues(context, heading, marketing, anaphor,
+    return RightCues(context, heading, marketing, anaphor, negation_after, negation_before,
                      [(e["id"], regex.compile(e["pattern"], FLAGS)) for e in exclude],
                      [(r["id"], r["right"], r["context"], regex.compile(r["pattern"], FLAGS),
                        regex.compile(r["exclude"], FLAGS) if r.get("exclude") else None) for r in rules],
@@ -98,6 +104,14 @@ def marketing_context(doc, sentence_text: str, start: int) -> str | None:
     return None
 
 
+def negated(text: str, start: int, end: int) -> bool:
+    """Does the sentence say the right at [start, end) does not apply (`Retten til dataportabilitet gjeld ikkje
+    for ...`, `Du har ikke rett til dataportabilitet`)? Offsets are relative to `text`."""
+    c = cues()
+    after = regex.sub(r"^\s*\((?:[^()]{0,40})\)", "", text[end:])  # `(art. 20) gjelder ikke`
+    return bool(c.negation_after.match(after) or c.negation_before.search(text[max(0, start - 80):start]))
+
+
 def _article_right(ref: dict) -> str | None:
     if ref["law"] != "GDPR":
         return None
@@ -123,7 +137,7 @@ def sentence_rights(doc, text: str, start: int, refs: list[dict] | None = None) 
     checked = False
     out = []
     for rule_id, right, need, pattern, veto in c.rules:
-        m = pattern.search(text)
+        m = next((m for m in pattern.finditer(text) if not negated(text, m.start(), m.end())), None)
         if m is None or (veto is not None and veto.search(text)):
             continue
         if need == "rights":
@@ -141,7 +155,7 @@ def sentence_rights(doc, text: str, start: int, refs: list[dict] | None = None) 
             out.append((right, rule_id, start + m.start(), start + m.end()))
     for ref in refs or []:
         right = _article_right(ref)
-        if right is None:
+        if right is None or negated(text, ref["start"] - start, ref["end"] - start):
             continue
         if not checked:
             context, checked = in_rights_context(doc, text, start), True
