@@ -94,20 +94,17 @@ def make_model(seed: int = 0):
     return Pipeline([("vectors", vectors), ("clf", OneVsRestClassifier(linear))])
 
 
-def _thresholds(y: np.ndarray, probs: np.ndarray) -> np.ndarray:
-    """Per label, the probability cut that maximizes F1 on out-of-fold predictions."""
+def _thresholds(y: np.ndarray, probs: np.ndarray, tie: float = 0.005) -> np.ndarray:
+    """Per label, the probability cut that maximizes F1 on out-of-fold predictions; where F1 is flat
+    (within `tie` of the best over a range of cuts), the middle of that range, not its low end, so
+    a handful of out-of-fold sentences do not push the cut to an extreme."""
     grid = np.arange(0.15, 0.91, 0.05)
     out = np.full(y.shape[1], 0.5)
     for k in range(y.shape[1]):
-        best, best_f1 = 0.5, -1.0
-        for t in grid:
-            pred = probs[:, k] >= t
-            tp = np.sum(pred & (y[:, k] == 1))
-            denom = pred.sum() + y[:, k].sum()
-            f1 = 2 * tp / denom if denom else 0.0
-            if f1 > best_f1 + 1e-9:
-                best, best_f1 = t, f1
-        out[k] = best
+        truth = y[:, k] == 1
+        f1s = np.array([_f1(truth, probs[:, k] >= t) for t in grid])
+        near = grid[f1s >= f1s.max() - tie]
+        out[k] = near[len(near) // 2]
     return out
 
 
@@ -193,25 +190,33 @@ def decide(modes: list[str], cuts: np.ndarray, probs: np.ndarray, rules: np.ndar
     return out
 
 
-def cross_validate(X, y, groups, labels, rules: np.ndarray, n_splits: int = 5, seed: int = 0) -> dict:
+def cross_validate(X, y, groups, labels, rules: np.ndarray, n_splits: int = 5, seed: int = 0,
+                   scored: np.ndarray | None = None) -> dict:
     """Grouped k-fold CV of the whole decision (model, rules, per-label modes and thresholds chosen by
-    an inner grouped CV on the training folds only), per-label scores."""
+    an inner grouped CV on the training folds only), per-label scores. `scored` marks the real
+    documents' rows: modes and thresholds are chosen on them and only they are scored (all rows by
+    default); the other (synthetic) rows only help fit the model."""
     from sklearn.model_selection import GroupKFold
 
+    keep = np.ones(len(y), dtype=bool) if scored is None else scored
     pred = np.zeros(y.shape, dtype=bool)
     for train, test in GroupKFold(n_splits=n_splits).split(X, y, groups):
         inner = _oof_probs(X.iloc[train], y[train], groups[train], min(n_splits, len(set(groups[train]))), seed)
-        modes, cuts = choose(y[train], inner, rules[train])
+        real = keep[train]
+        modes, cuts = choose(y[train][real], inner[real], rules[train][real])
         model = make_model(seed)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             model.fit(X.iloc[train], y[train])
         pred[test] = decide(modes, cuts, model.predict_proba(X.iloc[test]), rules[test])
-    return _scores(y, pred, labels)
+    return _scores(y[keep], pred[keep], labels)
 
 
-def train(rows: list[dict], texts: dict, out_dir: Path = MODEL_DIR, seed: int = 0, cv: bool = True) -> dict:
-    """Fit on the given sentence rows (dev documents only), write model + meta; returns the meta."""
+def train(rows: list[dict], texts: dict, out_dir: Path = MODEL_DIR, seed: int = 0, cv: bool = True,
+          synthetic: frozenset[str] = frozenset()) -> dict:
+    """Fit on the given sentence rows (development and synthetic documents, never test ones), write model
+    + meta; returns the meta. Synthetic documents only add training sentences for the model: per-label
+    modes and thresholds are chosen, and CV is scored, on the other documents. CV folds group by document."""
     import sklearn
     import skops
     import skops.io as sio
@@ -228,8 +233,9 @@ def train(rows: list[dict], texts: dict, out_dir: Path = MODEL_DIR, seed: int = 
     rules = rule_matrix(hits, labels)
     n_splits = min(5, len(set(groups)))
     oof = _oof_probs(X, y, groups, n_splits, seed)
-    modes, thresholds = choose(y, oof, rules)
-    report = cross_validate(X, y, groups, labels, rules, n_splits, seed) if cv else None
+    real = np.array([g not in synthetic for g in groups])
+    modes, thresholds = choose(y[real], oof[real], rules[real])  # the decision follows the real annotation
+    report = cross_validate(X, y, groups, labels, rules, n_splits, seed, scored=real) if cv else None
     model = make_model(seed)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -244,12 +250,15 @@ def train(rows: list[dict], texts: dict, out_dir: Path = MODEL_DIR, seed: int = 
             "thresholds": {lab: round(float(t), 3) for lab, t in zip(labels, thresholds)},
             "modes": dict(zip(labels, modes)),
             "training_data": {"sha256": digest, "documents": sorted(set(groups.tolist())),
+                              "synthetic_documents": sorted(set(groups.tolist()) & set(synthetic)),
                               "sentences": int(len(X_text)), "positives": {lab: int(y[:, k].sum())
                                                                            for k, lab in enumerate(labels)}},
             "versions": {"policyparse": __version__, "scikit-learn": sklearn.__version__,
                          "skops": skops.__version__, "numpy": np.__version__, "normalizer": NORMALIZER_VERSION},
             "cv": {"folds": n_splits, "grouped_by": "document",
-                   "scored": "the whole decision: rules, model, per-label modes and thresholds chosen by inner grouped CV",
+                   "scored": "the whole decision: rules, model, per-label modes and thresholds chosen by inner grouped CV; "
+                             "modes and thresholds chosen on, and scores over, real development documents only (synthetic ones only train the model)",
+                   "sentences_scored": int(real.sum()),
                    **(report or {})}}
     tmp = out_dir / "purposes.skops.tmp"
     sio.dump(model, tmp, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
