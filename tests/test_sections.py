@@ -149,6 +149,33 @@ CASES = [
     # page furniture
     pytest.param(f"Personvern\n\n{BODY}\n\nTil toppen\n\nDel siden\n\nInformasjonskapsler\n\n{BODY2}\n\nDel sida",
                  ["Personvern", "Informasjonskapsler"], id="furniture-top-share"),
+    # r2b: PDF page furniture: page markers and a running header next to them are no headings
+    pytest.param(f"Personvernerklæring – Firma AS\nPersonvernerklæring\nfor kunder og brukere av Min side\n"
+                 f"Dokumentnr. PV-01 · Versjon 3.0\n\n1. Innledning\n{BODY}\n\nSide 1 av 2\n"
+                 f"Personvernerklæring – Firma AS\n2. Formål\n2.1 Nettleie og tilknytning\n{BODY2}\n\nSide 2 av 2",
+                 ["Personvernerklæring", "for kunder og brukere av Min side", "1. Innledning", "2. Formål",
+                  "2.1 Nettleie og tilknytning"], id="pdf-running-header-page-markers"),
+    pytest.param(f"Personvern\n\n{BODY}\n\nFirma AS · org.nr. 994 072 137 · Side 1 av 3\n\nKameraovervåking\n{BODY2}",
+                 ["Personvern", "Kameraovervåking"], id="pdf-footer-with-page-number"),
+    pytest.param(f"Personvern\n\n{BODY}\nInnlogging på Min side logges for å avdekke misbruk og uautoriser-\n"
+                 f"te forsøk på å få tilgang til kundekontoer.", ["Personvern"], id="word-broken-at-line-end"),
+    pytest.param(f"Personvern\n\n{BODY}\n\n2. Formål\n3. Lagring\n\n{BODY2}", ["Personvern"],
+                 id="numbered-list-is-still-a-list"),
+    pytest.param(f"Personvern\n\n{BODY}\n\nKontakt\nStyret: styret@firma.no\nForvaltning: post@firma.no\n\n"
+                 f"Sist revidert av styret 4. februar 2025.", ["Personvern", "Kontakt"], id="label-over-key-values"),
+    pytest.param(f"Personvern\n\n{BODY}\n\nDu kan kontakte oss:\n\nKunnskapsbase.no\nE-post: post@firma.no\n"
+                 f"Vi svarer innen 30 dager på alle henvendelser.", ["Personvern"], id="record-after-lead-in-no-label"),
+    pytest.param(f"Personvernerklæring for Firma\nSist revidert august 2024\n\n{BODY}",
+                 ["Personvernerklæring for Firma"], id="revised-date-line"),
+    pytest.param(f"Personvern\n\n{BODY}\n\nOversikt over behandlingane\nBehandling Grunnlag Lagringstid\n"
+                 f"Drift av barnehagen art. 6 nr. 1 bokstav b til barnet sluttar\nFaktura art. 6 nr. 1 bokstav c 5 år",
+                 ["Personvern", "Oversikt over behandlingane"], id="title-over-space-joined-table"),
+    pytest.param(f"Underleverandører\n{BODY}\n\nAmazon Web Services EMEA SARL – hosting – Ireland\n"
+                 f"Google LLC – Workspace – USA (EU-U.S. Data Privacy Framework)\nSlack Technologies – chat – USA",
+                 ["Underleverandører"], id="dash-separated-rows"),
+    pytest.param(f"Hovudside\nPasientinformasjon\nPersonvern\nBestill time på Helsenorge\n\n"
+                 f"Personvernerklæring\nHovdevik legesenter AS – fastlegekontoret\n\n{BODY}",
+                 ["Personvernerklæring", "Hovdevik legesenter AS – fastlegekontoret"], id="navigation-before-title-block"),
     # no text, or no heading at all
     pytest.param(BODY, [], id="body-only"),
     pytest.param("Personvern", [], id="heading-without-body"),

@@ -9,7 +9,7 @@ Used by the cookie extractor (lifetime cells) and the retention extractor.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -115,8 +115,27 @@ def _unit(form: str) -> tuple[str, bool] | None:
     return None
 
 
+# a word broken over two lines with a hyphen, as PDF texts print it (`slettes etter 30 da-` / `ger`)
+SOFT_BREAK = regex.compile(r"(?<=\p{Ll})-\n(?=\p{Ll})")
+
+
 def find_durations(text: str, cell: bool = False, offset: int = 0) -> list[Duration]:
-    """Every duration in `text`; offsets are shifted by `offset`."""
+    """Every duration in `text`; offsets are shifted by `offset`. A unit broken over two lines with a
+    hyphen (`30 da-\nger`) is read joined; the offsets stay those of `text`, `Duration.text` is joined."""
+    if "-\n" not in text:
+        return _find_durations(text, cell, offset)
+    keep = [True] * len(text)
+    for m in SOFT_BREAK.finditer(text):
+        keep[m.start()] = keep[m.start() + 1] = False
+    if all(keep):
+        return _find_durations(text, cell, offset)
+    index = [i for i, k in enumerate(keep) if k]
+    joined = "".join(text[i] for i in index)
+    return [replace(d, start=offset + index[d.start], end=offset + index[d.end - 1] + 1)
+            for d in _find_durations(joined, cell, 0)]
+
+
+def _find_durations(text: str, cell: bool, offset: int) -> list[Duration]:
     lex = _lexicon()
     out: list[Duration] = []
     for m in _pattern(cell).finditer(text):
@@ -177,6 +196,10 @@ ARTICLES = frozenset({"en", "ein", "ei", "et", "eit"})
 UNIT_ORDER = ["year", "month", "week", "day", "hour", "minute", "second"]
 
 
+# `lagres i henholdsvis to år og ett døgn`: two periods for two things, not one sum
+RESPECTIVELY = regex.compile(r"\b(?:henholdsvis|høvesvis|respektive|respectively)\b[^.;:\n]*$", regex.I)
+
+
 def _compound(text: str, found: list[Duration], offset: int) -> list[Duration]:
     """Join `1 år 1 måned 4 dager` / `1 år og 6 månader` (units falling, nothing but spaces, commas
     or `og` between) into one duration with the days added up."""
@@ -184,6 +207,7 @@ def _compound(text: str, found: list[Duration], offset: int) -> list[Duration]:
     for d in found:
         prev = out[-1] if out else None
         if (prev is not None and not prev.in_range and not d.in_range and not prev.genitive and not d.qualifier
+                and not RESPECTIVELY.search(text[max(0, prev.start - offset - 60):prev.start - offset])
                 and UNIT_ORDER.index(d.unit) > UNIT_ORDER.index(prev.unit)
                 and regex.fullmatch(r"\s*(?:,|og|and)?\s*", text[prev.end - offset:d.start - offset], regex.I)):
             out[-1] = Duration(prev.start, d.end, text[prev.start - offset:d.end - offset], prev.amount, prev.unit,

@@ -21,12 +21,16 @@ from .rules import load_sections
 NUMBERED = regex.compile(
     r"^(?P<num>(?:\d{1,2}(?:\.\d{1,2})*\.?(?:\s*[a-z]\)|\s*[ivx]{1,4}\))?|\d{1,2}\)|[a-z]\)|[ivx]{1,4}\)|[A-Z]\.))"
     r"\s+(?P<title>\p{Lu}.*)$")
-_LEXICON = load_sections("headings.json", ["toc_labels", "run_on_endings", "metadata", "title_words", "breadcrumb"])
+_LEXICON = load_sections("headings.json", ["toc_labels", "run_on_endings", "metadata", "title_words", "breadcrumb",
+                                           "page_marker"])
 TOC_LABELS = frozenset(_LEXICON["toc_labels"])
 RUN_ON_ENDINGS = frozenset(_LEXICON["run_on_endings"])
 KEY_VALUE = regex.compile(r"^[\p{L}][\p{L} ./-]{1,30}:\s+\S")
 METADATA = regex.compile(_LEXICON["metadata"], regex.I)
 BREADCRUMB = regex.compile(_LEXICON["breadcrumb"], regex.I)
+PAGE_MARKER = regex.compile(_LEXICON["page_marker"], regex.I)
+WORD_BREAK = regex.compile(r"\p{L}-$")   # `uautoriser-`: a word broken at the line end runs on
+CELL_DASH = regex.compile(r"\s[–—]\s")
 SENTENCE_START = regex.compile(r"^(Vi|Du|Dette|Det|Eg|Me|De|Dei)\s\S+\s\S+\s\S+\s")
 SUBJECT_VERB = regex.compile(r"^(Våre|Vår|Vårt|Denne|Disse)\s+\w+\s+"
                              r"(bruker|brukar|har|er|kan|vil|skal|benytter|samler|deler|lagrer|behandler|sender)\b")
@@ -62,18 +66,38 @@ class _Line:
     block_len: int
 
 
+def _page_furniture(text: str) -> set[str]:
+    """Page markers of a PDF (`Side 2 av 5`, `Firma AS · org.nr. ... · Side 1 av 3`) and the running
+    headers and footers next to them: a line that occurs more than once and stands, at least once,
+    right before or after a page marker (blank lines between do not count)."""
+    rows = [r.strip() for r in text.split("\n") if r.strip()]
+    markers = {r for r in rows if PAGE_MARKER.search(r)}
+    if not markers:
+        return set()
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r] = counts.get(r, 0) + 1
+    out = set(markers)
+    for k, r in enumerate(rows):
+        if counts[r] > 1 and r not in markers and any(0 <= j < len(rows) and rows[j] in markers for j in (k - 1, k + 1)):
+            out.add(r)
+    return out
+
+
 def _lines(text: str) -> list[_Line]:
-    """Lines grouped in blank-line blocks. A line repeating the one above it, and a one-word capitals
-    label directly above another line (`PERSONVERN` over the title), are left out of the structure."""
+    """Lines grouped in blank-line blocks. A line repeating the one above it, a one-word capitals
+    label directly above another line (`PERSONVERN` over the title), and page furniture of a PDF (page
+    markers, running headers and footers) are left out of the structure."""
     lines: list[_Line] = []
     offset = 0
+    furniture = _page_furniture(text)
     for b, block in enumerate(text.split("\n\n")):
         kept, pos = [], offset
         parts = block.split("\n")
         for k, part in enumerate(parts):
             repeat = kept and kept[-1][0] == part
             label = part.isupper() and part.isalpha() and len(part) >= 3 and k + 1 < len(parts) and not kept
-            if not (repeat or label):
+            if not (repeat or label or part.strip() in furniture):
                 kept.append((part, pos))
             pos += len(part) + 1
         for k, (part, start) in enumerate(kept):
@@ -121,13 +145,16 @@ def _is_heading(lines: list[_Line], i: int, table_blocks: set[int]) -> bool:
         if (title[-1] in ",;" or (title[-1] == "." and not ABBREVIATED_END.search(title))) or len(text) > 150:
             return False
         if any(0 <= j < len(lines) and lines[j].block == ln.block and NUMBERED.match(lines[j].text)
-               for j in (i - 1, i + 1)):
-            return False  # a numbered list, not headings
+               and not _parent_child(lines[min(i, j)].text, lines[max(i, j)].text) for j in (i - 1, i + 1)):
+            return False  # a numbered list, not headings (`3. Formål` over `3.1 Nettleie` is a heading and its first subheading)
         return nxt is not None
-    if not _shape_ok(text) or nxt is None:
+    if not _shape_ok(text) or nxt is None or WORD_BREAK.search(text):
         return False
     if text.lower() in TOC_LABELS or _header_row(text):
         return False
+    if _dash_row(text) and nxt.block == ln.block and _dash_row(nxt.text) \
+            and len(CELL_DASH.findall(text)) == len(CELL_DASH.findall(nxt.text)):
+        return False  # `Amazon Web Services – hosting – Ireland` above rows of the same shape: a flattened table
     if _entry_like(lines, i) and (_entry_like(lines, i - 2) or _entry_like(lines, i + 2)):
         return False  # name line + description line, repeated: entries of a supplier or cookie list
     if ln.block_len == 1:
@@ -144,6 +171,13 @@ def _is_heading(lines: list[_Line], i: int, table_blocks: set[int]) -> bool:
     if ln.pos == 0:
         if _header_cells_below(lines, i) and _header_role(text, header_row=True) is None:
             return True  # a group title over a flattened table (`Nødvendige (4)` / `Name` / `Provider` / ...)
+        if nxt.block == ln.block and _header_row(nxt.text) and _header_role(text, header_row=True) is None:
+            return True  # a title over a table whose header row was joined by spaces (`Oversikt` / `Formål Grunnlag Lagringstid`)
+        if nxt.block == ln.block and KEY_VALUE.match(nxt.text) and not KEY_VALUE.match(text) \
+                and not LEGAL_NAME.search(text) and len(text.split()) <= 4 and "." not in text \
+                and not (prev is not None and prev.text.rstrip().endswith(":")):
+            return True  # a label over `key: value` rows (`Kontakt` / `Styret: styret@...`); not a name
+            # (`Firma.no` / `E-post: ...`) nor a record announced by a lead-in (`kontakt oss:`)
         return _body_like(nxt.text) and len(text) < len(nxt.text)
     two_words = len(text.split()) >= 2
     if ln.block in table_blocks:
@@ -156,6 +190,20 @@ def _is_heading(lines: list[_Line], i: int, table_blocks: set[int]) -> bool:
     one_title_word = len(text.split()) == 1 and len(text) >= 5
     return (two_words or one_title_word) and prev is not None and prev.text.rstrip()[-1:] in ".!?" \
         and _body_like(nxt.text) and len(text) < 80
+
+
+def _parent_child(upper: str, lower: str) -> bool:
+    """Is the number of the lower line a subnumber of the upper one (`3.` then `3.1`)?"""
+    a, b = NUMBERED.match(upper), NUMBERED.match(lower)
+    if not (a and b):
+        return False
+    pa, pb = a.group("num").strip().rstrip("."), b.group("num").strip().rstrip(".")
+    return pa.replace(".", "").isdigit() and pb.startswith(pa + ".") and pb[len(pa) + 1:].replace(".", "").isdigit()
+
+
+def _dash_row(text: str) -> bool:
+    """A table row flattened with dashes between cells (`Google LLC – Workspace – USA`)."""
+    return bool(CELL_DASH.search(text)) and text.rstrip()[-1:] not in ".!?:"
 
 
 def _header_role(cell: str, header_row: bool = False) -> str | None:
@@ -255,6 +303,7 @@ def _title_block(lines: list[_Line]) -> tuple[set[int], set[int]]:
     by_block: dict[int, list[int]] = {}
     for k, ln in enumerate(lines):
         by_block.setdefault(ln.block, []).append(k)
+    found: tuple[set[int], set[int]] = (set(), set())
     for idx in by_block.values():
         texts = [lines[k].text.strip() for k in idx]
         if any((_body_like(t) and not _shape_ok(t)) or _numbered(t) or t.startswith("- ") for t in texts):
@@ -273,12 +322,20 @@ def _title_block(lines: list[_Line]) -> tuple[set[int], set[int]]:
         if len(above) > 2 or not all(shaped[n] and len(t.split()) <= 4 for n, t in enumerate(above)):
             break
         heads = [idx[title]]
-        if title + 2 == len(texts) and shaped[-1] and len(texts[-1].split()) >= 2:
+        core = len(texts)
+        while core > title + 2 and METADATA.match(texts[core - 1]):
+            core -= 1  # a date or document-number line closing the block
+        sub = texts[core - 1]
+        sub_ok = shaped[core - 1] or (sub[:1].islower() and _shape_ok(sub[0].upper() + sub[1:]))
+        if title + 2 == core and sub_ok and len(sub.split()) >= 2:
+            heads.append(idx[core - 1])  # one subtitle line (`for nettkunder og brukere av Min side`)
+        elif title + 2 == len(texts) and shaped[-1] and len(texts[-1].split()) >= 2:
             heads.append(idx[-1])  # one subtitle line closing the block (more lines: an address, a contact block)
         if lines[heads[-1]] is lines[-1]:
             break  # nothing below the title block
-        return set(heads), set(idx[:title])
-    return set(), set()
+        found = (set(heads), set(idx[:title]))  # a later block before the body text may hold the real
+        # title: the earlier one was navigation (`Hovudside` / `Personvern` / `Bestill time`)
+    return found
 
 
 def _level_of_number(num: str) -> int:

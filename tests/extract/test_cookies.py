@@ -1594,3 +1594,19 @@ def test_syn_bug_rows_relative_clause_and_one_letter():
 @pytest.mark.parametrize("word", ["som", "der", "hvor", "which", "that"])
 def test_function_words_are_no_names(word):
     assert not cookies.token_ok(word)
+
+
+# round 2, synthetic set 2: a long shipped name in running text; a shipped name a tool sets outside cookie text
+@pytest.mark.parametrize("text,expected", [
+    ("Informasjonskapsler\n\nSiteimprove setter informasjonskapselen nmstat, som lagres i 1000 dager, og "
+     "siteimproveses, som slettes etter 30 minutter.", ["nmstat", "siteimproveses"]),
+    ("Support\n\nIntercom-widgeten setter intercom-id-[app_id] (9 måneder) og intercom-session-[app_id] (1 uke).",
+     ["intercom-id-[app_id]", "intercom-session-[app_id]"]),
+    # negatives: no set verb and no cookie word; a plain shipped-looking word that is no shipped name
+    ("Support\n\nChatten bruker intercom-id-[app_id] som referanse i saken.", []),
+    ("Informasjonskapsler\n\nVi bruker informasjonskapsler fra statistikkverktøyet vårt.", []),
+    ("Om oss\n\nVi skriver om siteimproveses i bloggen vår.", []),
+])
+def test_round3_shipped_names_in_running_text(text, expected):
+    fields = cookies.extract(make_doc(text), {}).fields
+    assert [c["name"] for c in fields["cookies"]] == expected

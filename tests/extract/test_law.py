@@ -72,6 +72,18 @@ ART6 = [
     ("bokføringslovens §13", []),
     ("personopplysningslovens § 18, 1. ledd", []),
     ("jf. helsepersonelloven", []),
+    # `jf.` names a related Norwegian statute, not the act the article belongs to (r2b)
+    ("art. 6 nr. 1 bokstav e, jf. barnehagelova § 2", ["e"]),
+    ("art. 6 nr. 1 bokstav c, jfr. bokføringsloven § 13", ["c"]),
+    ("art. 6 nr. 1 bokstav f, jf. personvernforordningen", ["f"]),
+    ("barnehagelova § 2, jf. § 6 bokstav e", []),
+    # letters on the lines below a lead-in that ends with an art. 6 citation (r2b)
+    ("Vi behandler opplysningene med følgende grunnlag etter personvernforordningen artikkel 6 nr. 1:\n"
+     "Bokstav b (avtale): administrasjon\nBokstav c (rettslig forpliktelse): regnskap\nfor styret\n- bokstav f: kamera",
+     ["b", "c", "f"]),
+    ("Grunnlag etter artikkel 6 nr. 1:\nBokstav a: nyhetsbrev\n\nBokstav f gjelder noe annet.", ["a"]),
+    ("Vi viser til artikkel 6 nr. 1 om grunnlag.\nBokstav b: avtale", []),
+    ("Grunnlag etter artikkel 9 nr. 2:\nBokstav a: samtykke", []),
     ("i henhold til artikkel 20", []),
 ]
 

@@ -115,6 +115,17 @@ STATED = [
     ("Vi vil også utlevere personopplysninger til offentlige myndigheter når vi er lovpålagt å utlevere dem.", []),
     ("Vi lagrer dine personopplysninger så lenge som nødvendig for å oppfylle formålene, herunder oppfylle "
      "lovpålagte krav til lagringstid.", []),
+    # r2b: a basis in words inside a long sentence; an inverted condition on consent
+    ("Vi melder gavene til Skatteetaten, og denne innrapporteringen er vi pålagt etter skatteforvaltningsloven, "
+     "så her har vi en rettslig forpliktelse.", ["c"]),
+    ("Me har ei rettsleg plikt til å oppbevare rekneskapen.", ["c"]),
+    ("Har du samtykket til det, sender vi deg også nyhetsbrevet vårt på e-post.", ["a"]),
+    ("Har de gjeve samtykkje, sender vi dykk bilete frå kvardagen.", ["a"]),
+    # negatives
+    ("Vi kan ikke slette opplysningene dersom vi har en rettslig forpliktelse til å lagre dem.", []),
+    ("Vi har en juridisk plikt til å beskytte opplysningene dine.", []),
+    ("Har du samtykket?", []),
+    ("Vi sender nyhetsbrev. Har du samtykket til det og ønsker å trekke samtykket tilbake, kan du melde deg av.", []),
     ("Det samla avtalegrunnlaget for kjøpet er salsvilkåra.", []),
     ("Du har interesse av å få informasjon om tilbud.", []),
 ]

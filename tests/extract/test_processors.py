@@ -522,3 +522,75 @@ _ga | Google Analytics | Statistikk | Nei"""
 ])
 def test_round2_rows_and_hosting(doc_of, text, expected):
     assert names(doc_of(text)) == expected
+
+
+# ---- round 2, synthetic set 2: cues, lists and names the first rounds missed
+DASH_PARAGRAPH = """Underleverandører
+
+Vi bruker følgende sub-processors. Alle har signert en DPA med oss.
+
+Google LLC – Workspace – USA
+Slack Technologies – internal communication – USA
+Postmark (ActiveCampaign LLC) – transactional e-mail – USA
+PostHog Inc. – product analytics – EU"""
+
+DASH_AFTER_HEADING_LINE = """Lagring
+
+Journalen blir lagra i ti år. Leverandørar som behandlar opplysningar for oss
+Confrere AS – videokonsultasjon
+Norsk helsenett SF – Helsenorge og Helsenettet"""
+
+DASH_WITHOUT_LEAD = """Om oss
+
+Vi har vore i drift sidan 1990. Historia vår
+Fjordbuss AS – rutetilbod i Sogn
+Nordlys Ferje AS – ferjesamband"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    (DASH_PARAGRAPH, {"Google LLC", "Slack", "Postmark", "PostHog"}),
+    (DASH_AFTER_HEADING_LINE, {"Confrere AS", "Norsk helsenett SF"}),
+    (DASH_WITHOUT_LEAD, set()),                                   # no lead-in, no supplier heading: no list
+    ("Måleverdiene samles inn gjennom innsamlingssystemet til Kamstrup A/S.", {"Kamstrup A/S"}),
+    ("eFaktura og AvtaleGiro formidles av Mastercard Payment Services (tidligere Nets).",
+     {"Mastercard Payment Services"}),
+    ("Papirfakturaer skrives ut og sendes av Fjordtrykk AS.", {"Fjordtrykk AS"}),
+    ("Ved fast giveravtale får vi kontonummeret ditt gjennom Mastercard Payment Services, som formidler trekket.",
+     {"Mastercard Payment Services"}),
+    ("Samtalene gjennomføres av Samtale Norge AS, et eksternt ringesenter.", {"Samtale Norge AS"}),
+    ("Krasjrapporter sendes til Firebase Crashlytics, og data lagres i Google Firebase.",
+     {"Firebase Crashlytics", "Google Firebase"}),
+])
+def test_round3_cues_and_lists(doc_of, text, expected):
+    assert names(doc_of(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Overføringene er sikret med EU-U.S. Data Privacy Framework og standardkontrakter.",
+    "Vi bruker tjenesten til å sende varsler.",                   # `til` + verb: no name
+    "Elhub er den nasjonale datahuben for strømmarkedet og drives av Statnett.",   # runs a service, not for us
+    "Ved fast giveravtale får vi kontonummeret ditt gjennom banken din.",
+])
+def test_round3_not_processors(doc_of, text):
+    assert names(doc_of(text)) == set()
+
+
+@pytest.mark.parametrize("text, controller, expected", [
+    # the text says the org.nr.-bearing company processes for us: a processor, whatever the controller clues say
+    ("Den daglige forvaltningen er satt ut til forretningsfører Nordbo Forvaltning AS (org.nr. 872 640 193), som "
+     "behandler opplysningene på våre vegne.\n\nFølgende leverandører behandler opplysninger for oss:\n"
+     "Nordbo Forvaltning AS – forretningsførsel og regnskap\nVibbo – beboerportal og booking",
+     {"names": ["Nordbo Forvaltning AS"], "org_numbers": [], "emails": ["kundesenter@nordbo-forvaltning.no"]},
+     {"Nordbo Forvaltning AS", "Vibbo"}),
+    ("Samtalene gjennomføres av Samtale Norge AS (org.nr. 959 083 010), et eksternt ringesenter som er vår "
+     "databehandler.", {"names": ["Samtale Norge AS"], "org_numbers": [], "emails": []}, {"Samtale Norge AS"}),
+    # a processor's own policy: `på vegne av kundene` keeps the controller out
+    ("Skyfil AS behandler personopplysninger på vegne av kundene. Opplysningene lagres hos Skyfil AS.",
+     {"names": ["Skyfil AS"], "org_numbers": [], "emails": []}, set()),
+    # an e-mail domain written without the Norwegian letter still marks the controller
+    ("Spørsmål kan du rette til personvern@vardenodhjelp.no eller sende til Varde Nødhjelp.",
+     {"names": [], "org_numbers": [], "emails": ["personvern@vardenodhjelp.no"]}, set()),
+])
+def test_round3_declared_processor_and_controller(doc_of, text, controller, expected):
+    fields = {"controller": controller, "emails": controller["emails"], "org_numbers": [], "controller_clues": []}
+    assert names(doc_of(text), fields) == expected

@@ -102,6 +102,18 @@ CASES = [
     ("Grunnlag\n\nVi sender nyhetsbrev basert på samtykke. Dette gjelder blant annet når vi\n"
      "- forebygger svindel",
      {"nyhetsbrev": ["marketing"], "forebygger": ["security"]}, {"marketing:a"}),
+    # a basis naming sections by their heading pairs with their purposes
+    ("Kundeservice\n\nVi svarer på spørsmål du sender oss.\n\nHudtest\n\nVi gir deg produktanbefalinger ut fra "
+     "svarene dine.\n\nGrunnlag\n\nSvarene i «Hudtest» behandles på grunnlag av ditt samtykke.",
+     {"svarer på": ["customer_support"], "produktanbefalinger": ["personalization"]}, {"personalization:a"}),
+    ("Informasjonskapsler\n\nStatistikk\n\nVi teller besøk på sidene.\n\nVimeo\n\nVi viser videoer fra Vimeo.\n\nSamtykke\n\n"
+     "Informasjonskapslene under «Statistikk» og «Vimeo» blir bare satt når du sier ja. Behandlingen gjennom disse "
+     "bygger på samtykke (art. 6 nr. 1 bokstav a).",
+     {"teller besøk": ["analytics"], "viser videoer": ["service_delivery"]}, {"analytics:a", "service_delivery:a"}),
+    # ... not when the sentence names its own purpose and only points to where it is described
+    ("Når du handler\n\nVi leverer varene og sender faktura.\n\nGrunnlag\n\nForebygging av svindel, som beskrevet "
+     "under «Når du handler», gjør vi ut fra vår berettigede interesse.",
+     {"leverer varene": ["service_delivery", "billing"], "svindel": ["security"]}, {"security:f"}),
     # a basis for numbered sections (`punkt 3.1 til 3.2`)
     ("3.1 Opptak\n\nVi behandler søknader om opptak.\n\n3.2 Eksamen\n\nVi avviklar eksamen.\n\n"
      "3.3 Grunnlag\n\nBehandlinga i punkt 3.1 til 3.2 er naudsynt for å utøve offentleg mynde, jf. art. 6 nr. 1 "

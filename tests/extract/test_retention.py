@@ -269,3 +269,36 @@ def test_genitive(text, genitive):
 @pytest.mark.parametrize("cell,days", [("En time", 0.0417), ("1 time", 0.0417), ("13 months", 390), ("1 year", 365)])
 def test_lifetime_cells_keep_article_numbers(cell, days):
     assert lifetime_days(cell) == days
+
+
+# round 2, synthetic set 2
+@pytest.mark.parametrize("text,values", [
+    ("slettes etter 30 da-\nger", [30]),                       # a unit broken over two lines (PDF)
+    ("i henholdsvis to år og ett døgn", [730, 1]),            # two periods, not one sum
+    ("i to år og ett døgn", [731]),
+    ("i 1 år og 6 månader", [545]),
+    ("30 dager-\nperioden", []),                                # joined `dagerperioden` is no unit, as `dager-perioden`
+])
+def test_round3_durations(text, values):
+    assert [round_days(d.days) for d in find_durations(text)] == values
+
+
+def test_round3_broken_unit_keeps_offsets():
+    text = "Loggen slettes etter 30 da-\nger. Ferdig."
+    (d,) = find_durations(text)
+    assert text[d.start:d.end] == "etter 30 da-\nger" and d.days == 30
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Bilete\n\nSamtykket kan trekkjast tilbake, og bilete på nettsida blir då tekne ned innan ei veke.", [7]),
+    ("Bilder\n\nBilder av deltakerne tas ned fra nettsiden etter 14 dager.", [14]),
+    ("Lagring\n\nLoggen brukes bare til å oppklare innbrudd, og den slettes etter 30 da-\nger.", [30]),
+    ("Informasjonskapsler\n\nGoogle Analytics setter _ga og _gid, som lagres i henholdsvis to år og ett døgn.",
+     [730, 1]),
+    ("Support\n\nIntercom-widgeten setter intercom-id-[app_id] (9 måneder) og intercom-session-[app_id] (1 uke).",
+     [270, 7]),
+    # negatives: `ta ned` of no data, a period of a task
+    ("Drift\n\nVi tar ned nettsiden for vedlikehold hver natt.", []),
+])
+def test_round3_periods(text, expected):
+    assert days_of(text) == expected

@@ -155,3 +155,14 @@ OPT_OUT = [
 @pytest.mark.parametrize("text,expected", OPT_OUT)
 def test_opt_out_of_marketing(text, expected):
     assert sorted(rights_of(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a negation after an article citation (`art. 20` has a period that ends no sentence)
+    ("Dine rettar\n\nRetten til dataportabilitet etter art. 20 gjeld ikkje journalen.", []),
+    ("Dine rettigheter\n\nRetten til dataportabilitet etter art. 20 gjelder ikke for journalen.", []),
+    ("Dine rettigheter\n\nDu har rett til dataportabilitet etter art. 20. Dette gjelder ikke journalen.",
+     ["portability"]),
+])
+def test_round3_negation_after_article(text, expected):
+    assert sorted(rights_of(text)) == sorted(expected)

@@ -87,3 +87,15 @@ def test_findings_point_at_the_cue():
     fields, doc = run("Personvern\n\nOpplysningene kan behandles utenfor EU/EØS.")
     result = transfers.extract(doc, {})
     assert any(doc.text[f.start:f.end] == "utenfor EU/EØS" for f in result.findings)
+
+
+@pytest.mark.parametrize("text,outside", [
+    # a PDF line break split the sentence before the cue: the negation on the line above still counts
+    ("Alle opplysningene lagres i Norge eller andre EØS-land, og ingen\npersonopplysninger overføres til land "
+     "utenfor EU/EØS.", False),
+    ("Alle opplysningene lagres i Norge. Noen\npersonopplysninger overføres til land utenfor EU/EØS.", True),
+    ("Vi har ingen kontorer i utlandet.\nPersonopplysninger overføres til land utenfor EU/EØS.", True),
+])
+def test_round3_negation_before_line_break(text, outside):
+    fields, _ = run("Personvern\n\n" + text)
+    assert fields["transfers_outside_eea"] is outside

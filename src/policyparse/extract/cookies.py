@@ -72,7 +72,7 @@ LIST_SPLIT = regex.compile(r"\s*(?:,|;|\s/\s|\s(?:og|and|eller|or|samt|&)\s)\s*"
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     data = load_json("cookies.json")
-    required = {"description", "cookie_word", "storage_word", "storage_type", "not_cookie_noun", "negation",
+    required = {"description", "cookie_word", "storage_word", "storage_type", "not_cookie_noun", "negation", "set_verb",
                 "not_names", "not_providers", "category_cues", "providers"}
     if missing := required - set(data):
         raise RulesError(f"cookies.json: missing keys {sorted(missing)}")
@@ -94,6 +94,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "storage_type": regex.compile(rf"\W*(?:{lex['storage_type']})\W*", regex.I),
         "other_id": regex.compile(lex["not_cookie_noun"], regex.I),
         "negation": regex.compile(lex["negation"], regex.I),
+        "set_verb": regex.compile(lex["set_verb"], regex.I),
         "provider": regex.compile(r"(?<![\w.-])(?P<name>" + "|".join(regex.escape(p) for p in providers)
                                   + r")(?:s|'s|’s)?(?![\w-])"),
         "categories": [(regex.compile(rf"\b(?:{c['pattern']})", regex.I), c["category"]) for c in lex["category_cues"]],
@@ -678,6 +679,13 @@ def _known_prefix(db, tok: str) -> bool:
     return entry is not None and len(entry.name.replace("*", "")) >= 6
 
 
+def _known_plain(tok: str) -> bool:
+    """A lower-case plain word that is a name of the shipped table and no ordinary word (`siteimproveses`,
+    `hubspotutk`, `nmstat`: six letters or more), taken from running text in cookie context."""
+    return (len(tok) >= 6 and tok.isalpha() and tok.islower() and token_ok(tok)
+            and cookiedb.shipped().get_exact(tok) is not None)
+
+
 def _from_shapes(doc, col: Collector) -> None:
     pats = patterns()
     text = doc.text
@@ -687,11 +695,15 @@ def _from_shapes(doc, col: Collector) -> None:
         if col.is_consumed(m.start()) or "://" in raw or "@" in raw or raw.lower().startswith("www."):
             continue
         if not CANDIDATE.search(raw):
-            continue  # plain words are never taken from running text
+            tok, lead, _ = clean_token(raw)
+            if not _known_plain(tok):
+                continue  # plain words are never taken from running text, but for long shipped names
         tok, lead, _ = clean_token(raw)
         if not tok:
             continue
-        if shaped(tok):
+        if not CANDIDATE.search(raw):
+            method, conf = "cookie.known_plain", 0.75
+        elif shaped(tok):
             method, conf = "cookie.shape", 0.85
         elif distinctive(tok) and db.is_known(tok):
             method, conf = "cookie.known_name", 0.8
@@ -700,9 +712,10 @@ def _from_shapes(doc, col: Collector) -> None:
         else:
             continue
         start = m.start() + lead
-        if not cookie_context(doc, start):
-            continue
         sentence, s0 = _sentence_text(doc, start)
+        if not cookie_context(doc, start) and not (
+                cookiedb.lookup(tok, cookiedb.shipped()) is not None and pats["set_verb"].search(sentence)):
+            continue                   # `Intercom-widgeten setter intercom-id-[app_id]`: a shipped name set by a tool
         if not_a_cookie_here(sentence, start - s0, len(tok)) or _name_line_in_storage(text, m.start(), m.end()):
             continue
         col.add(Hit(tok, start, start + len(tok), method, conf))

@@ -74,8 +74,10 @@ def grammar() -> dict:
     apposition = regex.compile(
         rf"{appo['lead']}(?P<kw>{kw})\s*(?P<letters>{frag['letter']}(?:{sep}{frag['next_letter']})*)", FLAGS)
     named = [(law["id"], law["law"], regex.compile(rf"(?:{law['pattern']})", FLAGS)) for law in laws]
-    return {"eu_cite": eu_cite, "continuation": continuation, "section": section, "bare": bare,
-            "named": named, "ordinals": data["ordinals"], "not_laws": set(data["not_laws"]),
+    lead_in_item = regex.compile(
+        rf"^(?:-\s*)?{kw}\s*(?P<letters>{frag['letter']}(?:{sep}{frag['next_letter']})*)", FLAGS | regex.M)
+    return {"lead_in_item": lead_in_item, "eu_cite": eu_cite, "continuation": continuation, "section": section, "bare": bare,
+            "named": named, "eu_laws": {law["law"] for law in laws if law["kind"] == "eu"}, "ordinals": data["ordinals"], "not_laws": set(data["not_laws"]),
             "separator": regex.compile(sep, FLAGS), "apposition": apposition,
             "apposition_stop": regex.compile(appo["stop"], FLAGS), "apposition_reach": appo["reach"]}
 
@@ -140,6 +142,9 @@ def _ref(law, article, paragraph, letters, text, start, end, method) -> dict:
             "start": start, "end": end, "method": method}
 
 
+JF_BEFORE = regex.compile(r"\s*,?\s*\bjfr?\.?\s+$", regex.IGNORECASE)
+
+
 def find_references(text: str) -> list[dict]:
     """All citations in a text, in order, each with the id of the grammar rule that read it."""
     g = grammar()
@@ -151,6 +156,11 @@ def find_references(text: str) -> list[dict]:
 
     for m in g["eu_cite"].finditer(text):
         law_text = m.group("law") or m.group("law_after")
+        end = m.end()
+        if not m.group("law") and m.group("law_after") and law_name(law_text)[0] not in g["eu_laws"] \
+                and (jf := JF_BEFORE.search(text, m.start(), m.start("law_after"))):
+            law_text, end = None, jf.start()  # `art. 6 nr. 1 bokstav e, jf. barnehagelova § 2`: jf. names a
+            # related Norwegian statute, not the act the article belongs to
         law, _ = law_name(law_text) if law_text else ("GDPR", "law.gdpr")
         if law == "personopplysningsloven":
             law = "GDPR"  # articles cited via personopplysningsloven § 1 are GDPR articles
@@ -160,10 +170,9 @@ def find_references(text: str) -> list[dict]:
         letters = _letters(m.group("letters"))
         compact = bool(regex.match(r"\d+\.\d", text[m.start("article"):m.end()]))
         method = "citation.article_compact" if compact else "citation.article"
-        refs.append(_ref(law, article, _paragraph(m), letters, text[m.start():m.end()].strip(), m.start(), m.end(),
-                         method))
-        taken.append((m.start(), m.end()))
-        pos = m.end()
+        refs.append(_ref(law, article, _paragraph(m), letters, text[m.start():end].strip(), m.start(), end, method))
+        taken.append((m.start(), end))
+        pos = end
         while (c := g["continuation"].match(text, pos)) is not None:
             refs.append(_ref(law, c.group("article"), _paragraph(c), _letters(c.group("letters")),
                              text[c.start("article"):c.end()].strip(), c.start("article"), c.end(),
@@ -186,7 +195,35 @@ def find_references(text: str) -> list[dict]:
         refs.append(_ref(law, None, None, [], m.group(0), m.start(), m.end(), f"citation.statute_name:{law_id}"))
         taken.append((m.start(), m.end()))
     refs.sort(key=lambda r: r["start"])
-    return _with_appositions(text, refs)
+    return _with_lead_in_letters(text, _with_appositions(text, refs))
+
+
+LEAD_IN_END = regex.compile(r"[^\S\n]*:[^\S\n]*(?:\n|$)")
+
+
+def _with_lead_in_letters(text: str, refs: list[dict]) -> list[dict]:
+    """Add the letters of the lines below a lead-in that ends with an article citation without letters
+    (`... følgende grunnlag etter personvernforordningen artikkel 6 nr. 1:` / `Bokstav b (avtale): ...` /
+    `- bokstav f ...`): one reference per line that starts with a letter keyword, same law, article and
+    paragraph, up to the end of the block (blank line)."""
+    g = grammar()
+    out: list[dict] = []
+    for ref in refs:
+        out.append(ref)
+        if ref["article"] is None or ref["letters"] or not ref["method"].startswith("citation.article"):
+            continue
+        lead = LEAD_IN_END.match(text, ref["end"])
+        if lead is None:
+            continue
+        stop = text.find("\n\n", lead.end())
+        stop = len(text) if stop < 0 else stop
+        for m in g["lead_in_item"].finditer(text, lead.end(), stop):
+            letters = _letters(m.group("letters"))
+            if letters:
+                start = m.start() + len(m.group(0)) - len(m.group(0).lstrip("- "))
+                out.append(_ref(ref["law"], ref["article"], ref["paragraph"], letters, text[start:m.end()].strip(),
+                                start, m.end(), "citation.lead_in_letters"))
+    return out
 
 
 def _with_appositions(text: str, refs: list[dict]) -> list[dict]:

@@ -48,7 +48,7 @@ from . import Extraction
 from ..flat_tables import Row, header_role, header_rule, header_rule_ids, tables_of
 from ..rules import RulesError, check_entries, load_json, read_text
 from .layout import Line, blocks as line_blocks, doc_lines
-from .orgnames import LEGAL_SUFFIX, NAME_RE, SUFFIX_RE, norm_key
+from .orgnames import LEGAL_SUFFIX, LOWER_NAME, NAME_RE, SUFFIX_RE, norm_key
 
 CATEGORIES = frozenset({
     "umbrella", "analytics", "advertising", "affiliate", "tag_management", "session_replay", "consent", "chat",
@@ -83,10 +83,26 @@ SOURCE_LABEL = regex.compile(r"\b(?:kilde|kjelde|source|part|aktør)\w*", regex.
 LABEL_LINE = regex.compile(r"^(?:- )?(?P<label>[^:\n]{2,40}):\s*(?P<value>\S.*)$")
 # `SDC A/S – drift av kjernebanksystem`: an entry line without a bullet
 DASH_ENTRY = regex.compile(r"^(?:\p{Lu}|\d)[^:–—.!?\n]{0,59}?\s+[–—-]\s+\S")
+# a paragraph made only of `Name – function – country` lines (`PostHog Inc. – product analytics – EU`)
+DASH_BLOCK_LINE = regex.compile(r"^(?:\p{Lu}|\d)[^:–—!?\n]{0,69}?\s+[–—]\s+\S")
 # `X er selvstendig behandlingsansvarlig`: X is a separate controller, not the one whose policy this is.
 SEPARATE_CONTROLLER = (r"\s*(?:\([^)]{1,40}\)\s*)?(?:er|blir|vert|is)\s+(?:\p{L}+\s+)?(?:selvstendig|sjølvstendig|"
                        r"selvstendige|sjølvstendige|separat|egen|eigen|eget|eige|independent)\s+"
                        r"(?:behandlingsansvarl|dataansvarl|controller)")
+# `Nordbo Forvaltning AS (org.nr. ...), som behandler opplysningene på våre vegne`: the text itself says X processes
+# data for the controller, so X is a processor even when a controller clue (its org.nr., its e-mail domain) points
+# at it. Only first-person wording: a policy of a processor says `på vegne av kundene` of itself.
+OWN_PROCESSOR = regex.compile(
+    rf"(?P<name>{NAME_RE.pattern})\s*(?:\([^)]{{1,60}}\)\s*)?,?\s*"
+    r"(?:(?:et|eit|en|ein|ei|an|a)\s+(?:[\p{L}\-]+\s+){0,3}?(?=som\s|who\s|which\s))?(?:som\s+|who\s+|which\s+)?"
+    r"(?:(?:behandler|behandlar|handsamar|lagrer|lagrar|processes|stores)\s+(?:[\p{L}\-]+\s+){0,3}?"
+    r"(?:på\s+(?:våre|vår|vårt)\s+vegne|på\s+vegne(?:r)?\s+av\s+oss|on\s+our\s+behalf)"
+    r"|(?:er|blir|vert|is)\s+(?:vår|vårt|our)\s+(?:databehandler|databehandlar|forretningsfører|forretningsførar|"
+    r"processor|data\s+processor))", regex.V1)
+
+
+# Norwegian letters as domain names spell them
+ASCII_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "å": "a", "ä": "a", "ö": "o", "ü": "u", "é": "e"})
 
 
 # --------------------------------------------------------------------------------------- gazetteer
@@ -276,7 +292,7 @@ def load_lexicon() -> Lexicon:
     location_re = regex.compile(r"(?<![\p{L}\d])(?:" + "|".join(regex.escape(x) for x in locations) + r")(?![\p{L}\d])")
     descriptors = sorted(data["descriptors"], key=len, reverse=True)
     descriptor_re = (r"(?:(?:vår|vårt|våre|den|det|en|et|ei|ein|eit|selskapet|tjenesten|tenesta)\s+)?"
-                     r"(?:[\p{Ll}\-]*(?:" + "|".join(regex.escape(d) for d in descriptors) + r")\s+)?")
+                     r"(?:[\p{Ll}\-]*(?:" + "|".join(regex.escape(d) for d in descriptors) + r")\s+(?:til|fra|frå)?\s*)?")
     not_names = frozenset(v.casefold() for v in data["not_names"])
     return Lexicon(not_names, frozenset(norm_key(v) for v in data["excluded"]), authority, generic,
                    columns, locations, location_re, descriptor_re,
@@ -323,12 +339,15 @@ class Context:
         self.controller_names = [n for n in self.controller_names if not (
             self.gaz.lookup(n) is not None and self.gaz.lookup(n).category != "umbrella"
             and regex.search(rf"(?<![\p{{L}}\d]){regex.escape(n)}" + SEPARATE_CONTROLLER, self.text, regex.I))]
+        declared = {norm_key(m.group("name")) for m in OWN_PROCESSOR.finditer(self.text)} - {""}
+        self.controller_names = [n for n in self.controller_names if norm_key(n) not in declared]
         self.email_labels = set()
         for address in controller.get("emails", []) or fields.get("emails", []):
             domain = address.split("@")[-1].lower()
             labels = domain.split(".")
             if len(labels) >= 2 and labels[-2] not in self.lex.free_mail and "datatilsynet" not in domain:
                 self.email_labels.add(regex.sub(r"[\W_]+", "", labels[-2]))
+        self.email_labels -= declared
         if doc.url:
             host = regex.sub(r"^https?://(www\.)?", "", doc.url).split("/")[0].split(".")
             if len(host) >= 2:
@@ -394,6 +413,8 @@ class Context:
                 and self.gaz.lookup(name) is None:
             return False                                   # a Norwegian compound common noun
         core = SUFFIX_RE.sub("", name).split()
+        if len(core) < len(tokens) and regex.fullmatch(LOWER_NAME, name):
+            return True                                    # `Norsk helsenett SF`
         for tok in core[1:]:
             if tok in ("&", "of", "for", "de"):
                 continue
@@ -458,12 +479,14 @@ class Context:
         parts = regex.findall(r"\p{L}[\p{L}\d]*", regex.sub(r"\([^)]*\)", "", SUFFIX_RE.sub("", name)))
         acronym = "".join(p[0] for p in regex.findall(r"[\p{L}\d]+", regex.sub(r"\([^)]*\)", "", SUFFIX_RE.sub("", name)))).casefold()
         inner = [norm_key(x) for x in regex.findall(r"\(([^)]*)\)", name)]
+        ascii_key = key.translate(ASCII_LETTERS)                      # `Varde Nødhjelp` / vardenodhjelp.no
         for label in self.email_labels:
             if not label or len(label) < 2:
                 continue
-            if key == label or acronym == label or label in inner:
+            if label in (key, ascii_key) or acronym == label or label in inner:
                 return True
-            if len(label) >= 4 and (key.startswith(label) or label.startswith(key) and len(key) >= 4):
+            if len(label) >= 4 and any(k.startswith(label) or label.startswith(k) and len(k) >= 4
+                                       for k in (key, ascii_key)):
                 return True
         return False
 
@@ -834,6 +857,29 @@ class Collector:
                 for k in range(i + 1, j):
                     entry[k] = True
             i = max(j, i + 1)
+        # two or more `Name – function` lines of one paragraph right after a lead-in sentence (`Vi bruker
+        # følgende sub-processors.` / `Google LLC – Workspace – USA`) or after a heading-like line that names
+        # suppliers (`Leverandørar som behandlar opplysningar for oss` / `Infodoc AS – journalsystem`)
+        i = 1
+        while i < len(lines):
+            j = i
+            while j < len(lines) and lines[j].block == lines[i].block and not entry[j] and \
+                    DASH_BLOCK_LINE.match(lines[j].text):
+                j += 1
+            if j - i >= 2 and self._introduces_list(lines[i - 1].text):
+                for k in range(i, j):
+                    entry[k] = True
+            i = max(j, i + 1)
+        return entry
+
+    def _introduces_list(self, line: str) -> bool:
+        rules = self.ctx.rules
+        if any(rule.pattern.search(line) for rule in rules["lead_in"]):
+            return True
+        if SENTENCE_END.search(line) or DASH_BLOCK_LINE.match(line):
+            return False
+        tail = regex.split(r"[.!?]\s+", line)[-1]
+        return len(tail.split()) <= 8 and any(rule.pattern.search(tail) for rule in rules["section"])
         return entry
 
     def lists(self) -> None:
@@ -845,6 +891,7 @@ class Collector:
                 continue
             in_section, role = ctx.section_role(ln.start)
             lead = None
+            introduced = False
             k = i - 1
             while k >= 0 and entry[k]:
                 k -= 1
@@ -854,7 +901,8 @@ class Collector:
                     if rule.pattern.search(prev):
                         lead = rule
                         break
-            if lead is None and not in_section:
+                introduced = lead is None and not ln.text.startswith("- ") and self._introduces_list(prev)
+            if lead is None and not in_section and not introduced:
                 continue
             bullet = 2 if ln.text.startswith("- ") else 0
             body = ln.text[bullet:]
@@ -863,7 +911,8 @@ class Collector:
             names_part, fn, _ = _split_entry(body)
             if len(names_part.split()) > 8:
                 continue
-            method = f"processors.list.{lead.id.split('.')[-1]}" if lead else "processors.list.section"
+            method = f"processors.list.{lead.id.split('.')[-1]}" if lead else \
+                "processors.list.section" if in_section else "processors.list.heading"
             self.add_entry(body, ln.start + bullet, method, role or (lead.role if lead else "processor"), 3, 0.85,
                            need_evidence=True)
 
@@ -968,8 +1017,11 @@ class Collector:
             ctx.gaz.lookup(regex.sub(r"'?s$", "", name)) is not None else name
         # cut the name at the first word that is never part of a name
         tokens = name.split(" ")
+        suffixed = SUFFIX_RE.search(name) is not None       # `Samtale Norge AS`: a country inside a company name
         for n_tok in range(len(tokens)):
             if n_tok and regex.fullmatch(LEGAL_SUFFIX, tokens[n_tok].strip(",")):
+                continue
+            if n_tok and suffixed and ctx.lex.location_re.fullmatch(tokens[n_tok]):
                 continue
             if tokens[n_tok].casefold() in ctx.lex.not_names or ctx.lex.location_re.fullmatch(tokens[n_tok]):
                 tokens = tokens[:n_tok]

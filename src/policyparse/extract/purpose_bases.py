@@ -28,7 +28,9 @@ A basis pairs with (FIELDS.md, GUIDELINES.md):
 6. a basis that opens a list item or stands as a short label (`- Samtykke. Vi sender nyhetsbrev ...`)
    with no purpose before it: the purposes of the rest of its item (`rest_of_unit`);
 7. `for formålene nevnt ovenfor` / `for føremåla nemnde over`: every purpose of its section before it
-   (or of the parent section) (`above`);
+   (or of the parent section) (`above`); sections it names by their heading (`kategoriene Preferanser,
+   Statistikk og Markedsføring`, `«Kundeservice»`, or named in the sentence an anaphoric basis refers
+   back to), when it names no purpose of its own: the purposes of those sections (`named`);
 8. under a basis heading that follows a purpose heading (the per-activity template `Formål` /
    `Behandlingsgrunnlag` / `Lagringstid`): the purposes of the purpose section (`purpose_section`).
    A basis heading after any other section does not reach across its heading.
@@ -53,9 +55,10 @@ from .layout import list_after, lists, unit_at, units
 
 RESOURCE = "purpose_bases.json"
 CONFIDENCE = {"sentence": 0.85, "clause": 0.85, "row": 0.85, "items": 0.8, "lead_in": 0.75, "unit": 0.75,
-              "above": 0.7, "rest_of_unit": 0.7, "purpose_section": 0.7, "previous_unit": 0.65}
+              "above": 0.7, "named": 0.7, "rest_of_unit": 0.7, "purpose_section": 0.7, "previous_unit": 0.65}
+NAMED_MAX_WORDS = 5     # longest section heading that counts as a name a basis sentence can refer to
 PATTERN_KEYS = ("anaphora", "bare_frame", "above_reference", "item_reference", "lead_in", "carve_out",
-                "purpose_heading", "respectively", "clause_breaks")
+                "purpose_heading", "respectively", "clause_breaks", "named_exclude")
 SHORT_LABEL_WORDS = 6   # a basis sentence this short at the start of its unit is a label for the unit
 MASK_MAX = 80           # longest basis span blanked out when the model is asked again (not a whole sentence)
 
@@ -72,6 +75,7 @@ class Patterns:
     respectively: regex.Pattern
     clause_breaks: tuple[regex.Pattern, ...]
     affinity: dict
+    named_exclude: regex.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -377,6 +381,30 @@ def _paragraph_leads_in(doc, start: int, upper: int) -> bool:
     return doc.text[unit.start:unit.end].rstrip()[-1:] not in ".!?)»\"'"
 
 
+def _section_extent(doc, i: int) -> tuple[int, int]:
+    """A section with its subsections: up to the next heading of the same or a higher level."""
+    sec = doc.sections[i]
+    end = next((s.start for s in doc.sections[i + 1:] if s.level <= sec.level), len(doc.text))
+    return sec.start, end
+
+
+def _named_sections(doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the sections that the text in [start, end) names by their heading (`kategoriene
+    Preferanser, Statistikk og Markedsføring`, `«Kundeservice»`), other than its own and their parents."""
+    own, k = set(), doc.section_index_at(start)
+    while k is not None and k not in own:
+        own.add(k)
+        k = doc.sections[k].parent
+    text, exclude, spans = doc.text[start:end], patterns().named_exclude, []
+    for i, sec in enumerate(doc.sections):
+        name = regex.sub(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?|\s*\(\d+\)\s*$|[\s:?.]+$", "", sec.heading)
+        if i in own or not 4 <= len(name) or len(name.split()) > NAMED_MAX_WORDS or exclude.match(name):
+            continue
+        if regex.search(rf"(?<![\p{{L}}\d]){regex.escape(name)}(?![\p{{L}}\d])", text, regex.IGNORECASE):
+            spans.append(_section_extent(doc, i))
+    return spans
+
+
 def _context(doc, piece: Piece, index: PurposeIndex, lower: int, upper: int) -> dict[str, str]:
     """Purposes a basis statement takes from around it (rules 3-8), with the rule that gave each."""
     pats = patterns()
@@ -396,6 +424,8 @@ def _context(doc, piece: Piece, index: PurposeIndex, lower: int, upper: int) -> 
         for s, e in spans:
             add(index.within(s, e), "items")
         return found
+    for s, e in _named_sections(doc, start, end) if not own else []:
+        add(index.within(s, e), "named")
     if pats.lead_in.search(text) or (not own and _paragraph_leads_in(doc, start, upper)):
         run = list_after(doc, start)
         if run is not None:
@@ -410,6 +440,9 @@ def _context(doc, piece: Piece, index: PurposeIndex, lower: int, upper: int) -> 
         return found
     lo = max(unit.start, lower)
     before = index.within(lo, start) if lo < start else []
+    if anaphoric and not own and lo < start:  # `Informasjonskapslane under «Nødvendige» ... Handsaminga gjennom desse byggjer på`
+        for s, e in _named_sections(doc, lo, start):
+            add(index.within(s, e), "named")
     if own and before:
         before = index.last_before(lo, start)
     add(before, "unit")

@@ -90,6 +90,16 @@ def sentence_cues(text: str) -> list[tuple[str, str | None, str, int, int]]:
     return out
 
 
+def _run_on_lead(text: str, s0: int) -> str:
+    """The end of the clause a sentence continues when the split fell inside it (a PDF line break:
+    `..., og ingen` / `personopplysninger overføres til land utenfor EU/EØS.`), so that a negation
+    there still reaches the cue; '' when the text before ends a sentence or a paragraph."""
+    before = text[max(0, s0 - NEGATION_REACH):s0]
+    if not before.strip() or regex.search(r"(?:[.!?:]\s*|\n\s*\n\s*)$", before):
+        return ""
+    return regex.split(r"[.!?]\s+|\n\s*\n", before)[-1]
+
+
 def extract(doc, fields) -> Extraction:
     findings = []
     outside, inside, mechanisms = [], [], {}
@@ -97,8 +107,11 @@ def extract(doc, fields) -> Extraction:
         s0 = sent.start_char
         if doc.is_heading_line(s0):
             continue
-        for kind, value, method, start, end in sentence_cues(sent.text):
-            a, b = s0 + start, s0 + end
+        lead = _run_on_lead(doc.text, s0)
+        for kind, value, method, start, end in sentence_cues(lead + sent.text):
+            if start < len(lead):
+                continue                       # a cue of the sentence before
+            a, b = s0 + start - len(lead), s0 + end - len(lead)
             if kind == "outside":
                 outside.append(doc.finding("transfers_outside_eea", True, a, b, method, 0.9))
             elif kind == "inside":
