@@ -94,6 +94,13 @@ NAMES = [
     ("Vi er behandlingsansvarlig for opplysningene.", []),
     ("Daglig leder er ansvarlig for behandlingen av personopplysninger.", []),
     ("Du er ansvarlig for at opplysningene er riktige.", []),
+    ("Borettslaget ligger i Trondheim. Styret er behandlingsansvarlig for opplysningene.", ["Styret"]),
+    ("Finn.no AS er behandlingsansvarlig for annonsene.", ["Finn.no AS"]),
+    # another party: a separate controller, a processor or a management company named with its org number
+    ("Klarna er selvstendig behandlingsansvarlig for kredittvurderingen.", []),
+    ("Samtalene gjennomføres av Samtale Norge AS (org.nr. 959 083 010), et ringesenter som er vår databehandler.", []),
+    ("Forvaltningen er satt ut til forretningsfører Nordbo Forvaltning AS (org.nr. 959 083 010).", []),
+    ("Eksempel AS (org.nr. 974 379 511) er behandlingsansvarlig. Vi bruker databehandlere.", ["Eksempel AS"]),
 ]
 
 

@@ -23,7 +23,9 @@ EMAIL = regex.compile(
 DOT = regex.compile(r"\s*(?:\(dot\)|\[dot\]|\(punktum\)|\.)\s*", regex.I)
 FILE_NAME = regex.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|tiff?|pdf)$", regex.I)  # logo@2x.png
 LEGAL_SUFFIX = r"(?:AS|ASA|AB|ENK|SA|DA|BA|ANS|KS|IKS|HF|RHF|Ltd\.?|Inc\.?|GmbH|LLC|Oy|A/S|ApS)"
-NAME = rf"(?:[\p{{Lu}}\p{{Ll}}]?\p{{Lu}}[\p{{L}}\d&'’.\-]*)(?: (?:\p{{Lu}}[\p{{L}}\d&'’.\-]*|og|&|i|for)){{0,5}}?(?: {LEGAL_SUFFIX})?"
+# a word of a name: a full stop only inside it (`Finn.no`), never at its end (`Trondheim. Styret` is two sentences)
+WORD = r"[\p{L}\d&'’\-]*(?:\.[\p{L}\d&'’\-]+)*"
+NAME = rf"(?:[\p{{Lu}}\p{{Ll}}]?\p{{Lu}}{WORD})(?: (?:\p{{Lu}}{WORD}|og|&|i|for)){{0,5}}?(?: {LEGAL_SUFFIX})?"
 CONTROLLER_PATTERNS = [
     ("controller.is_responsible", regex.compile(
         rf"(?P<name>{NAME})(?:\s*\([^)]*\))?(?:,\s*[^,.]{{1,40}},)?\s+(?:er|vert|blir)\s+(?:\w+\s+){{0,2}}"
@@ -79,12 +81,28 @@ def _emails(doc):
     return list(seen.values())
 
 
+# said of another party in the same sentence: a processor, a management company or a separate controller
+# (`forretningsfører Nordbo Forvaltning AS (org.nr. ...)`, `Samtale Norge AS (org.nr. ...), ... vår databehandler`,
+# `Klarna er selvstendig behandlingsansvarlig`)
+OTHER_PARTY = regex.compile(r"(?<![\p{L}])(?:databehandl|forretningsfør|underleverandør|selvstendig|sjølvstendig|"
+                            r"separat|eget\s+behandlingsansvar|eige\s+behandlingsansvar)\w*", regex.I)
+
+
+SENTENCE_BREAK = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})")
+
+
+def _other_party(doc, m) -> bool:
+    before = SENTENCE_BREAK.split(doc.text[max(0, m.start("name") - 40):m.start("name")])[-1]
+    after = SENTENCE_BREAK.split(doc.text[m.end("name"):m.end() + 60])[0]
+    return bool(OTHER_PARTY.search(before) or OTHER_PARTY.search(after))
+
+
 def _controller_names(doc):
     found = {}
     for method, pattern in CONTROLLER_PATTERNS:
         for m in pattern.finditer(doc.text[:20000]):
             name = " ".join(m.group("name").split()).strip(" ,.")
-            if name.split()[0] in NOT_NAMES or len(name) < 2:
+            if name.split()[0] in NOT_NAMES or len(name) < 2 or _other_party(doc, m):
                 continue
             if name not in found:
                 found[name] = doc.finding("controller", name, m.start("name"), m.end("name"), method, 0.8)
