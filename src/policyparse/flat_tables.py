@@ -23,7 +23,7 @@ from functools import lru_cache
 import regex
 
 from .durations import is_session, lifetime_days
-from .extract.layout import blocks, lines
+from .extract.layout import blocks, cached, lines
 from .rules import load_json, load_rules
 
 ANCHOR_ROLES = {"name", "key", "lifetime", "basis", "provider", "purpose", "data", "supplier"}
@@ -553,11 +553,4 @@ def find_tables(text: str) -> list[Table]:
 
 def tables_of(doc) -> list[Table]:
     """The tables of a ParsedDocument, parsed once and kept on the document."""
-    cached = getattr(doc, "_flat_tables", None)
-    if cached is None:
-        cached = find_tables(doc.text)
-        try:
-            setattr(doc, "_flat_tables", cached)
-        except AttributeError:
-            pass
-    return cached
+    return cached(doc, "flat_tables", lambda: find_tables(doc.text))

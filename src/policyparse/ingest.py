@@ -270,9 +270,8 @@ def _page_tree(html: str):
             parent = parent.getparent()
     for el in tree.iter(*INLINE_KEEP):
         el.drop_tag()
-    for main in tree.iter("main", "article"):
-        for aside in main.iter("aside"):  # a summary box inside the content (`Kort fortalt`), which trafilatura drops
-            aside.tag = "section"
+    for aside in tree.xpath("//main//aside | //article//aside"):  # a summary box in the content (`Kort fortalt`)
+        aside.tag = "section"                                       # that trafilatura would drop
     return tree
 
 

@@ -694,14 +694,12 @@ def _from_shapes(doc, col: Collector) -> None:
         raw = m.group(0)
         if col.is_consumed(m.start()) or "://" in raw or "@" in raw or raw.lower().startswith("www."):
             continue
-        if not CANDIDATE.search(raw):
-            tok, lead, _ = clean_token(raw)
-            if not _known_plain(tok):
-                continue  # plain words are never taken from running text, but for long shipped names
         tok, lead, _ = clean_token(raw)
         if not tok:
             continue
         if not CANDIDATE.search(raw):
+            if not _known_plain(tok):
+                continue  # plain words are never taken from running text, but for long shipped names
             method, conf = "cookie.known_plain", 0.75
         elif shaped(tok):
             method, conf = "cookie.shape", 0.85

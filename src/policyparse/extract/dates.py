@@ -89,7 +89,8 @@ def candidates(doc):
         if CUE.search(before) and regex.search(r"[.!?]\s+\S", before) is None:
             out.append((date, m.start(), m.end(), "last_updated.cue"))
             continue
-        line = text[line_start:text.find("\n", m.end()) if text.find("\n", m.end()) >= 0 else len(text)].strip()
+        line_end = text.find("\n", m.end())
+        line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
         if VERSION_LINE.match(line):
             out.append((date, m.start(), m.end(), "last_updated.version_line"))
             continue

@@ -67,7 +67,8 @@ def blocks(line_list: list[Line]) -> list[list[Line]]:
     return list(out.values())
 
 
-def _cached(doc, key, build):
+def cached(doc, key, build):
+    """`build()` once per document and key (layout results, and other per-document lookups)."""
     cache = doc.__dict__.setdefault("_layout_cache", {})
     if key not in cache:
         cache[key] = build()
@@ -75,7 +76,7 @@ def _cached(doc, key, build):
 
 
 def doc_lines(doc) -> list[Line]:
-    return _cached(doc, "lines", lambda: lines(doc.text))
+    return cached(doc, "lines", lambda: lines(doc.text))
 
 
 def units(doc) -> list[Unit]:
@@ -96,7 +97,7 @@ def units(doc) -> list[Unit]:
                 out[-1].end = ln.end
             prev = ln
         return out
-    return _cached(doc, "units", build)
+    return cached(doc, "units", build)
 
 
 def _continues(prev: Line, ln: Line) -> bool:
@@ -132,7 +133,7 @@ def lists(doc) -> list[ListRun]:
         if current:
             runs.append(ListRun(current))
         return runs
-    return _cached(doc, "lists", build)
+    return cached(doc, "lists", build)
 
 
 def list_after(doc, offset: int) -> ListRun | None:

@@ -45,7 +45,7 @@ from functools import lru_cache
 import regex
 
 from . import Extraction
-from ..flat_tables import Row, header_role, header_rule, header_rule_ids, tables_of
+from ..flat_tables import RECORD_LINE, Row, header_role, header_rule, header_rule_ids, tables_of
 from ..rules import RulesError, check_entries, load_json, read_text
 from .layout import Line, blocks as line_blocks, doc_lines
 from .orgnames import LEGAL_SUFFIX, LOWER_NAME, NAME_RE, SUFFIX_RE, norm_key
@@ -79,8 +79,6 @@ SENTENCE_END = regex.compile(r"[.!?]\s*$")
 INDEFINITE = regex.compile(r"(?:en|et|ei|ein|eit)\s+")
 # labels of where data comes from, not who receives it (`Kilde: Folkeregisteret`)
 SOURCE_LABEL = regex.compile(r"\b(?:kilde|kjelde|source|part|aktør)\w*", regex.I)
-# `Label: value` line of a supplier record (`Leverandør: Phorest Salon Software Ltd` / `Oppgave: ...`)
-LABEL_LINE = regex.compile(r"^(?:- )?(?P<label>[^:\n]{2,40}):\s*(?P<value>\S.*)$")
 # `SDC A/S – drift av kjernebanksystem`: an entry line without a bullet
 DASH_ENTRY = regex.compile(r"^(?:\p{Lu}|\d)[^:–—.!?\n]{0,59}?\s+[–—-]\s+\S")
 # a paragraph made only of `Name – function – country` lines (`PostHog Inc. – product analytics – EU`)
@@ -750,7 +748,7 @@ class Collector:
         for block in line_blocks(ctx.lines):
             fields = []
             for ln in block:
-                m = LABEL_LINE.match(ln.text)
+                m = RECORD_LINE.match(ln.text)
                 rule = header_rule(m.group("label"), True) if m else None
                 if rule is not None and not (rule[0] in kinds["supplier"] and SOURCE_LABEL.search(m.group("label"))):
                     fields.append((ln, m, rule[0]))

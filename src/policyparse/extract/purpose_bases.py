@@ -51,7 +51,7 @@ import regex
 from ..rules import RulesError, load_json
 from ..taxonomy import BASES, PURPOSES
 from . import Extraction
-from .layout import list_after, lists, unit_at, units
+from .layout import cached, list_after, lists, unit_at, units
 
 RESOURCE = "purpose_bases.json"
 CONFIDENCE = {"sentence": 0.85, "clause": 0.85, "row": 0.85, "items": 0.8, "lead_in": 0.75, "unit": 0.75,
@@ -388,6 +388,19 @@ def _section_extent(doc, i: int) -> tuple[int, int]:
     return sec.start, end
 
 
+def _section_names(doc) -> list[tuple[int, regex.Pattern]]:
+    """Sections a basis sentence can name (index, pattern of the heading without its number or count),
+    built once per document: short headings that are not too generic (`named_exclude`)."""
+    def build():
+        exclude, out = patterns().named_exclude, []
+        for i, sec in enumerate(doc.sections):
+            name = regex.sub(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?|\s*\(\d+\)\s*$|[\s:?.]+$", "", sec.heading)
+            if 4 <= len(name) and len(name.split()) <= NAMED_MAX_WORDS and not exclude.match(name):
+                out.append((i, regex.compile(rf"(?<![\p{{L}}\d]){regex.escape(name)}(?![\p{{L}}\d])", regex.IGNORECASE)))
+        return out
+    return cached(doc, "section_names", build)
+
+
 def _named_sections(doc, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the sections that the text in [start, end) names by their heading (`kategoriene
     Preferanser, Statistikk og Markedsføring`, `«Kundeservice»`), other than its own and their parents."""
@@ -395,14 +408,8 @@ def _named_sections(doc, start: int, end: int) -> list[tuple[int, int]]:
     while k is not None and k not in own:
         own.add(k)
         k = doc.sections[k].parent
-    text, exclude, spans = doc.text[start:end], patterns().named_exclude, []
-    for i, sec in enumerate(doc.sections):
-        name = regex.sub(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?|\s*\(\d+\)\s*$|[\s:?.]+$", "", sec.heading)
-        if i in own or not 4 <= len(name) or len(name.split()) > NAMED_MAX_WORDS or exclude.match(name):
-            continue
-        if regex.search(rf"(?<![\p{{L}}\d]){regex.escape(name)}(?![\p{{L}}\d])", text, regex.IGNORECASE):
-            spans.append(_section_extent(doc, i))
-    return spans
+    text = doc.text[start:end]
+    return [_section_extent(doc, i) for i, pattern in _section_names(doc) if i not in own and pattern.search(text)]
 
 
 def _context(doc, piece: Piece, index: PurposeIndex, lower: int, upper: int) -> dict[str, str]:

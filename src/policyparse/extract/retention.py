@@ -154,11 +154,6 @@ def _has_storage(sentence: str) -> bool:
                for m in lex["storage_cue"].finditer(sentence))
 
 
-def _only_negated_storage(sentence: str) -> bool:
-    """The sentence says the data is not stored (`er gyldige i 5 minutter og lagres ikke`)."""
-    return bool(lexicon()["negated_storage"].search(sentence)) and not _has_storage(sentence)
-
-
 def _cue_text(sentence: str, rel_end: int) -> str:
     """The sentence with a completed-answer event right after the period blanked out: in `slettast seinast 30
     dagar etter at du har fått svar` the answer is the event the period counts from, not a deadline."""
@@ -199,6 +194,22 @@ def _label_item(doc, sentence: str, rel: int, abs_start: int) -> str | None:
     return "notice" if period_noun else "data"
 
 
+@dataclass(frozen=True)
+class PeriodCues:
+    """What decides whether the cues of a sentence speak of one period, computed once per period."""
+    text: str                    # the sentence with a completed-answer event after the period blanked out
+    clause: tuple[int, int]      # bounds of the period's own clause in `text`
+    label: str | None            # `_label_item`: 'data', 'notice' or None
+    storage: bool                # `_has_storage` of the sentence
+
+
+def period_cues(doc, d: Duration, sentence: str, s0: int) -> PeriodCues:
+    rel, rel_end = d.start - s0, d.end - s0
+    text = _cue_text(sentence, rel_end)
+    return PeriodCues(text, _clause(text, rel, rel_end), _label_item(doc, sentence, rel, d.start),
+                      _has_storage(sentence))
+
+
 def _nearest_cue(sentence: str, start: int, end: int, clause: tuple[int, int] | None = None) -> str | None:
     """Which cue (storage, response, notice) stands nearest to the period at [start, end)? Cues in the
     period's own clause come first; the rest of the sentence counts only when the clause has none."""
@@ -218,7 +229,7 @@ def _nearest_cue(sentence: str, start: int, end: int, clause: tuple[int, int] | 
     return best
 
 
-def _reject(doc, text: str, d: Duration, sentence: str, s0: int) -> bool:
+def _reject(text: str, d: Duration, sentence: str, s0: int, pc: PeriodCues) -> bool:
     """Is this duration a deadline, an age, a time ago or a schedule rather than a storage period?"""
     lex = lexicon()
     rel = d.start - s0
@@ -228,17 +239,15 @@ def _reject(doc, text: str, d: Duration, sentence: str, s0: int) -> bool:
         return True
     if lex["age_before"].search(left):
         return True
-    if lex["age_weak"].search(left) and not _has_storage(sentence):
+    if lex["age_weak"].search(left) and not pc.storage:
         return True
     if d.unit == "year" and d.qualifier in ("under", "over"):
         word_before = regex.search(r"(\w+)\s*$", sentence[:rel])
         if not word_before or word_before.group(1).lower() not in ("i", "for", "på", "til"):
             return True
-    if _only_negated_storage(sentence):
-        return True
-    cues = _cue_text(sentence, d.end - s0)
-    clause = _clause(cues, rel, d.end - s0)
-    label = _label_item(doc, sentence, rel, d.start)
+    if not pc.storage and lex["negated_storage"].search(sentence):
+        return True  # the sentence says the data is not stored (`er gyldige i 5 minutter og lagres ikke`)
+    cues, clause, label = pc.text, pc.clause, pc.label
     if label == "notice":
         return True
     if label:
@@ -246,7 +255,7 @@ def _reject(doc, text: str, d: Duration, sentence: str, s0: int) -> bool:
         cues = " " * clause[0] + cues[clause[0]:clause[1]] + " " * (len(cues) - clause[1])
     nearest = _nearest_cue(cues, rel, d.end - s0, clause)
     if d.qualifier in ("innen", "innan", "i løpet av", "senest", "seinast") or lex["deadline_before"].search(left):
-        if not (_has_storage(sentence) or label) or lex["response_cue"].search(cues) \
+        if not (pc.storage or label) or lex["response_cue"].search(cues) \
                 or nearest not in ("storage", None) or (nearest is None and not label):
             return True
     if (lex["response_cue"].search(cues) or lex["notice_cue"].search(cues)) and nearest not in ("storage", None):
@@ -256,21 +265,18 @@ def _reject(doc, text: str, d: Duration, sentence: str, s0: int) -> bool:
     return False
 
 
-def _other_cue(doc, d: Duration, sentence: str, s0: int) -> bool:
+def _other_cue(pc: PeriodCues) -> bool:
     """A period without a storage cue: does an answering, notice or schedule cue speak of it? Its own clause
     decides; the rest of the sentence only when the clause has no cue and the period is not a label item
     (`Arbeidsordre: ti år etter siste besøk, slik at vi kan dokumentere ... garantikrav`)."""
     lex = lexicon()
-    rel, rel_end = d.start - s0, d.end - s0
-    cues = _cue_text(sentence, rel_end)
-    lo, hi = _clause(cues, rel, rel_end)
+    lo, hi = pc.clause
     kinds = ("response_cue", "notice_cue", "frequency_cue")
-    if any(lex[k].search(cues, lo, hi) for k in kinds):
+    if any(lex[k].search(pc.text, lo, hi) for k in kinds):
         return True
-    label = _label_item(doc, sentence, rel, d.start)
-    if label is not None:
-        return label == "notice"
-    return any(lex[k].search(cues) for k in kinds)
+    if pc.label is not None:
+        return pc.label == "notice"
+    return any(lex[k].search(pc.text) for k in kinds)
 
 
 def _storage_before(doc, sent) -> bool:
@@ -299,17 +305,18 @@ def _sentence_candidates(doc, fields, skip: list[tuple[int, int]]) -> list[Candi
         if sent is None:
             continue
         sentence, s0 = sent.text, sent.start_char
-        if _reject(doc, text, d, sentence, s0):
+        cues = period_cues(doc, d, sentence, s0)
+        if _reject(text, d, sentence, s0, cues):
             continue
         is_cookie, cookie_name = _is_cookie_sentence(doc, sentence, d.start, cookie_names)
-        storage = _has_storage(sentence) or bool(is_cookie and lex["cookie_cue"].search(sentence))
+        storage = cues.storage or bool(is_cookie and lex["cookie_cue"].search(sentence))
         in_retention_section = any(lex["retention_heading"].search(h) for h in context_headings(doc, d.start)) \
             and not doc.is_heading_line(d.start)
         if d.genitive or cookie_name is not None:
             # a period in a sentence or list item naming a cookie is that cookie's lifetime
             storage = True
         if not storage:
-            if _other_cue(doc, d, sentence, s0):
+            if _other_cue(cues):
                 continue
             if in_retention_section:
                 method, confidence = "retention.section", 0.7
