@@ -96,3 +96,16 @@ def test_missing_or_broken_model_falls_back_to_rules(tmp_path, doc_of, content):
 ])
 def test_nynorsk_maps_to_bokmal_features(text, expected):
     assert classify.normalize_tokens(text) == expected
+
+
+def test_cross_validation_scores_development_and_synthetic_documents_apart(tmp_path):
+    rows, texts = fixture_rows()
+    rename = {"doc2": "syn_doc"}
+    rows = [dict(r, policy_id=rename.get(r["policy_id"], r["policy_id"])) for r in rows]
+    texts = {(rename.get(pid, pid), s, e): t for (pid, s, e), t in texts.items()}
+    meta = classify.train(rows, texts, tmp_path, cv=True, synthetic=frozenset({"syn_doc"}))
+    cv = meta["cv"]
+    assert cv["development"]["documents"] == 2 and cv["synthetic"]["documents"] == 1
+    assert cv["development"]["sentences"] == 2 * cv["synthetic"]["sentences"]
+    assert set(cv["development"]["per_label"]) == {"marketing", "analytics"}
+    assert meta["training_data"]["synthetic_documents"] == ["syn_doc"]

@@ -192,3 +192,20 @@ def test_evaluate_command_scores_the_seeds(tmp_path):
     assert scores["documents"] == 5
     assert scores["fields"]["emails"]["f1"] == 1.0 and scores["fields"]["last_updated"]["accuracy"] == 1.0
     assert report.with_suffix(".md").exists()
+
+
+def test_evaluate_scores_a_second_annotation_on_its_fields(tmp_path):
+    """`make agreement`: the bundled second annotation against the gold, only the fields it has."""
+    report = tmp_path / "agreement"
+    result = CliRunner().invoke(main, ["evaluate", "--gold", str(ROOT / "data" / "annotated"), "--second",
+                                       str(ROOT / "data" / "annotated" / "second"), "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(report.with_suffix(".json").read_text())["all"]
+    assert set(scores["fields"]) == {"purposes", "legal_bases", "purpose_bases", "cookies"}
+    assert scores["documents"] == 33
+    assert "make agreement" in result.output
+
+
+def test_evaluate_needs_exactly_one_source(tmp_path):
+    result = CliRunner().invoke(main, ["evaluate", "--second", str(tmp_path), "--raw", str(RAW)])
+    assert result.exit_code != 0 and "give one of" in result.output

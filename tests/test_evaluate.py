@@ -96,3 +96,10 @@ def test_field_matching(field, gold, pred, tp):
 ])
 def test_name_normalization(raw, expected):
     assert norm_name(raw) == expected
+
+
+def test_a_second_annotation_is_scored_as_it_is():
+    second = {"d1": {"policy_id": "d1", "purposes": ["marketing"], "purpose_bases": ["marketing:a", "billing:f"]}}
+    result = score({"d1": GOLD}, second, ["purposes", "purpose_bases"], items_of=dict)
+    assert result["fields"]["purposes"] == {**result["fields"]["purposes"], "tp": 1, "fp": 0, "fn": 1}
+    assert result["fields"]["purpose_bases"] == {**result["fields"]["purpose_bases"], "tp": 1, "fp": 1, "fn": 0}

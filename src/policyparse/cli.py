@@ -106,6 +106,9 @@ def _summary(writer, written, warnings, pipeline_name, outdir: Path) -> None:
 @main.command()
 @click.option("--gold", "gold_dir", default="data/annotated", show_default=True, type=click.Path(exists=True))
 @click.option("--pred", "pred", default=None, type=click.Path(exists=True), help="records.jsonl to score.")
+@click.option("--second", "second", default=None, type=click.Path(exists=True, file_okay=False),
+              help="Folder of a second, independent annotation (gold-shaped files): score its agreement with "
+                   "the gold on the fields it has, instead of scoring the pipeline.")
 @click.option("--raw", "raw_dirs", multiple=True, help="Folder(s) of raw texts to parse and score.")
 @click.option("--split", "split", default="all", type=click.Choice(["all", "dev", "test", "synthetic", "both"]),
               show_default=True, help="Score one side of split.json, all real (not synthetic) documents, or "
@@ -116,19 +119,28 @@ def _summary(writer, written, warnings, pipeline_name, outdir: Path) -> None:
 @click.option("--update-readme", "readme", default=None, type=click.Path(exists=True, dir_okay=False),
               help="Replace the block between <!-- eval:start --> and <!-- eval:end --> in this file.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
-def evaluate(gold_dir, pred, raw_dirs, split, fields, report, readme, workers):
+def evaluate(gold_dir, pred, second, raw_dirs, split, fields, report, readme, workers):
     """Score predictions against gold files (per field P / R / F1, accuracy, misses)."""
     from .corpus import SIDES, load_gold, load_split
-    from .evaluate import misses_markdown, report_markdown, score, update_readme
+    from .evaluate import (SET_FIELDS, SINGLE_FIELDS, misses_markdown, prediction_items, report_markdown, score,
+                           update_readme)
     from .export import write_text_atomic
     from .pipeline import parse_many
 
-    if bool(pred) == bool(raw_dirs):
-        raise click.UsageError("give either --pred records.jsonl or --raw FOLDER(S)")
+    if sum(map(bool, (pred, second, raw_dirs))) != 1:
+        raise click.UsageError("give one of --pred records.jsonl, --second FOLDER or --raw FOLDER(S)")
     gold = load_gold(Path(gold_dir))
     sides = load_split(Path(gold_dir))
     notes = []
-    if pred:
+    items_of = prediction_items
+    if second:
+        predictions = load_gold(Path(second))
+        gold = {pid: g for pid, g in gold.items() if pid in predictions}
+        shared = set.intersection(*(set(p) for p in predictions.values())) if predictions else set()
+        fields = [f for f in fields or SET_FIELDS + SINGLE_FIELDS if f in shared]
+        items_of = dict
+        notes.append(f"agreement of the second annotation in {second} with the gold")
+    elif pred:
         predictions = {}
         with open(pred, encoding="utf-8") as f:
             for line in f:
@@ -147,11 +159,11 @@ def evaluate(gold_dir, pred, raw_dirs, split, fields, report, readme, workers):
     by_side = {side: {k: v for k, v in gold.items() if sides.get(k) == side} for side in SIDES}
     by_side["all"] = {k: v for k, v in gold.items() if sides.get(k) != "synthetic"}
     chosen = {s: by_side[s] for s in (("dev", "test", "all", "synthetic") if split == "both" else (split,))}
-    results = {side: score(g, predictions, list(fields) or None) for side, g in chosen.items() if g}
+    results = {side: score(g, predictions, list(fields) or None, items_of) for side, g in chosen.items() if g}
     if not results:
         raise click.UsageError("no gold document to score")
     note = "; ".join(notes)
-    md = report_markdown(results, note)
+    md = report_markdown(results, note, "make agreement" if second else "make eval")
     click.echo(md)
     if report:
         out = Path(report)
@@ -211,10 +223,15 @@ def train(out_dir, no_cv, readme):
 
         data = meta["training_data"]
         n_syn = len(data.get("synthetic_documents", []))
+        cv = meta["cv"]
         block = (f"Trained {meta['created']} on {data['sentences']} sentences of {len(data['documents']) - n_syn} "
-                 f"development and {n_syn} synthetic documents; grouped {meta['cv'].get('folds')}-fold CV by document, "
-                 f"scored on the {meta['cv'].get('sentences_scored', '')} sentences of the development documents only, "
-                 f"and the {meta.get('test_split', {}).get('documents', 0)} test documents.\n\n{report}")
+                 f"development and {n_syn} synthetic documents. Grouped {cv.get('folds')}-fold CV by document "
+                 f"(modes and thresholds chosen inside each training fold, on its development documents), scored separately on the "
+                 f"{cv.get('development', {}).get('sentences', 0)} sentences of the development documents and the "
+                 f"{cv.get('synthetic', {}).get('sentences', 0)} of the synthetic ones; then the shipped model on the "
+                 f"{meta.get('test_split', {}).get('documents', 0)} test documents. The cue rules were written on the "
+                 f"development documents, so their CV figures flatter the rules; the synthetic documents were written "
+                 f"after the rules.\n\n{report}")
         if not update_readme(Path(readme), block, "<!-- classifier:start -->", "<!-- classifier:end -->"):
             raise click.UsageError(f"{readme} has no <!-- classifier:start --> / <!-- classifier:end --> markers")
 
@@ -224,19 +241,23 @@ def _num(value) -> str:
 
 
 def classify_report(meta: dict) -> str:
-    """Markdown: per-label P / R / F1 / support in grouped CV and on the test split."""
-    cv, test = meta["cv"].get("per_label", {}), meta.get("test_split", {}).get("per_label", {})
-    lines = ["| label | decided by | CV P | CV R | CV F1 | support | test P | test R | test F1 | support |",
-             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    """Markdown: per-label P / R / F1 / support in grouped CV (development and synthetic documents) and on
+    the test split."""
+    cv_dev = meta["cv"].get("development", {})
+    cv_syn = meta["cv"].get("synthetic", {})
+    test = meta.get("test_split", {})
+    lines = ["| label | decided by | CV dev P | CV dev R | CV dev F1 | support | CV synthetic F1 | support "
+             "| test P | test R | test F1 | support |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for label in meta["labels"]:
-        c, t = cv.get(label, {}), test.get(label, {})
+        c, s, t = (part.get("per_label", {}).get(label, {}) for part in (cv_dev, cv_syn, test))
         cells = [_num(c.get(k)) for k in ("precision", "recall", "f1")] + [str(c.get("support", ""))]
+        cells += [_num(s.get("f1")), str(s.get("support", ""))]
         cells += [_num(t.get(k)) for k in ("precision", "recall", "f1")] + [str(t.get("support", ""))]
         lines.append(f"| {label} | {meta['modes'][label]} | " + " | ".join(cells) + " |")
-    macro_cv = meta["cv"].get("macro_f1")
-    macro_test = meta.get("test_split", {}).get("macro_f1")
-    lines.append(f"| **macro F1** | | | | **{macro_cv:.2f}** | | | | **{macro_test:.2f}** | |"
-                 if macro_cv is not None and macro_test is not None else "")
+    macros = [part.get("macro_f1") for part in (cv_dev, cv_syn, test)]
+    if None not in macros:
+        lines.append("| **macro F1** | | | | **{:.2f}** | | **{:.2f}** | | | | **{:.2f}** | |".format(*macros))
     return "\n".join(lines) + "\n"
 
 

@@ -140,8 +140,11 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def score(gold: dict[str, dict], predictions: dict[str, dict], fields: list[str] | None = None) -> dict:
-    """Per-field scores and per-document misses over the gold documents (a missing prediction is empty)."""
+def score(gold: dict[str, dict], predictions: dict[str, dict], fields: list[str] | None = None,
+          items_of: Callable[[dict], dict] = prediction_items) -> dict:
+    """Per-field scores and per-document misses over the gold documents (a missing prediction is empty).
+    `items_of` reads a prediction's scored fields: pipeline records by default; gold-shaped files (a
+    second annotation, scored for agreement) are read as they are."""
     set_fields = [f for f in SET_FIELDS if not fields or f in fields]
     single_fields = [f for f in SINGLE_FIELDS if not fields or f in fields]
     totals = {f: Match() for f in set_fields}
@@ -150,7 +153,7 @@ def score(gold: dict[str, dict], predictions: dict[str, dict], fields: list[str]
     documents = {}
     for pid, g in sorted(gold.items()):
         pred = predictions.get(pid)
-        items = prediction_items(pred) if pred is not None else {}
+        items = items_of(pred) if pred is not None else {}
         doc = {"missing_prediction": pred is None, "fields": {}}
         for f in set_fields:
             m = match_field(f, g.get(f) or [], items.get(f) or [])
@@ -203,9 +206,9 @@ def markdown_table(results: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
-def report_markdown(results: dict[str, dict], note: str = "") -> str:
+def report_markdown(results: dict[str, dict], note: str = "", command: str = "make eval") -> str:
     sides = ", ".join(f"{s}: {r['documents']} documents" for s, r in results.items())
-    text = [f"Measured {dt.date.today().isoformat()} with `make eval` ({sides}). {note}".strip(), "",
+    text = [f"Measured {dt.date.today().isoformat()} with `{command}` ({sides}). {note}".strip(), "",
             markdown_table(results), ""]
     for side, r in results.items():
         text.append(f"Macro F1 over the set fields ({side}): {r['macro_f1_set_fields']:.2f}.")

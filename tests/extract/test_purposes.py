@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from policyparse.extract.purposes import cue_labels, cue_rules
+from policyparse.extract.purposes import cue_labels, cue_rules, weak_model_only
 from policyparse.taxonomy import PURPOSES
 
 CASES = [
@@ -471,3 +471,20 @@ def test_rules_load_with_known_labels_and_unique_ids():
 def test_cue_labels_names_the_rule_that_fired():
     found = cue_labels("Vi bruker Google Analytics til å lage besøksstatistikk.")
     assert found["analytics"].startswith("analytics.")
+
+
+WEAK_CASES = [
+    # labels of each sentence: {label: (method, confidence)} -> labels dropped for the whole document
+    ([{"marketing": ("model:purposes", 0.6)}], {"marketing"}),
+    ([{"marketing": ("model:purposes", 0.6)}, {"marketing": ("model:purposes", 0.84)}], {"marketing"}),
+    ([{"marketing": ("model:purposes", 0.6)}, {"marketing": ("model:purposes", 0.9)}], set()),
+    ([{"marketing": ("model:purposes", 0.5)}, {"marketing": ("rule:marketing.newsletter", 0.8)}], set()),
+    ([{"marketing": ("rule:marketing.newsletter+model", 0.9)}], set()),
+    ([{"analytics": ("model:purposes", 0.7), "security": ("model:purposes", 0.95)}], {"analytics"}),
+    ([], set()),
+]
+
+
+@pytest.mark.parametrize("tagged, dropped", WEAK_CASES)
+def test_a_purpose_only_the_model_gives_weakly_is_dropped_from_the_document(tagged, dropped):
+    assert weak_model_only(tagged) == dropped
