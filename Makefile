@@ -8,7 +8,7 @@ CORPUS := ../shared/corpus/raw
 HTML   := ../shared/corpus/html
 SYNTH  := data/synthetic
 
-.PHONY: run test eval agreement sentences train bench readme-eval clean
+.PHONY: run test eval eval-oof agreement sentences train bench readme-eval clean
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 2; }
@@ -26,6 +26,9 @@ test: $(VENV)/.installed
 eval: $(VENV)/.installed
 	@[ -d $(CORPUS) ] || echo "note: $(CORPUS) is absent; scoring the seeds in data/raw alone"
 	$(VENV)/bin/policyparse evaluate --gold data/annotated --raw data/raw --raw $(CORPUS) --raw $(HTML) --raw $(SYNTH) --split both --report out/eval
+
+eval-oof: $(VENV)/.installed
+	$(VENV)/bin/policyparse evaluate --gold data/annotated --raw data/raw --raw $(CORPUS) --raw $(HTML) --raw $(SYNTH) --split both --out-of-fold 5 --report out/eval-oof
 
 agreement: $(VENV)/.installed
 	$(VENV)/bin/policyparse evaluate --gold data/annotated --second data/annotated/second --split both --report out/agreement

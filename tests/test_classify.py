@@ -70,12 +70,12 @@ def test_thresholds_are_applied(tmp_path, doc_of):
         meta = json.loads(meta_path.read_text())
         meta["thresholds"] = {k: cut for k in meta["thresholds"]}
         meta_path.write_text(json.dumps(meta))
-        classify.load_model.cache_clear()
+        classify._load_model.cache_clear()
         predicted, _ = classify.predict_sentences(doc, sentences, path)
         assert bool(predicted[0]) is expect_any
         if expect_any:
             assert set(predicted[0]) == set(meta["labels"])
-    classify.load_model.cache_clear()
+    classify._load_model.cache_clear()
 
 
 @pytest.mark.parametrize("content", [None, b"not a skops file"])

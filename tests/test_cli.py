@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import time
 from pathlib import Path
 
@@ -209,3 +210,18 @@ def test_evaluate_scores_a_second_annotation_on_its_fields(tmp_path):
 def test_evaluate_needs_exactly_one_source(tmp_path):
     result = CliRunner().invoke(main, ["evaluate", "--second", str(tmp_path), "--raw", str(RAW)])
     assert result.exit_code != 0 and "give one of" in result.output
+
+
+def test_evaluate_out_of_fold_parses_each_document_with_a_model_trained_without_it(tmp_path, monkeypatch):
+    """`make eval-oof` on the seeds: test documents are left out, and the shipped model is used again after."""
+    from policyparse import classify
+
+    monkeypatch.delenv(classify.MODEL_ENV, raising=False)
+    report = tmp_path / "oof"
+    result = CliRunner().invoke(main, ["evaluate", "--gold", str(ROOT / "data" / "annotated"), "--raw", str(RAW),
+                                       "--out-of-fold", "2", "--field", "purposes", "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    assert "out of fold" in result.output and "fold 2/2" in result.output
+    scores = json.loads(report.with_suffix(".json").read_text())
+    assert scores["all"]["documents"] == 4  # the seeds of the development split; the test seed is left out
+    assert classify.MODEL_ENV not in os.environ and classify.active_model_path() == classify.MODEL_PATH

@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 import warnings
 import zipfile
 from functools import lru_cache
@@ -28,6 +29,7 @@ from .taxonomy import PURPOSES
 log = logging.getLogger(__name__)
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models"
 MODEL_PATH = MODEL_DIR / "purposes.skops"
+MODEL_ENV = "POLICYPARSE_MODEL"  # another model file to use, e.g. one trained without the documents parsed
 META_PATH = MODEL_DIR / "purposes.meta.json"
 MIN_POSITIVES = 4
 MODES = ("rules", "model", "either")
@@ -272,13 +274,22 @@ def train(rows: list[dict], texts: dict, out_dir: Path = MODEL_DIR, seed: int = 
     sio.dump(model, tmp, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
     tmp.replace(out_dir / "purposes.skops")
     (out_dir / "purposes.meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
-    load_model.cache_clear()
+    _load_model.cache_clear()
     return meta
 
 
-@lru_cache(maxsize=2)
-def load_model(path: Path = MODEL_PATH):
+def active_model_path() -> Path:
+    """The model the pipeline uses: `$POLICYPARSE_MODEL` when set, else the shipped one."""
+    return Path(os.environ.get(MODEL_ENV) or MODEL_PATH)
+
+
+def load_model(path: Path | None = None):
     """(model, meta, None) or (None, None, reason) when the model is missing or unusable."""
+    return _load_model(Path(path) if path else active_model_path())
+
+
+@lru_cache(maxsize=2)
+def _load_model(path: Path):
     meta_path = path.with_name(path.name.replace(".skops", ".meta.json"))
     if not path.exists() or not meta_path.exists():
         return None, None, f"no purpose model at {path}; purposes come from the cue rules alone"
@@ -297,7 +308,7 @@ def load_model(path: Path = MODEL_PATH):
                            "purposes come from the cue rules alone"
 
 
-def predict_sentences(doc, sentences, path: Path = MODEL_PATH,
+def predict_sentences(doc, sentences, path: Path | None = None,
                       cue_hits: list[dict[str, str]] | None = None) -> tuple[list[dict[str, float]], str | None]:
     """Per sentence, {label: model probability} for the labels the model decides (per the label's
     mode and threshold); plus a note when there is no usable model."""
@@ -315,13 +326,13 @@ def predict_sentences(doc, sentences, path: Path = MODEL_PATH,
             for p in probs], None
 
 
-def model_only_labels(path: Path = MODEL_PATH) -> set[str]:
+def model_only_labels(path: Path | None = None) -> set[str]:
     """Labels where the model alone decides (its features include the rule hits)."""
     model, meta, _ = load_model(path)
     return set() if model is None else {lab for lab, mode in meta.get("modes", {}).items() if mode == "model"}
 
 
-def score_rows(rows: list[dict], texts: dict, path: Path = MODEL_PATH) -> dict:
+def score_rows(rows: list[dict], texts: dict, path: Path | None = None) -> dict:
     """Per-label scores of the shipped decision (rules, model, modes) on labelled sentence rows."""
     model, meta, note = load_model(path)
     if model is None:

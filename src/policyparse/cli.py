@@ -118,8 +118,12 @@ def _summary(writer, written, warnings, pipeline_name, outdir: Path) -> None:
               help="Write REPORT.json and REPORT.md (per-document misses included).")
 @click.option("--update-readme", "readme", default=None, type=click.Path(exists=True, dir_okay=False),
               help="Replace the block between <!-- eval:start --> and <!-- eval:end --> in this file.")
+@click.option("--out-of-fold", "folds", default=0, type=click.IntRange(0, 20),
+              help="With --raw: parse each development and synthetic document with a purpose model trained "
+                   "without it (this many folds by document), so the classifier-driven fields are not in-sample. "
+                   "Test documents are left out.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
-def evaluate(gold_dir, pred, second, raw_dirs, split, fields, report, readme, workers):
+def evaluate(gold_dir, pred, second, raw_dirs, split, fields, report, readme, workers, folds):
     """Score predictions against gold files (per field P / R / F1, accuracy, misses)."""
     from .corpus import SIDES, load_gold, load_split
     from .evaluate import (SET_FIELDS, SINGLE_FIELDS, misses_markdown, prediction_items, report_markdown, score,
@@ -154,7 +158,12 @@ def evaluate(gold_dir, pred, second, raw_dirs, split, fields, report, readme, wo
                 notes.append(f"{d} is absent: its documents are not scored")
                 click.echo(f"note: {d} is absent; scoring the documents found elsewhere", err=True)
         files = [p for d in present for p in sorted(d.iterdir()) if p.stem in gold and p.is_file()]
-        predictions = {r.policy_id: r.record for r in parse_many(files, workers=workers) if r.record is not None}
+        if folds:
+            files = [p for p in files if sides.get(p.stem) in ("dev", "synthetic")]
+            predictions = _out_of_fold(files, sides, folds, workers)
+            notes.append(f"out of fold: each document parsed with a purpose model trained without it ({folds} folds)")
+        else:
+            predictions = {r.policy_id: r.record for r in parse_many(files, workers=workers) if r.record is not None}
         gold = {pid: g for pid, g in gold.items() if pid in predictions or any(p.stem == pid for p in files)}
     by_side = {side: {k: v for k, v in gold.items() if sides.get(k) == side} for side in SIDES}
     by_side["all"] = {k: v for k, v in gold.items() if sides.get(k) != "synthetic"}
@@ -163,7 +172,7 @@ def evaluate(gold_dir, pred, second, raw_dirs, split, fields, report, readme, wo
     if not results:
         raise click.UsageError("no gold document to score")
     note = "; ".join(notes)
-    md = report_markdown(results, note, "make agreement" if second else "make eval")
+    md = report_markdown(results, note, "make agreement" if second else "make eval-oof" if folds else "make eval")
     click.echo(md)
     if report:
         out = Path(report)
@@ -174,6 +183,41 @@ def evaluate(gold_dir, pred, second, raw_dirs, split, fields, report, readme, wo
         click.echo(f"report: {out.with_suffix('.json')}, {out.with_suffix('.md')}")
     if readme and not update_readme(Path(readme), md):
         raise click.UsageError(f"{readme} has no <!-- eval:start --> / <!-- eval:end --> markers")
+
+
+def _out_of_fold(files: list[Path], sides: dict[str, str], folds: int, workers: int) -> dict[str, dict]:
+    """Records of the files, each parsed with a purpose model trained on the other folds' sentences."""
+    import os
+    import tempfile
+
+    from . import classify
+    from .corpus import read_sentences, sentence_texts
+    from .pipeline import parse_many
+
+    rows = [r for r in read_sentences() if sides.get(r["policy_id"]) in ("dev", "synthetic")]
+    texts = sentence_texts(rows)
+    synthetic = frozenset(pid for pid, side in sides.items() if side == "synthetic")
+    files = sorted(files, key=lambda p: p.stem)
+    predictions: dict[str, dict] = {}
+    previous = os.environ.get(classify.MODEL_ENV)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            for k in range(folds):
+                held = files[k::folds]
+                out = Path(tmp) / f"fold{k}"
+                held_ids = {p.stem for p in held}
+                classify.train([r for r in rows if r["policy_id"] not in held_ids], texts, out, cv=False,
+                               synthetic=synthetic)
+                os.environ[classify.MODEL_ENV] = str(out / "purposes.skops")  # worker processes inherit it
+                predictions.update({r.policy_id: r.record for r in parse_many(held, workers=workers)
+                                    if r.record is not None})
+                click.echo(f"fold {k + 1}/{folds}: {len(held)} documents", err=True)
+    finally:
+        if previous is None:
+            os.environ.pop(classify.MODEL_ENV, None)
+        else:
+            os.environ[classify.MODEL_ENV] = previous
+    return predictions
 
 
 @main.command()
