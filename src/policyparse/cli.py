@@ -191,12 +191,10 @@ def _out_of_fold(files: list[Path], sides: dict[str, str], folds: int, workers: 
     import tempfile
 
     from . import classify
-    from .corpus import read_sentences, sentence_texts
+    from .corpus import read_sentences
     from .pipeline import parse_many
 
-    rows = [r for r in read_sentences() if sides.get(r["policy_id"]) in ("dev", "synthetic")]
-    texts = sentence_texts(rows)
-    synthetic = frozenset(pid for pid, side in sides.items() if side == "synthetic")
+    rows, texts, synthetic = _training_set(sides, read_sentences())
     files = sorted(files, key=lambda p: p.stem)
     predictions: dict[str, dict] = {}
     previous = os.environ.get(classify.MODEL_ENV)
@@ -218,6 +216,21 @@ def _out_of_fold(files: list[Path], sides: dict[str, str], folds: int, workers: 
         else:
             os.environ[classify.MODEL_ENV] = previous
     return predictions
+
+
+def _training_set(sides: dict[str, str], all_rows: list[dict]) -> tuple[list[dict], dict, frozenset[str]]:
+    """The classifier's training sentences (development and synthetic documents), their texts, and the
+    synthetic documents' ids."""
+    from .corpus import sentence_texts
+
+    rows = [r for r in all_rows if sides.get(r["policy_id"]) in ("dev", "synthetic")]
+    if not rows:
+        raise click.UsageError("no development sentences in data/annotated/sentences.jsonl")
+    try:
+        texts = sentence_texts(rows)
+    except FileNotFoundError as exc:
+        raise click.ClickException(f"{exc} (the development corpus is needed for training)")
+    return rows, texts, frozenset(pid for pid, side in sides.items() if side == "synthetic")
 
 
 @main.command()
@@ -244,16 +257,9 @@ def train(out_dir, no_cv, readme):
 
     split = load_split()
     all_rows = read_sentences()
-    rows = [r for r in all_rows if split.get(r["policy_id"]) in ("dev", "synthetic")]
+    rows, texts, synthetic = _training_set(split, all_rows)
     test_rows = [r for r in all_rows if split.get(r["policy_id"]) == "test"]
-    if not rows:
-        raise click.UsageError("no development sentences in data/annotated/sentences.jsonl")
-    try:
-        texts = sentence_texts(rows)
-    except FileNotFoundError as exc:
-        raise click.ClickException(f"{exc} (the development corpus is needed for training)")
     out = Path(out_dir) if out_dir else classify.MODEL_DIR
-    synthetic = frozenset(pid for pid, side in split.items() if side == "synthetic")
     meta = classify.train(rows, texts, out, cv=not no_cv, synthetic=synthetic)
     if test_rows:
         meta["test_split"] = classify.score_rows(test_rows, sentence_texts(test_rows), out / "purposes.skops")
