@@ -73,3 +73,15 @@ def test_row_column_of_a_realigned_row():
     table = only_table("Navn\nLeverandør\nVarighet\n_ga\nGoogle\n2 år\n_gid\nGoogle\n_fbp\nMeta\n90 dager")
     gid = next(r for r in table.rows if r.column(0).text == "_gid")
     assert gid.column(1).text == "Google" and gid.column(2) is None and gid.column(7) is None
+
+
+@pytest.mark.parametrize("body, rows", [
+    # one cell per line under a one-line header: the bare `1 år` / `HTTP Cookie` lines give it away
+    ("_ga\nGoogle\nRegistrerer en unik ID\n2 år\nHTTP Cookie\nsession\nfjordposten.no\nHolder deg innlogget\nØkt\nHTTP Cookie",
+     [("_ga", "2 år"), ("session", "Økt")]),
+    # a row per line (a table copied with its spaces)
+    ("_ga Google Registrerer en unik ID 2 år HTTP\n_gid Google Teller sidevisninger 1 dag HTTP", [("_ga", "2 år"), ("_gid", "1 dag")]),
+])
+def test_one_line_header_body_layout(body, rows):
+    (table,) = find_tables("Navn Leverandør Formål Utløp Type\n" + body)
+    assert [(r.cells["name"].text, r.cells["lifetime"].text) for r in table.rows] == rows

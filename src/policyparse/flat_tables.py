@@ -311,6 +311,13 @@ def _spaced_row(roles: list[str | None], text: str, s: int, e: int) -> Row | Non
     return Row(cells, values, s, e)
 
 
+def _bare_value_cell(line: str) -> bool:
+    """A line that is only a lifetime (`1 år`, `Økt`, `Vedvarende`) or a type (`HTTP Cookie`)."""
+    return (lifetime_days(line) is not None and len(line.split()) <= 3 or is_session(line)
+            or bool(_value_pattern("persistent_values").fullmatch(line))
+            or bool(_value_pattern("type_values").match(line)))
+
+
 def _header_line_tables(text: str, block: list[tuple[int, int]]) -> list[Table]:
     tables, i = [], 0
     while i < len(block):
@@ -323,21 +330,24 @@ def _header_line_tables(text: str, block: list[tuple[int, int]]) -> list[Table]:
         roles = [header_role(p) for p in parts]
         table = Table("header_line", parts, roles, start=s, end=e)
         k = i + 1
+        while k < len(block) and not text[block[k][0]:block[k][1]].strip().startswith("- ") \
+                and not _split_header_line(text[block[k][0]:block[k][1]]):
+            k += 1
+        following = block[i + 1:k]
+        # A row per line, unless bare lifetime or type cells show one cell per line (a consent
+        # platform's declaration: the header row on one line, then name / provider / ... / `1 år`).
+        cell_lines = sep == " " and sum(_bare_value_cell(text[ls:le].strip()) for ls, le in following) >= 2
         body: list[Cell] = []
-        while k < len(block):
-            ls, le = block[k]
+        for ls, le in following:
             line = text[ls:le].strip()
-            if line.startswith("- ") or _split_header_line(line):
-                break
             if sep != " " and sep in line:
                 table.rows.append(_row(roles, _split_cells(text, ls, le, sep)))
-            elif sep == " " and len(line.split()) >= 2:
+            elif sep == " " and len(line.split()) >= 2 and not cell_lines:
                 row = _spaced_row(roles, text, ls, le)
                 if row is not None:
                     table.rows.append(row)
             else:
                 body.append(_strip_span(text, ls, le))
-            k += 1
         if body:
             table.rows.extend(_segment(roles, body))
         if table.rows:

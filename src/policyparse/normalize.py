@@ -14,11 +14,11 @@ import regex
 
 from .rules import load_rules
 
-NORMALIZER_VERSION = "3"
+NORMALIZER_VERSION = "4"
 
 # Characters replaced one-for-one (spaces, hyphens, quotes) or deleted (invisible characters).
 _REPLACE = {
-    **{c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"},
+    **{c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\x0b\x0c"},
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -27,6 +27,9 @@ _REPLACE = {
 _DELETE = set("\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e")
 _BULLET_LINE = regex.compile(r"^[•●▪◦■□▫‣⁃◆◇►▶➢➤✓✔∙·]\s*")
 _DASH_ITEM = regex.compile(r"^[-–—*]\s+")
+_TAB_CELLS = regex.compile(r"[ ]*\t[\t ]*")
+# A first cell that numbers a line (`1.`, `2.3`, `a)`) or labels it (`Navn:`) is no table cell.
+_NOT_A_CELL = regex.compile(r"(?:\d+[.)]?)+|\p{L}[.)]|.*:")
 
 
 @dataclass(frozen=True)
@@ -83,16 +86,38 @@ def _characters(raw: str) -> tuple[list[str], list[int], list[int]]:
     return chars, index, ends
 
 
+def _tab_row(line: str) -> bool:
+    """A line of two or more tab-separated cells that is not a numbered or labelled line."""
+    cells = _TAB_CELLS.split(line.strip(" \t"))
+    return len(cells) >= 2 and not _NOT_A_CELL.fullmatch(cells[0])
+
+
+def _tab_tables(lines: list[str]) -> set[int]:
+    """Indices of lines in runs of two or more tab rows: a table copied from a spreadsheet, Word or PDF."""
+    rows, run = set(), []
+    for k, line in enumerate([*lines, ""]):
+        if _tab_row(line):
+            run.append(k)
+            continue
+        if len(run) >= 2:
+            rows.update(run)
+        run = []
+    return rows
+
+
 def normalize(raw: str) -> Normalized:
-    """Clean text line by line: bullets to "- ", spaces collapsed, furniture and blank runs dropped."""
+    """Clean text line by line: bullets to "- ", tab tables to ` | ` rows, spaces collapsed, furniture
+    and blank runs dropped."""
     chars, index, ends = _characters(raw)
     text = "".join(chars)
+    text_lines = text.split("\n")
+    tab_rows = _tab_tables(text_lines) if "\t" in text else set()
     out: list[str] = []
     out_index: list[int] = []
     out_ends: list[int] = []
     pending_blank = False
     pos = 0
-    for line in text.split("\n"):
+    for number, line in enumerate(text_lines):
         line_start = pos
         pos += len(line) + 1
         stripped = line.strip()
@@ -116,17 +141,24 @@ def normalize(raw: str) -> Normalized:
             out_ends.extend([ends[body_start], ends[body_start]])
             body_start += marker.end()
             body = body[marker.end():]
-        prev_space = False
-        for k, c in enumerate(body):
-            if c == " ":
-                if prev_space:
-                    continue
-                prev_space = True
-            else:
-                prev_space = False
-            out.append(c)
-            out_index.append(index[body_start + k])
-            out_ends.append(ends[body_start + k])
+        k = 0
+        while k < len(body):
+            if body[k] not in " \t":
+                out.append(body[k])
+                out_index.append(index[body_start + k])
+                out_ends.append(ends[body_start + k])
+                k += 1
+                continue
+            run_end = k
+            while run_end < len(body) and body[run_end] in " \t":
+                run_end += 1
+            tab = body.find("\t", k, run_end)
+            at = body_start + (tab if tab >= 0 else k)
+            gap = " | " if tab >= 0 and number in tab_rows else " "
+            out.append(gap)
+            out_index.extend([index[at]] * len(gap))
+            out_ends.extend([ends[at]] * len(gap))
+            k = run_end
     normalized = "".join(out)
     out_index.append(len(raw))
     return Normalized(normalized, tuple(out_index), tuple(out_ends))

@@ -143,7 +143,7 @@ CASES = [
      "Vi bruker også andre tekniske løsninger.", ["_ga", "PHPSESSID"]),
     ("Informasjonskapsler\n\nNavn\nLeverandør\nFormål\nUtløp\nType\n_ga\nGoogle\nRegistrerer en unik ID.\n2 år\nHTTP\n"
      "_gid\nRegistrerer en unik ID.\n1 dag\nHTTP\ncollect\nGoogle\nSender data til Google Analytics.\nØkt\nPixel",
-     ["_ga", "_gid", "collect"]),
+     ["_ga", "_gid"]),                                   # a row typed `Pixel` is no cookie
     ("Informasjonskapsler\n\n_ga – Google Analytics – 2 år\n_gid – Google Analytics – 24 timer", ["_ga", "_gid"]),
     ("Vi bruker følgende informasjonskapsler: nødvendige (for drift) og markedsføringscookies (Google Ads).", []),
     # negatives: no cookie names
@@ -251,8 +251,8 @@ CookieConsent\tCookiebot\tLagrer samtykket\t1 år\tHTTP"""
 
 def test_space_separated_declaration():
     fields = cookies.extract(make_doc(COOKIEBOT), {}).fields
-    assert [c["name"] for c in fields["cookies"]] == ["_ga", "_ga_#", "collect", "CookieConsent"]
-    assert [c["lifetime_days"] for c in fields["cookies"]] == [730, 730, None, 365]
+    assert [c["name"] for c in fields["cookies"]] == ["_ga", "_ga_#", "CookieConsent"]   # `collect` is a `Pixel`
+    assert [c["lifetime_days"] for c in fields["cookies"]] == [730, 730, 365]
 
 
 def test_provider_heading_over_cookie_table():
@@ -680,7 +680,7 @@ SNIPPETS = [
     (CB_FLAT_NB, ["CookieConsent", "rc::a", "_ga", "_ga_#", "_gat", "_fbp", "IDE"]),
     (CB_NEW_NB, ["_fbp", "fr"]),
     (CB_TABS_NN, ["_ga", "_gat_UA-xxxxxxx-xx"]),
-    (CB_PIPES, ["_gcl_au", "ads/ga-audiences", "pagead/1p-user-list/#", "_ga"]),
+    (CB_PIPES, ["_gcl_au", "_ga"]),          # rows typed `Pixel` are no cookies
     # nynorsk and provider groups
     (NN_PROVIDER_GROUPS, ["_ga", "_ga_<container-id>", "_hjSessionUser_{site_id}", "_hjSession_*"]),
     (NN_LEVETID, ["_gid", "sb-*-auth-token", "pll_language"]),
@@ -983,7 +983,46 @@ Registrerer en unik ID som brukes til å generere statistiske data.
 1 dag
 HTTP"""
 
+CB_DUMP_TAB_HEADER = """Informasjonskapsler
+
+Nødvendige (3)
+Nødvendige informasjonskapsler hjelper med å gjøre en hjemmeside brukbar.
+Navn\tLeverandør\tFormål\tUtløp\tType
+CookieConsent
+Cookiebot
+Lagrer brukerens samtykketilstand for informasjonskapsler
+1 år
+HTTP Cookie
+session
+fjordposten.no
+Bevarer brukerens tilstand på tvers av sideforespørsler
+Økt
+HTTP Cookie
+fp_reader
+fjordposten.no
+Husker innstillingene for leseren
+Vedvarende
+HTML Local Storage
+
+Statistikk (2)
+Navn\tLeverandør\tFormål\tUtløp\tType
+_ga_4KQ7ZLM2TB
+Google
+Brukes av Google Analytics til å samle inn data om antall besøk
+2 år
+HTTP Cookie
+collect
+Google
+Sender data til Google Analytics om den besøkendes enhet og atferd
+Økt
+Pixel Tracker"""
+
 SNIPPETS += [
+    # the header row on one line (tabs), then one cell per line: storage and pixel rows are no cookies
+    (CB_DUMP_TAB_HEADER, ["CookieConsent", "session", "_ga_4KQ7ZLM2TB"]),
+    ("Informasjonskapsler\n\nNavn | Formål | Varighet\nsession | Holder deg innlogget | Økt\n_ga | Statistikk | 2 år",
+     ["session", "_ga"]),
+    ("Vi bruker ikke session cookies, bare en informasjonskapsel for språkvalg.", []),
     (HEADING_RECORDS, ["_ga", "lang"]),
     (MD_PIPES, ["_ga", "_hjSessionUser_*"]),
     (TRAILING_NOTE, ["_ga", "_gid"]),
@@ -1549,8 +1588,8 @@ def test_snippet_values_from_the_document():
     """Provider, category and lifetime stated in the snippet's table win."""
     vuid = _cookie(COMPLIANZ, "vuid")
     assert vuid["lifetime_days"] == 730
-    gat = _cookie(CB_TABS_NN, "_gat_UA-xxxxxxx-xx")   # the table's `1 dag`, not the database's minute
-    assert gat["provider"] == "Google Analytics" and gat["lifetime_days"] == 1
+    gat = _cookie(CB_TABS_NN, "_gat_UA-xxxxxxx-xx")   # the table's `Google` and `1 dag`, not the database's minute
+    assert gat["provider"] == "Google" and gat["lifetime_days"] == 1
     php = _cookie(CATEGORY_FIRST, "wp-wpml_current_language")
     assert php["provider"] == "WPML" and php["category"] == "necessary" and php["lifetime_days"] is None
     lang = _cookie(TABS_MIDDLE_LIFE, "lang")

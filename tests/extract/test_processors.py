@@ -426,6 +426,23 @@ def test_spaced_table_details(doc_of):
     assert found["Fjordmegler Next"]["organisation"] == "Fjordmegler AS"
 
 
+TAB_TABLE = SPACED_TABLE.replace("Leverandør Tjeneste Behandlingssted", "Leverandør\tTjeneste\tBehandlingssted").replace(
+    ") meglersystem og oppdragsarkiv Norge", ")\tmeglersystem og oppdragsarkiv\tNorge").replace(
+    "Budportalen elektronisk budgivning Norge", "Budportalen\telektronisk budgivning\tNorge").replace(
+    "Microsoft 365 e-post og dokumenter Irland", "Microsoft 365\te-post og dokumenter\tIrland")
+
+
+@pytest.mark.parametrize("name, function, location", [
+    ("Fjordmegler Next", "meglersystem og oppdragsarkiv", "Norge"),   # `Tjeneste` after `Leverandør` is the function
+    ("Budportalen", "elektronisk budgivning", "Norge"),
+    ("Microsoft 365", "e-post og dokumenter", "Irland"),
+])
+def test_tab_table_details(doc_of, name, function, location):
+    found = {p["name"]: p for p in run(doc_of(TAB_TABLE)).fields["processors"]}
+    assert "\t" in TAB_TABLE and set(found) == {"Fjordmegler Next", "Budportalen", "Microsoft 365"}
+    assert (found[name]["function"], found[name]["location"]) == (function, location)
+
+
 def test_supplier_record_details(doc_of):
     found = {p["name"]: p for p in run(doc_of(SUPPLIER_RECORDS)).fields["processors"]}
     assert found["Nordsms AS"]["function"] == "Utsending av påminnelser på SMS"

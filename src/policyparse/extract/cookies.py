@@ -8,7 +8,8 @@ Where names come from, most reliable first (the finding's `method` names the rul
   storage; a table (or row) of localStorage / sessionStorage keys is not (`Type: local` included).
   A one-letter name in the name column counts (Adform's `C`). A cell naming several cookies is
   split (`_ga, _gid`), short suffixes are expanded (`sb-*-auth-token.0, .1` -> `sb-*-auth-token.0`,
-  `sb-*-auth-token.1`); pixel paths of consent declarations are names (`ads/ga-audiences`). Group
+  `sb-*-auth-token.1`); pixel paths of consent declarations are names (`ads/ga-audiences`) unless
+  the row's type says pixel (`Pixel Tracker`, like `HTML Local Storage`: no cookie). Group
   rows (`Trustpilot | | |`), category rows (`Markedsføringscookies`) and capitalised tool names
   (`Leadinfo`) in the name column are not.
 - `cookie.paren_list`: a parenthesised list in a cookie sentence (`Informasjonskapslane (rc::a,
@@ -72,7 +73,7 @@ LIST_SPLIT = regex.compile(r"\s*(?:,|;|\s/\s|\s(?:og|and|eller|or|samt|&)\s)\s*"
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     data = load_json("cookies.json")
-    required = {"description", "cookie_word", "storage_word", "storage_type", "not_cookie_noun", "negation", "set_verb",
+    required = {"description", "cookie_word", "storage_word", "storage_type", "pixel_type", "not_cookie_noun", "negation", "set_verb",
                 "not_names", "not_providers", "category_cues", "providers"}
     if missing := required - set(data):
         raise RulesError(f"cookies.json: missing keys {sorted(missing)}")
@@ -92,6 +93,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "cookie": regex.compile(rf"(?:{lex['cookie_word']})", regex.I),
         "storage": regex.compile(rf"(?:{lex['storage_word']})", regex.I),
         "storage_type": regex.compile(rf"\W*(?:{lex['storage_type']})\W*", regex.I),
+        "pixel_type": regex.compile(rf"\W*(?:{lex['pixel_type']})\W*", regex.I),
         "other_id": regex.compile(lex["not_cookie_noun"], regex.I),
         "negation": regex.compile(lex["negation"], regex.I),
         "set_verb": regex.compile(lex["set_verb"], regex.I),
@@ -368,8 +370,9 @@ def _from_tables(doc, col: Collector) -> None:
         for row in table.rows:
             if any(pats["storage"].search(c.text) for c in row.values):
                 continue
-            if (type_cell := row.cells.get("type")) is not None and pats["storage_type"].fullmatch(type_cell.text):
-                continue  # `Type: local` (Usercentrics): a localStorage item
+            if (type_cell := row.cells.get("type")) is not None and (pats["storage_type"].fullmatch(type_cell.text)
+                                                                     or pats["pixel_type"].fullmatch(type_cell.text)):
+                continue  # `Type: local` (Usercentrics): a localStorage item; `Pixel Tracker`: no cookie
             cell = row.cells.get(name_role)
             if cell is None:
                 continue

@@ -697,6 +697,9 @@ class Collector:
                 if kind not in cols and rule in kinds[kind]:
                     cols[kind] = idx
                     break
+            else:
+                if "function" not in cols and "supplier" in cols and rule in kinds["supplier"]:
+                    cols["function"] = idx     # `Leverandør | Tjeneste`: the second service column says what it does
         cookie = any(r in kinds["cookie"] for r in rules)
         if "supplier" not in cols:
             names = [i for i, r in enumerate(rules) if r in kinds["name"]]
@@ -783,7 +786,7 @@ class Collector:
                                function, location, need_evidence=not (record_like or in_section))
 
     def spaced_tables(self) -> None:
-        """A supplier table whose cells were separated by tabs that became spaces: a header row of header
+        """A supplier table whose cells are separated by spaces only (copied from a PDF): a header row of header
         words (`Leverandør Tjeneste Behandlingssted`) with the supplier column first, then one row a line
         (`Vitec Next (Vitec Megler AS) meglersystem og oppdragsarkiv Norge`): the name is the known
         service or proper name at the start of the line, with a parenthesis after it; the rest is the
