@@ -226,6 +226,9 @@ def _line_tables(text: str, block: list[tuple[int, int]]) -> list[Table]:
                 break
             body.append(cells[k])
             k += 1
+        if len(body) > n and len(body) % n == 1 and _prose(body[-1].text):
+            body.pop()                                  # a sentence right after the last row is no cell
+            k -= 1
         _drop_link_columns(table, len(body))
         table.rows.extend(_segment(table.roles, body))
         if table.rows:
@@ -233,6 +236,10 @@ def _line_tables(text: str, block: list[tuple[int, int]]) -> list[Table]:
         tables.append(table)
         i = k
     return tables
+
+
+def _prose(line: str) -> bool:
+    return len(line.split()) >= 8 and line.rstrip().endswith((".", "!", "?"))
 
 
 HEADER_SEPARATORS = (" / ", ";", " - ", " – ")
@@ -311,7 +318,7 @@ def _spaced_row(roles: list[str | None], text: str, s: int, e: int) -> Row | Non
     return Row(cells, values, s, e)
 
 
-def _bare_value_cell(line: str) -> bool:
+def bare_value_cell(line: str) -> bool:
     """A line that is only a lifetime (`1 år`, `Økt`, `Vedvarende`) or a type (`HTTP Cookie`)."""
     return (lifetime_days(line) is not None and len(line.split()) <= 3 or is_session(line)
             or bool(_value_pattern("persistent_values").fullmatch(line))
@@ -336,7 +343,7 @@ def _header_line_tables(text: str, block: list[tuple[int, int]]) -> list[Table]:
         following = block[i + 1:k]
         # A row per line, unless bare lifetime or type cells show one cell per line (a consent
         # platform's declaration: the header row on one line, then name / provider / ... / `1 år`).
-        cell_lines = sep == " " and sum(_bare_value_cell(text[ls:le].strip()) for ls, le in following) >= 2
+        cell_lines = sep == " " and sum(bare_value_cell(text[ls:le].strip()) for ls, le in following) >= 2
         body: list[Cell] = []
         for ls, le in following:
             line = text[ls:le].strip()

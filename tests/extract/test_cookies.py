@@ -1017,7 +1017,77 @@ Sender data til Google Analytics om den besøkendes enhet og atferd
 Økt
 Pixel Tracker"""
 
+CB_DUMP_NO_HEADER = """Erklæring om informasjonskapsler
+
+Nødvendige (2)
+fp_session
+fjordposten.no
+Holder deg innlogget mens du leser.
+Økt
+HTTP Cookie
+fp_step
+fjordposten.no
+Husker hvilket steg av bestillingen du står på
+Vedvarende
+HTML Local Storage
+
+Preferanser (1)
+lang
+fjordposten.no
+Husker hvilket språk du har valgt
+1 år
+HTTP Cookie
+
+Statistikk (1)
+collect
+Google
+Sender data til Google Analytics om enheten og atferden din
+Økt
+Pixel Tracker"""
+
+CATEGORY_SECTIONS = """Informasjonskapsler
+Nettbutikken bruker informasjonskapsler fra oss og fra leverandørene nedenfor.
+
+Nødvendige
+Disse trengs for at kassen skal virke.
+• PHPSESSID – Fjordbutikken – økt
+
+Statistikk
+Hjelper oss å forstå hvordan nettbutikken brukes.
+• _ga – Google Analytics – 2 år
+• _hjSession_3849201 – Hotjar – 30 minutter
+
+Markedsføring
+Viser annonser for kampanjene våre.
+• _fbp – Meta – 3 måneder"""
+
+TRAILING_PROSE = """Informasjonskapsler
+
+Navn
+Leverandør
+Formål
+Varighet
+fp_id
+Fjordposten
+Skiller innloggede lesere fra hverandre
+1 år
+_gcl_au
+Google
+Måler hvilke annonser som fører til abonnement
+3 måneder
+Når Google viser annonser, kan også test_cookie bli satt og slettes etter 15 minutter."""
+
 SNIPPETS += [
+    # a consent platform's entries without a header row: name / provider / purpose / expiry / type;
+    # a lone entry counts when its type says `HTTP Cookie`, storage and pixel entries do not
+    (CB_DUMP_NO_HEADER, ["fp_session", "lang"]),
+    # category sections (`Statistikk`, `Markedsføring`) after the cookie section are about cookies too
+    (CATEGORY_SECTIONS, ["PHPSESSID", "_ga", "_hjSession_3849201", "_fbp"]),
+    ("Statistikk og forbedring\n\nVi måler bruken med _pk_id.\n\nMarkedsføring\n\n- _fbp", []),
+    # a sentence right after a flattened table is prose, not a cell
+    (TRAILING_PROSE, ["fp_id", "_gcl_au", "test_cookie"]),
+    ("Informasjonskapsler\n\nASP.NET_SessionId holder deg innlogget, og ARRAffinity sender deg til samme server.",
+     ["ASP.NET_SessionId", "ARRAffinity"]),
     # the header row on one line (tabs), then one cell per line: storage and pixel rows are no cookies
     (CB_DUMP_TAB_HEADER, ["CookieConsent", "session", "_ga_4KQ7ZLM2TB"]),
     ("Informasjonskapsler\n\nNavn | Formål | Varighet\nsession | Holder deg innlogget | Økt\n_ga | Statistikk | 2 år",

@@ -53,7 +53,7 @@ import regex
 from .. import cookiedb
 from ..cookiedb import CookieDBError, configure_cookie_db  # noqa: F401  (the CLI's --cookie-db)
 from ..durations import is_session, lifetime_days
-from ..flat_tables import Table, header_role, tables_of
+from ..flat_tables import Table, bare_value_cell, header_role, tables_of
 from ..rules import RulesError, load_json
 from . import Extraction
 
@@ -250,7 +250,21 @@ def cookie_context(doc, offset: int) -> bool:
         prev = doc.text[ps:pe].strip()
         if ("\n" not in prev and len(prev.split()) <= 12 or prev.endswith(":")) and pats["cookie"].search(prev):
             return True
-    return any(pats["cookie"].search(h) for h in context_headings(doc, offset))
+    return any(pats["cookie"].search(h) for h in context_headings(doc, offset)) or _in_category_run(doc, offset)
+
+
+def _in_category_run(doc, offset: int) -> bool:
+    """Is `offset` in a section headed by a cookie category (`Statistikk`, `Markedsføring (3)`) that
+    follows, through other category sections only, a section about cookies?"""
+    i = doc.section_index_at(offset)
+    while i is not None:
+        heading = regex.sub(r"\s*\(\d+\)\s*$", "", doc.sections[i].heading)
+        if i != doc.section_index_at(offset) and patterns()["cookie"].search(heading):
+            return True
+        if len(heading.split()) > 3 or category_of(heading) is None or i == 0:
+            return False
+        i -= 1
+    return False
 
 
 def _sentence_text(doc, offset: int) -> tuple[str, int]:
@@ -731,10 +745,10 @@ def _name_line_in_storage(text: str, start: int, end: int) -> bool:
     if line_end < 0 or text[line_start:line_end].strip() != text[start:end].strip():
         return False
     pats = patterns()
-    for line in text[line_end + 1:].split("\n")[:6]:
+    for k, line in enumerate(text[line_end + 1:].split("\n")[:6]):
         line = line.strip()
-        if not line or (" " not in line and ":" not in line):
-            return False  # a blank line or the next entry's name line
+        if not line or (" " not in line and ":" not in line and k > 0 and not bare_value_cell(line)):
+            return False  # a blank line or the next entry's name line (not its provider, not `Vedvarende`)
         if pats["storage"].search(line) or ((kv := regex.match(r"type\s*:\s*(.+)$", line, regex.I))
                                             and pats["storage_type"].fullmatch(kv.group(1))):
             return True
@@ -746,12 +760,18 @@ DEF_LINE = regex.compile(r"^(?:- )?(?P<tok>[^\s:()–—,]+)(?::\s+|\s+[–—-]
 
 def _entry_lines(lines: list[str]) -> list[tuple[str, str] | None]:
     """Per line: (name, kind) when the line starts an entry, else None. Kinds: `line` (the name alone,
-    a description line of three or more words below it) and `def` (`_ga: Skiller brukere ...`,
+    a description line of three or more words below it, or below a short provider line) and `def` (`_ga: Skiller brukere ...`,
     `- lang – husker språkvalget`, `- _gid (Google Analytics, 24 timer)`)."""
     out: list[tuple[str, str] | None] = []
     for i, line in enumerate(lines):
         tok = line.strip()
-        if tok and " " not in tok and i + 1 < len(lines) and len(lines[i + 1].split()) >= 3:
+        # (a line of three or more words that is only a type, `HTML Local Storage`, describes nothing:
+        # the line above it is a lifetime, `Vedvarende`)
+        described = i + 1 < len(lines) and len(lines[i + 1].split()) >= 3 and not bare_value_cell(lines[i + 1].strip())
+        # a consent platform's entry: name, provider (`Meta Platforms, Inc.`, `example.no`), description
+        by_provider = (i + 2 < len(lines) and 0 < len(lines[i + 1].split()) <= 4
+                       and not lines[i + 1].rstrip().endswith(".") and len(lines[i + 2].split()) >= 3)
+        if tok and " " not in tok and (described or by_provider):
             out.append((tok, "line"))
             continue
         m = DEF_LINE.match(tok)
@@ -759,26 +779,38 @@ def _entry_lines(lines: list[str]) -> list[tuple[str, str] | None]:
     return out
 
 
-def _entry_in_storage(lines: list[str], entries: list, i: int) -> bool:
-    """Does the entry starting at line `i` (up to a blank line or the next entry of its kind) describe
-    browser storage (`Type: HTML Local Storage`) rather than a cookie?"""
+HTTP_COOKIE_TYPE = regex.compile(r"(?:type\s*:\s*)?http(?:\s+cookie)?|(?:type\s*:\s*)?cookie", regex.I)
+
+
+def _entry_type(lines: list[str], entries: list, i: int) -> str | None:
+    """What the entry starting at line `i` (up to a blank line or the next entry of its kind) says it is:
+    'storage' (`HTML Local Storage`), 'pixel' (`Pixel Tracker`), 'cookie' (a type line `HTTP Cookie`)
+    or None."""
     pats = patterns()
     kind = entries[i][1]
+    first = i + 1 if kind == "line" else i          # a name line's next line is its provider or description
     j = i
+    said = None
     while j < len(lines) and lines[j].strip():
-        if j > i and entries[j] is not None and entries[j][1] == kind:
+        if j > first and entries[j] is not None and entries[j][1] == kind:
             break
+        line = regex.sub(r"^type\s*:\s*", "", lines[j].strip(), flags=regex.I)
         if pats["storage"].search(lines[j]):
-            return True
+            return "storage"
+        if j > i and pats["pixel_type"].fullmatch(line):
+            return "pixel"
+        if j > i and HTTP_COOKIE_TYPE.fullmatch(line):
+            said = "cookie"
         j += 1
-    return False
+    return said
 
 
 def _from_entries(doc, col: Collector) -> None:
     """Entries of a cookie section: a name line + description line (`_ga` / `Skiller brukere ...`) or a
     definition line or list item (`_ga: Skiller brukere ...`, `- lang – husker språkvalget`). Plain
-    names are taken when a sibling entry of the same section has a cookie-shaped or known name; an
-    entry that describes browser storage (`Type: HTML Local Storage`) is no cookie."""
+    names are taken when a sibling entry of the same section has a cookie-shaped or known name, or when
+    the entry's own type line says `HTTP Cookie`; an entry that describes browser storage
+    (`Type: HTML Local Storage`) or a pixel (`Pixel Tracker`) is no cookie."""
     text = doc.text
     providers = _provider_names()
     db = cookiedb.active()
@@ -796,16 +828,16 @@ def _from_entries(doc, col: Collector) -> None:
             continue
         if not cookie_context(doc, start + len(line) + 1 if kind == "line" else start):
             continue
-        if _entry_in_storage(lines, entries, i):
+        said = _entry_type(lines, entries, i)
+        if said in ("storage", "pixel"):
             continue
         sec = doc.section_index_at(start)
         parent = doc.sections[sec].parent if sec is not None and doc.is_heading_line(start) else sec
-        by_section.setdefault(parent, []).append((tok, start + line.find(tok)))
+        by_section.setdefault(parent, []).append((tok, start + line.find(tok), said == "cookie"))
     for found in by_section.values():
-        if len(found) < 2 or not any(shaped(t) or db.is_known(t) for t, _ in found):
-            continue
-        for tok, start in found:
-            if shaped(tok) or plain_name_ok(tok) or db.is_known(tok):
+        siblings = len(found) >= 2 and any(shaped(t) or db.is_known(t) for t, _, _ in found)
+        for tok, start, typed in found:
+            if (siblings or typed) and (shaped(tok) or plain_name_ok(tok) or db.is_known(tok)):
                 col.add(Hit(tok, start, start + len(tok), "cookie.entry", 0.75))
 
 
