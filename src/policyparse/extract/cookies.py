@@ -45,6 +45,7 @@ name (`lang`, `fr`) is enriched only when the database's provider is named in th
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -56,6 +57,7 @@ from ..durations import is_session, lifetime_days
 from ..flat_tables import Table, bare_value_cell, header_role, tables_of
 from ..rules import RulesError, load_json
 from . import Extraction
+from .layout import cached
 
 TOKEN = regex.compile(r"\S+")
 LEAD_STRIP = "(\"'«`“‘"
@@ -731,28 +733,27 @@ def _from_shapes(doc, col: Collector) -> None:
         if not cookie_context(doc, start) and not (
                 cookiedb.lookup(tok, cookiedb.shipped()) is not None and pats["set_verb"].search(sentence)):
             continue                   # `Intercom-widgeten setter intercom-id-[app_id]`: a shipped name set by a tool
-        if not_a_cookie_here(sentence, start - s0, len(tok)) or _name_line_in_storage(text, m.start(), m.end()):
+        if not_a_cookie_here(sentence, start - s0, len(tok)) or _name_line_not_cookie(doc, m.start(), m.end()):
             continue
         col.add(Hit(tok, start, start + len(tok), method, conf))
 
 
-def _name_line_in_storage(text: str, start: int, end: int) -> bool:
-    """Is the token at start:end a name line whose entry (the lines below it, up to a blank line or the
-    next one-token name line) says it is browser storage (`wishlist_v3` / `Lagrer ønskelisten din.` /
-    `Type: HTML Local Storage`, as Cookiebot declarations print it)?"""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    if line_end < 0 or text[line_start:line_end].strip() != text[start:end].strip():
-        return False
-    pats = patterns()
-    for k, line in enumerate(text[line_end + 1:].split("\n")[:6]):
-        line = line.strip()
-        if not line or (" " not in line and ":" not in line and k > 0 and not bare_value_cell(line)):
-            return False  # a blank line or the next entry's name line (not its provider, not `Vedvarende`)
-        if pats["storage"].search(line) or ((kv := regex.match(r"type\s*:\s*(.+)$", line, regex.I))
-                                            and pats["storage_type"].fullmatch(kv.group(1))):
-            return True
-    return False
+def _name_line_not_cookie(doc, start: int, end: int) -> bool:
+    """Is the token at start:end a name line whose entry says it is browser storage or a pixel
+    (`wishlist_v3` / `Lagrer ønskelisten din.` / `Type: HTML Local Storage`, as Cookiebot prints it)?"""
+    lines, entries, line_starts = cached(doc, "cookie_entries", lambda: _entries_of(doc.text))
+    i = bisect.bisect_right(line_starts, start) - 1
+    return lines[i].strip() == doc.text[start:end].strip() and entries[i] is not None and \
+        _entry_type(lines, entries, i) in ("storage", "pixel")
+
+
+def _entries_of(text: str) -> tuple[list[str], list, list[int]]:
+    lines = text.split("\n")
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    return lines, _entry_lines(lines), starts
 
 
 DEF_LINE = regex.compile(r"^(?:- )?(?P<tok>[^\s:()–—,]+)(?::\s+|\s+[–—-]\s+|\s*\()\S")
@@ -794,8 +795,8 @@ def _entry_type(lines: list[str], entries: list, i: int) -> str | None:
     while j < len(lines) and lines[j].strip():
         if j > first and entries[j] is not None and entries[j][1] == kind:
             break
-        line = regex.sub(r"^type\s*:\s*", "", lines[j].strip(), flags=regex.I)
-        if pats["storage"].search(lines[j]):
+        line, typed = regex.subn(r"^type\s*:\s*", "", lines[j].strip(), flags=regex.I)
+        if pats["storage"].search(lines[j]) or (typed and pats["storage_type"].fullmatch(line)):
             return "storage"
         if j > i and pats["pixel_type"].fullmatch(line):
             return "pixel"
