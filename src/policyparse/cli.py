@@ -276,12 +276,12 @@ def train(out_dir, no_cv, readme):
         cv = meta["cv"]
         block = (f"Trained {meta['created']} on {data['sentences']} sentences of {len(data['documents']) - n_syn} "
                  f"development and {n_syn} synthetic documents. Grouped {cv.get('folds')}-fold CV by document "
-                 f"(modes and thresholds chosen inside each training fold, on its development documents), scored separately on the "
+                 f"(modes and thresholds chosen inside each training fold), scored separately on the "
                  f"{cv.get('development', {}).get('sentences', 0)} sentences of the development documents and the "
                  f"{cv.get('synthetic', {}).get('sentences', 0)} of the synthetic ones; then the shipped model on the "
                  f"{meta.get('test_split', {}).get('documents', 0)} test documents. The cue rules were written on the "
-                 f"development documents, so their CV figures flatter the rules; the synthetic documents were written "
-                 f"after the rules.\n\n{report}")
+                 f"development documents and corrected on some synthetic ones, so CV flatters them, most on the "
+                 f"development documents.\n\n{report}")
         if not update_readme(Path(readme), block, "<!-- classifier:start -->", "<!-- classifier:end -->"):
             raise click.UsageError(f"{readme} has no <!-- classifier:start --> / <!-- classifier:end --> markers")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from policyparse.extract.purposes import cue_labels, cue_rules, weak_model_only
+from policyparse.extract.purposes import cue_labels, cue_rules, sentence_labels, weak_model_only
 from policyparse.taxonomy import PURPOSES
 
 CASES = [
@@ -624,3 +624,17 @@ WEAK_CASES = [
 @pytest.mark.parametrize("tagged, dropped", WEAK_CASES)
 def test_a_purpose_only_the_model_gives_weakly_is_dropped_from_the_document(tagged, dropped):
     assert weak_model_only(tagged) == dropped
+
+
+@pytest.mark.parametrize("hits, predicted, expected", [
+    ({"marketing": "marketing.newsletter"}, {}, {"marketing": ("rule:marketing.newsletter", 0.8)}),
+    ({"marketing": "marketing.newsletter"}, {"marketing": 0.95},
+     {"marketing": ("rule:marketing.newsletter+model", 0.95)}),
+    ({}, {"service_delivery": 0.7}, {"service_delivery": ("model:purposes", 0.7)}),
+    # beside a rule for another label, the model alone needs 0.9
+    ({"marketing": "marketing.newsletter"}, {"service_delivery": 0.7}, {"marketing": ("rule:marketing.newsletter", 0.8)}),
+    ({"marketing": "marketing.newsletter"}, {"analytics": 0.93},
+     {"marketing": ("rule:marketing.newsletter", 0.8), "analytics": ("model:purposes", 0.93)}),
+])
+def test_sentence_labels_from_rules_and_model(hits, predicted, expected):
+    assert sentence_labels(hits, predicted) == expected
