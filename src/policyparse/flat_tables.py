@@ -245,6 +245,26 @@ def _prose(line: str) -> bool:
 HEADER_SEPARATORS = (" / ", ";", " - ", " – ")
 
 
+def header_words(words: list[str], header_row: bool = False, longest: int = 4,
+                 conjunctions: bool = True) -> list[tuple[str, tuple[str, str] | None]]:
+    """The words of a header row written on one line, grouped into header cells of up to `longest` words,
+    the longest first: (cell, (rule id, role)), or (word, None) for a word that starts no header cell.
+    `conjunctions=False`: a cell joining words with `og` / `and` / `eller` / `or` is no cell."""
+    cells, i = [], 0
+    while i < len(words):
+        for j in range(min(len(words), i + longest), i, -1):
+            cell = " ".join(words[i:j])
+            rule = header_rule(cell, header_row)
+            if rule and (conjunctions or not regex.search(r"\s(?:og|and|eller|or)\s", cell)):
+                cells.append((cell, rule))
+                i = j
+                break
+        else:
+            cells.append((words[i], None))
+            i += 1
+    return cells
+
+
 def _split_header_line(line: str) -> tuple[list[str], str] | None:
     """A header row written on one line (`Navn / Type / Formål / Lagringstid`, `Navn Formål Varighet`):
     its cells and separator (' ' for words), or None."""
@@ -257,16 +277,10 @@ def _split_header_line(line: str) -> tuple[list[str], str] | None:
             roles = [header_role(p) for p in parts]
             if all(roles) and _valid_header(roles) and _strong_header(roles):
                 return parts, sep
-    words = line.split()
-    cells, i = [], 0
-    while i < len(words):
-        for j in range(min(len(words), i + 4), i, -1):
-            if header_role(" ".join(words[i:j])) and not regex.search(r"\s(?:og|and|eller|or)\s", " ".join(words[i:j])):
-                cells.append(" ".join(words[i:j]))
-                i = j
-                break
-        else:
-            return None
+    grouped = header_words(line.split(), conjunctions=False)
+    if any(rule is None for _, rule in grouped):
+        return None
+    cells = [cell for cell, _ in grouped]
     roles = [header_role(c) for c in cells]
     if len(cells) >= 3 and _valid_header(roles) and _strong_header(roles):
         return cells, " "

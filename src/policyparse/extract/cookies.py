@@ -741,19 +741,22 @@ def _from_shapes(doc, col: Collector) -> None:
 def _name_line_not_cookie(doc, start: int, end: int) -> bool:
     """Is the token at start:end a name line whose entry says it is browser storage or a pixel
     (`wishlist_v3` / `Lagrer ønskelisten din.` / `Type: HTML Local Storage`, as Cookiebot prints it)?"""
-    lines, entries, line_starts = cached(doc, "cookie_entries", lambda: _entries_of(doc.text))
+    lines, entries, line_starts = _entries_of(doc)
     i = bisect.bisect_right(line_starts, start) - 1
     return lines[i].strip() == doc.text[start:end].strip() and entries[i] is not None and \
         _entry_type(lines, entries, i) in ("storage", "pixel")
 
 
-def _entries_of(text: str) -> tuple[list[str], list, list[int]]:
-    lines = text.split("\n")
-    starts, pos = [], 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
-    return lines, _entry_lines(lines), starts
+def _entries_of(doc) -> tuple[list[str], list, list[int]]:
+    """The document's lines, their entries (`_entry_lines`) and start offsets, read once per document."""
+    def build():
+        lines = doc.text.split("\n")
+        starts, pos = [], 0
+        for line in lines:
+            starts.append(pos)
+            pos += len(line) + 1
+        return lines, _entry_lines(lines), starts
+    return cached(doc, "cookie_entries", build)
 
 
 DEF_LINE = regex.compile(r"^(?:- )?(?P<tok>[^\s:()–—,]+)(?::\s+|\s+[–—-]\s+|\s*\()\S")
@@ -812,16 +815,12 @@ def _from_entries(doc, col: Collector) -> None:
     names are taken when a sibling entry of the same section has a cookie-shaped or known name, or when
     the entry's own type line says `HTTP Cookie`; an entry that describes browser storage
     (`Type: HTML Local Storage`) or a pixel (`Pixel Tracker`) is no cookie."""
-    text = doc.text
     providers = _provider_names()
     db = cookiedb.active()
-    by_section: dict[int | None, list[tuple[str, int]]] = {}
-    lines = text.split("\n")
-    entries = _entry_lines(lines)
-    pos = 0
+    by_section: dict[int | None, list[tuple[str, int, bool]]] = {}
+    lines, entries, starts = _entries_of(doc)
     for i, line in enumerate(lines):
-        start = pos
-        pos += len(line) + 1
+        start = starts[i]
         if entries[i] is None:
             continue
         tok, kind = entries[i]

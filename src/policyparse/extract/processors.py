@@ -45,7 +45,7 @@ from functools import lru_cache
 import regex
 
 from . import Extraction
-from ..flat_tables import RECORD_LINE, Row, header_role, header_rule, header_rule_ids, tables_of
+from ..flat_tables import RECORD_LINE, Row, header_role, header_rule, header_rule_ids, header_words, tables_of
 from ..rules import RulesError, check_entries, load_json, read_text
 from .layout import Line, blocks as line_blocks, doc_lines
 from .orgnames import LEGAL_SUFFIX, LOWER_NAME, NAME_RE, SUFFIX_RE, norm_key
@@ -489,12 +489,15 @@ class Context:
         return False
 
     # ---- sentences and vetoes
+    def line_span(self, offset: int) -> tuple[int, int]:
+        """Start and end of the line holding `offset`."""
+        line_end = self.text.find("\n", offset)
+        return self.text.rfind("\n", 0, offset) + 1, (len(self.text) if line_end == -1 else line_end)
+
     def sentence_span(self, offset: int) -> tuple[int, int]:
         sent = self.doc.sentence_at(offset)
         if sent is None or not (sent.start_char <= offset < sent.end_char + 1):
-            line_start = self.text.rfind("\n", 0, offset) + 1
-            line_end = self.text.find("\n", offset)
-            return line_start, (len(self.text) if line_end == -1 else line_end)
+            return self.line_span(offset)
         return sent.start_char, sent.end_char
 
     def vetoed(self, start: int, end: int, service: Service | None) -> str | None:
@@ -511,9 +514,8 @@ class Context:
                 continue
             if rule.pattern.search(sentence):
                 return rule.id
-        line_start = self.text.rfind("\n", 0, start) + 1
-        line_end = self.text.find("\n", start)
-        line = self.text[line_start:len(self.text) if line_end < 0 else line_end]
+        line_start, line_end = self.line_span(start)
+        line = self.text[line_start:line_end]
         if " | " in line:                          # `Analytiske | Google Analytics, Matomo e.l. | Nei`
             vetoed = self._row_vetoed(line_start, line, start)
             if vetoed:
@@ -565,17 +567,7 @@ class Context:
         if not 2 <= len(words) <= 8 or SENTENCE_END.search(line) or line.rstrip().endswith(":") or \
                 not all(regex.match(r"\p{Lu}", w) for w in words):
             return None
-        cells, i = [], 0
-        while i < len(words):
-            for j in range(min(len(words), i + 3), i, -1):
-                rule = header_rule(" ".join(words[i:j]), True)
-                if rule:
-                    cells.append((" ".join(words[i:j]), rule))
-                    i = j
-                    break
-            else:
-                cells.append((words[i], None))
-                i += 1
+        cells = header_words(words, header_row=True, longest=3)
         known = sum(1 for _, rule in cells if rule)
         return cells if known >= 2 and len(cells) - known <= 1 else None
 
@@ -881,7 +873,6 @@ class Collector:
             return False
         tail = regex.split(r"[.!?]\s+", line)[-1]
         return len(tail.split()) <= 8 and any(rule.pattern.search(tail) for rule in rules["section"])
-        return entry
 
     def lists(self) -> None:
         ctx = self.ctx
@@ -1032,9 +1023,7 @@ class Collector:
             return
         if ctx.in_spans(start, ctx.ignored):
             return
-        line_start = ctx.text.rfind("\n", 0, start) + 1
-        line_end = ctx.text.find("\n", start)
-        if ctx.header_row(ctx.text[line_start:len(ctx.text) if line_end < 0 else line_end]):
+        if ctx.header_row(ctx.text[slice(*ctx.line_span(start))]):
             return                             # `Leverandør Tjeneste Behandlingssted` is a header row
         s0, s1 = ctx.sentence_span(start)
         sentence = ctx.text[s0:s1]
