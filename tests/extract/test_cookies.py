@@ -143,7 +143,7 @@ CASES = [
      "Vi bruker også andre tekniske løsninger.", ["_ga", "PHPSESSID"]),
     ("Informasjonskapsler\n\nNavn\nLeverandør\nFormål\nUtløp\nType\n_ga\nGoogle\nRegistrerer en unik ID.\n2 år\nHTTP\n"
      "_gid\nRegistrerer en unik ID.\n1 dag\nHTTP\ncollect\nGoogle\nSender data til Google Analytics.\nØkt\nPixel",
-     ["_ga", "_gid"]),                                   # a row typed `Pixel` is no cookie
+     ["_ga", "_gid", "collect"]),                        # a row typed `Pixel` is a declared cookie
     ("Informasjonskapsler\n\n_ga – Google Analytics – 2 år\n_gid – Google Analytics – 24 timer", ["_ga", "_gid"]),
     ("Vi bruker følgende informasjonskapsler: nødvendige (for drift) og markedsføringscookies (Google Ads).", []),
     # negatives: no cookie names
@@ -251,8 +251,8 @@ CookieConsent\tCookiebot\tLagrer samtykket\t1 år\tHTTP"""
 
 def test_space_separated_declaration():
     fields = cookies.extract(make_doc(COOKIEBOT), {}).fields
-    assert [c["name"] for c in fields["cookies"]] == ["_ga", "_ga_#", "CookieConsent"]   # `collect` is a `Pixel`
-    assert [c["lifetime_days"] for c in fields["cookies"]] == [730, 730, 365]
+    assert [c["name"] for c in fields["cookies"]] == ["_ga", "_ga_#", "collect", "CookieConsent"]
+    assert [c["lifetime_days"] for c in fields["cookies"]] == [730, 730, None, 365]
 
 
 def test_provider_heading_over_cookie_table():
@@ -680,7 +680,7 @@ SNIPPETS = [
     (CB_FLAT_NB, ["CookieConsent", "rc::a", "_ga", "_ga_#", "_gat", "_fbp", "IDE"]),
     (CB_NEW_NB, ["_fbp", "fr"]),
     (CB_TABS_NN, ["_ga", "_gat_UA-xxxxxxx-xx"]),
-    (CB_PIPES, ["_gcl_au", "_ga"]),          # rows typed `Pixel` are no cookies
+    (CB_PIPES, ["_gcl_au", "ads/ga-audiences", "pagead/1p-user-list/#", "_ga"]),
     # nynorsk and provider groups
     (NN_PROVIDER_GROUPS, ["_ga", "_ga_<container-id>", "_hjSessionUser_{site_id}", "_hjSession_*"]),
     (NN_LEVETID, ["_gid", "sb-*-auth-token", "pll_language"]),
@@ -1079,8 +1079,8 @@ Når Google viser annonser, kan også test_cookie bli satt og slettes etter 15 m
 
 SNIPPETS += [
     # a consent platform's entries without a header row: name / provider / purpose / expiry / type;
-    # a lone entry counts when its type says `HTTP Cookie`, storage and pixel entries do not
-    (CB_DUMP_NO_HEADER, ["fp_session", "lang"]),
+    # a lone entry counts when its type says `HTTP Cookie` or `Pixel Tracker`, storage entries do not
+    (CB_DUMP_NO_HEADER, ["fp_session", "lang", "collect"]),
     # category sections (`Statistikk`, `Markedsføring`) after the cookie section are about cookies too
     (CATEGORY_SECTIONS, ["PHPSESSID", "_ga", "_hjSession_3849201", "_fbp"]),
     ("Statistikk og forbedring\n\nVi måler bruken med _pk_id.\n\nMarkedsføring\n\n- _fbp", []),
@@ -1088,8 +1088,8 @@ SNIPPETS += [
     (TRAILING_PROSE, ["fp_id", "_gcl_au", "test_cookie"]),
     ("Informasjonskapsler\n\nASP.NET_SessionId holder deg innlogget, og ARRAffinity sender deg til samme server.",
      ["ASP.NET_SessionId", "ARRAffinity"]),
-    # the header row on one line (tabs), then one cell per line: storage and pixel rows are no cookies
-    (CB_DUMP_TAB_HEADER, ["CookieConsent", "session", "_ga_4KQ7ZLM2TB"]),
+    # the header row on one line (tabs), then one cell per line: storage rows are no cookies
+    (CB_DUMP_TAB_HEADER, ["CookieConsent", "session", "_ga_4KQ7ZLM2TB", "collect"]),
     ("Informasjonskapsler\n\nNavn | Formål | Varighet\nsession | Holder deg innlogget | Økt\n_ga | Statistikk | 2 år",
      ["session", "_ga"]),
     ("Vi bruker ikke session cookies, bare en informasjonskapsel for språkvalg.", []),

@@ -8,8 +8,9 @@ Where names come from, most reliable first (the finding's `method` names the rul
   storage; a table (or row) of localStorage / sessionStorage keys is not (`Type: local` included).
   A one-letter name in the name column counts (Adform's `C`). A cell naming several cookies is
   split (`_ga, _gid`), short suffixes are expanded (`sb-*-auth-token.0, .1` -> `sb-*-auth-token.0`,
-  `sb-*-auth-token.1`); pixel paths of consent declarations are names (`ads/ga-audiences`) unless
-  the row's type says pixel (`Pixel Tracker`, like `HTML Local Storage`: no cookie). Group
+  `sb-*-auth-token.1`); pixel paths of consent declarations are names (`ads/ga-audiences`), also
+  where the row's type says `Pixel Tracker` (an entry of the declaration, as seed 004 counts
+  `collect`); `HTML Local Storage` rows are no cookies. Group
   rows (`Trustpilot | | |`), category rows (`Markedsføringscookies`) and capitalised tool names
   (`Leadinfo`) in the name column are not.
 - `cookie.paren_list`: a parenthesised list in a cookie sentence (`Informasjonskapslane (rc::a,
@@ -386,9 +387,8 @@ def _from_tables(doc, col: Collector) -> None:
         for row in table.rows:
             if any(pats["storage"].search(c.text) for c in row.values):
                 continue
-            if (type_cell := row.cells.get("type")) is not None and (pats["storage_type"].fullmatch(type_cell.text)
-                                                                     or pats["pixel_type"].fullmatch(type_cell.text)):
-                continue  # `Type: local` (Usercentrics): a localStorage item; `Pixel Tracker`: no cookie
+            if (type_cell := row.cells.get("type")) is not None and pats["storage_type"].fullmatch(type_cell.text):
+                continue  # `Type: local` (Usercentrics): a localStorage item
             cell = row.cells.get(name_role)
             if cell is None:
                 continue
@@ -739,12 +739,12 @@ def _from_shapes(doc, col: Collector) -> None:
 
 
 def _name_line_not_cookie(doc, start: int, end: int) -> bool:
-    """Is the token at start:end a name line whose entry says it is browser storage or a pixel
+    """Is the token at start:end a name line whose entry says it is browser storage
     (`wishlist_v3` / `Lagrer ønskelisten din.` / `Type: HTML Local Storage`, as Cookiebot prints it)?"""
     lines, entries, line_starts = _entries_of(doc)
     i = bisect.bisect_right(line_starts, start) - 1
     return lines[i].strip() == doc.text[start:end].strip() and entries[i] is not None and \
-        _entry_type(lines, entries, i) in ("storage", "pixel")
+        _entry_type(lines, entries, i) == "storage"
 
 
 def _entries_of(doc) -> tuple[list[str], list, list[int]]:
@@ -788,8 +788,8 @@ HTTP_COOKIE_TYPE = regex.compile(r"(?:type\s*:\s*)?http(?:\s+cookie)?|(?:type\s*
 
 def _entry_type(lines: list[str], entries: list, i: int) -> str | None:
     """What the entry starting at line `i` (up to a blank line or the next entry of its kind) says it is:
-    'storage' (`HTML Local Storage`), 'pixel' (`Pixel Tracker`), 'cookie' (a type line `HTTP Cookie`)
-    or None."""
+    'storage' (`HTML Local Storage`), 'cookie' (a type line `HTTP Cookie`, or `Pixel Tracker`: an entry
+    of the cookie declaration all the same) or None."""
     pats = patterns()
     kind = entries[i][1]
     first = i + 1 if kind == "line" else i          # a name line's next line is its provider or description
@@ -801,9 +801,7 @@ def _entry_type(lines: list[str], entries: list, i: int) -> str | None:
         line, typed = regex.subn(r"^type\s*:\s*", "", lines[j].strip(), flags=regex.I)
         if pats["storage"].search(lines[j]) or (typed and pats["storage_type"].fullmatch(line)):
             return "storage"
-        if j > i and pats["pixel_type"].fullmatch(line):
-            return "pixel"
-        if j > i and HTTP_COOKIE_TYPE.fullmatch(line):
+        if j > i and (HTTP_COOKIE_TYPE.fullmatch(line) or pats["pixel_type"].fullmatch(line)):
             said = "cookie"
         j += 1
     return said
@@ -813,8 +811,8 @@ def _from_entries(doc, col: Collector) -> None:
     """Entries of a cookie section: a name line + description line (`_ga` / `Skiller brukere ...`) or a
     definition line or list item (`_ga: Skiller brukere ...`, `- lang – husker språkvalget`). Plain
     names are taken when a sibling entry of the same section has a cookie-shaped or known name, or when
-    the entry's own type line says `HTTP Cookie`; an entry that describes browser storage
-    (`Type: HTML Local Storage`) or a pixel (`Pixel Tracker`) is no cookie."""
+    the entry's own type line says `HTTP Cookie` or `Pixel Tracker`; an entry that describes browser
+    storage (`Type: HTML Local Storage`) is no cookie."""
     providers = _provider_names()
     db = cookiedb.active()
     by_section: dict[int | None, list[tuple[str, int, bool]]] = {}
@@ -829,7 +827,7 @@ def _from_entries(doc, col: Collector) -> None:
         if not cookie_context(doc, start + len(line) + 1 if kind == "line" else start):
             continue
         said = _entry_type(lines, entries, i)
-        if said in ("storage", "pixel"):
+        if said == "storage":
             continue
         sec = doc.section_index_at(start)
         parent = doc.sections[sec].parent if sec is not None and doc.is_heading_line(start) else sec
