@@ -41,6 +41,21 @@ def load_sections(name: str, required: Iterable[str]) -> dict:
     return data
 
 
+def load_patterns(name: str, keys: Iterable[str], flags: int = regex.IGNORECASE) -> dict[str, regex.Pattern]:
+    """A JSON object of named regex patterns (plus a `description`): exactly these keys, each compiled."""
+    keys = set(keys)
+    data = load_sections(name, keys | {"description"})
+    if unknown := set(data) - keys - {"description"}:
+        raise RulesError(f"{name}: unknown keys {sorted(unknown)}")
+    compiled = {}
+    for key in sorted(keys):
+        try:
+            compiled[key] = regex.compile(data[key], flags)
+        except regex.error as exc:
+            raise RulesError(f"{name}: bad pattern {key!r}: {exc}") from exc
+    return compiled
+
+
 def load_lines(name: str) -> list[str]:
     """Non-empty, non-comment lines of a text file."""
     return [line.strip() for line in read_text(name).splitlines()

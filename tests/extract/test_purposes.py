@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from policyparse.extract.purposes import cue_labels, cue_rules, sentence_labels, weak_model_only
+from conftest import make_doc
+from policyparse.extract import purposes
+from policyparse.extract.purposes import cue_labels, cue_rules, negated_labels, sentence_labels, weak_model_only
 from policyparse.taxonomy import PURPOSES
 
 CASES = [
@@ -638,3 +640,56 @@ def test_a_purpose_only_the_model_gives_weakly_is_dropped_from_the_document(tagg
 ])
 def test_sentence_labels_from_rules_and_model(hits, predicted, expected):
     assert sentence_labels(hits, predicted) == expected
+
+
+NEGATED_USE = [
+    # (sentence, labels whose cues match only inside a denied use, labels still found)
+    ("Vi bruker ikke Google Analytics, Meta-piksel eller andre verktøy for statistikk eller annonsering.",
+     {"advertising"}, set()),
+    ("Vi brukar ikkje Google Analytics eller andre verktøy for statistikk eller annonsering på nettsida.",
+     {"advertising"}, set()),
+    ("Nettsiden er en statisk informasjonsside uten innlogging, analyse eller annonsering.",
+     {"analytics", "advertising"}, set()),
+    ("Facebook-pikselen blir ikke brukt til målrettet annonsering.", {"advertising"}, set()),
+    # the denial ends at the clause: what follows is stated
+    ("Vi bruker ikke e-postadressen til å sende deg nyhetsbrev, men til å sende deg ordrebekreftelser.",
+     set(), {"service_delivery"}),
+    # an exception turns the denial into a limit
+    ("Vi deler ikke personopplysninger med tredjeparter, med mindre vi er pålagt å gjøre det i henhold til lov.",
+     set(), {"legal_obligation"}),
+    ("Vi bruker ikke e-postadressen til annet enn å sende deg nyhetsbrevet.", set(), {"marketing"}),
+    # negation that is not a denied use, and no negation
+    ("Det er viktig at vi har korrekt informasjon, slik at vi ikke sender fakturaer til feil adresse.",
+     set(), {"billing"}),
+    ("Retten til sletting gjelder ikke opplysninger vi er pålagt å oppbevare etter bokføringsloven.",
+     set(), {"legal_obligation"}),
+    ("Vi bruker Google Analytics for å lage besøksstatistikk.", set(), {"analytics"}),
+]
+
+
+@pytest.mark.parametrize("sentence, negated, found", NEGATED_USE)
+def test_cues_inside_a_denied_use_do_not_fire(sentence, negated, found):
+    assert negated_labels(sentence) == negated
+    assert set(cue_labels(sentence)) & (negated | found) == found
+
+
+NO_PURPOSE_STATED = [
+    # (document, purposes)
+    ("Informasjonskapsler\n\nHva er informasjonskapsler?\n\nDe kan brukes til statistikk eller til målrettet "
+     "markedsføring.\n\nVår bruk\n\nVi bruker Google Analytics til besøksstatistikk.", ["analytics"]),
+    ("Informasjonskapsler\n\n1. Kva er informasjonskapslar?\n\nDei kan nyttast til statistikk og marknadsføring.", []),
+    # adopting a tool later states no purpose yet
+    ("Personvern\n\nAnalyse\n\nTar vi i bruk et analyseverktøy senere, spør vi først.", []),
+    # a heading that asks for the purpose is no definition section
+    ("Personvern\n\nHva er formålet med behandlingen?\n\nVi bruker opplysningene til å sende deg nyhetsbrev.",
+     ["marketing"]),
+    ("Informasjonskapsler\n\nKategori | Beskrivelse | Brukes?\nAnalytiske | Google Analytics, besøksstatistikk | Nei\n"
+     "Markedsføring | Annonsenettverk for målrettet annonsering | Nei – ingen sporing\n"
+     "Funksjonelle | Husker språkvalget | Ja", ["personalization"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", NO_PURPOSE_STATED)
+def test_sentences_that_state_no_purpose_are_not_tagged(text, expected, monkeypatch):
+    monkeypatch.setenv("POLICYPARSE_MODEL", "/nonexistent/purposes.skops")  # the rules alone
+    assert purposes.extract(make_doc(text), {}).fields["purposes"] == expected

@@ -16,16 +16,25 @@ needs one sentence of probability `MODEL_ONLY_DOCUMENT_MIN` or more; otherwise i
 dropped. Out of fold on the development and synthetic documents (each parsed with a model trained
 without it), all 5 such purposes under 0.85 were false positives and 13 of the 14 at 0.9 or more were
 right.
+
+Some sentences name purposes without stating one (`resources/purpose_scope.json`): the sentences of a
+section that explains what cookies are in general (`Hva er informasjonskapsler?`), sentences about
+adopting tools later (`Tar vi i bruk et analyseverktøy senere, spør vi først`), rows of a table that
+marks a category as not used (`Brukes? | Nei`), and purpose words inside a denied use (`Vi
+bruker ikke Google Analytics eller andre verktøy for statistikk`): a cue that matches only there does
+not fire, and the model may not give its label in that sentence either.
 """
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
 import regex
 
-from ..rules import load_rules
+from ..rules import load_patterns, load_rules
 from ..taxonomy import PURPOSES
 from . import Extraction
+from .layout import PIPE, cached, doc_lines
 
 MODEL_ONLY_DOCUMENT_MIN = 0.85
 MODEL_BESIDE_RULE_MIN = 0.9
@@ -43,13 +52,74 @@ def cue_rules() -> list[tuple[str, str, regex.Pattern, regex.Pattern | None]]:
     return out
 
 
-def cue_labels(text: str) -> dict[str, str]:
-    """Labels whose cue fires on the text, with the id of the first rule that fired."""
+@lru_cache(maxsize=1)
+def scope() -> dict[str, regex.Pattern]:
+    return load_patterns("purpose_scope.json", {"definition_heading", "negated_use", "scope_end", "negation_exception",
+                                                "hypothetical_use", "not_used_header", "not_used_value"})
+
+
+def negated_spans(text: str) -> list[tuple[int, int]]:
+    """Clauses of the text that deny a use (`Vi bruker ikke ... for statistikk`, `Pikselen blir ikke brukt
+    til ...`): from the clause start to its end."""
+    pats = scope()
+    spans = []
+    for m in pats["negated_use"].finditer(text):
+        end = pats["scope_end"].search(text, m.end())
+        end = end.start() if end else len(text)
+        if not pats["negation_exception"].search(text, m.end(), end):
+            start = max((b.end() for b in pats["scope_end"].finditer(text, 0, m.start())), default=0)
+            spans.append((start, end))
+    return spans
+
+
+def _cue_matches(text: str, blocked: list[tuple[int, int]]) -> dict[str, str]:
     found: dict[str, str] = {}
     for rule_id, label, pattern, exclude in cue_rules():
-        if label not in found and pattern.search(text) and not (exclude and exclude.search(text)):
+        if label in found or (exclude and exclude.search(text)):
+            continue
+        if blocked:
+            hit = any(not any(a <= m.start() < b for a, b in blocked) for m in pattern.finditer(text))
+        else:
+            hit = pattern.search(text) is not None
+        if hit:
             found[label] = rule_id
     return found
+
+
+def cue_labels(text: str) -> dict[str, str]:
+    """Labels whose cue fires on the text (outside a denied use), with the id of the first rule that fired."""
+    return _cue_matches(text, negated_spans(text))
+
+
+def negated_labels(text: str) -> set[str]:
+    """Labels whose cues match the text only inside a denied use: neither rule nor model gives them."""
+    blocked = negated_spans(text)
+    return set(_cue_matches(text, [])) - set(_cue_matches(text, blocked)) if blocked else set()
+
+
+def _not_used_row(doc, start: int) -> bool:
+    """Is the line at `start` a `cell | cell` row whose cell under a `Brukes?` header says `Nei`?"""
+    pats = scope()
+    text_lines = doc_lines(doc)
+    starts = cached(doc, "line_starts", lambda: [ln.start for ln in text_lines])
+    k = bisect.bisect_right(starts, start) - 1
+    if k < 0 or PIPE not in text_lines[k].text:
+        return False
+    head = k
+    while head > 0 and text_lines[head - 1].block == text_lines[k].block and PIPE in text_lines[head - 1].text:
+        head -= 1
+    header = [c.strip() for c in text_lines[head].text.split(PIPE)] if head < k else []
+    cells = [c.strip() for c in text_lines[k].text.split(PIPE)]
+    return any(pats["not_used_header"].fullmatch(h) and i < len(cells) and pats["not_used_value"].fullmatch(cells[i])
+               for i, h in enumerate(header))
+
+
+def states_no_purpose(doc, sent) -> bool:
+    """A sentence of a general explanation of cookies, about adopting tools later, or a row of a category
+    marked as not used."""
+    sec = doc.section_at(sent.start_char)
+    return (bool(sec and scope()["definition_heading"].match(sec.heading)) or _not_used_row(doc, sent.start_char)
+            or scope()["hypothetical_use"].search(sent.text) is not None)
 
 
 def labelled_sentences(doc):
@@ -88,12 +158,14 @@ def sentence_labels(hits: dict[str, str], predicted: dict[str, float]) -> dict[s
 def extract(doc, fields) -> Extraction:
     from ..classify import predict_sentences
 
-    sentences = labelled_sentences(doc)
+    sentences = [s for s in labelled_sentences(doc) if not states_no_purpose(doc, s)]
     cue_hits = [cue_labels(s.text) for s in sentences]
     predictions, model_note = predict_sentences(doc, sentences, cue_hits=cue_hits)
     if model_note:
         doc.warnings.append(model_note)
-    tagged = [sentence_labels(hits, predicted) for hits, predicted in zip(cue_hits, predictions)]
+    denied = [negated_labels(s.text) for s in sentences]
+    tagged = [sentence_labels(hits, {k: v for k, v in predicted.items() if k not in no})
+              for hits, predicted, no in zip(cue_hits, predictions, denied)]
     weak = weak_model_only(tagged)
     sentence_purposes, findings, purposes = [], [], {}
     for sent, labels in zip(sentences, tagged):
