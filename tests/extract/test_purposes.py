@@ -54,6 +54,9 @@ CASES = [
     ("IP-adresser lagres i sikkerhetslogger for å oppdage angrep.", {"security"}),
     ("Vi har tekniske og organisatoriske tiltak, som kryptering og tilgangskontroll, for å beskytte personopplysningene dine.", set()),
     # legal_obligation
+    ("Kontrakten beholder vi så lenge regnskapsreglene krever det.", {"legal_obligation"}),
+    ("Journalen blir lagra så lenge forskrifta krev det.", {"legal_obligation"}),
+    ("Vi lagrer opplysningene så lenge du er medlem.", set()),
     ("Vi utleverer opplysninger til myndighetene når vi er lovpålagt å gjøre det.", {"legal_obligation"}),
     ("Opplysningane vert lagra så lenge me er pålagde etter lova, til dømes bokføringslova.", {"legal_obligation"}),
     ("Vi kan behandle opplysninger for å fastsette, gjøre gjeldende eller forsvare rettslige krav.", {"legal_obligation"}),
