@@ -75,26 +75,28 @@ def negated_spans(text: str) -> list[tuple[int, int]]:
 def _cue_matches(text: str, blocked: list[tuple[int, int]]) -> dict[str, str]:
     found: dict[str, str] = {}
     for rule_id, label, pattern, exclude in cue_rules():
-        if label in found or (exclude and exclude.search(text)):
+        if label in found:
             continue
         if blocked:
             hit = any(not any(a <= m.start() < b for a, b in blocked) for m in pattern.finditer(text))
         else:
             hit = pattern.search(text) is not None
-        if hit:
+        if hit and not (exclude and exclude.search(text)):  # the exclusions are the costly patterns
             found[label] = rule_id
     return found
 
 
+def sentence_cues(text: str) -> tuple[dict[str, str], set[str]]:
+    """({label: id of the first rule that fired} outside a denied use, labels whose cues match the text
+    only inside one: neither rule nor model gives those)."""
+    blocked = negated_spans(text)
+    hits = _cue_matches(text, blocked)
+    return hits, (set(_cue_matches(text, [])) - set(hits) if blocked else set())
+
+
 def cue_labels(text: str) -> dict[str, str]:
     """Labels whose cue fires on the text (outside a denied use), with the id of the first rule that fired."""
-    return _cue_matches(text, negated_spans(text))
-
-
-def negated_labels(text: str) -> set[str]:
-    """Labels whose cues match the text only inside a denied use: neither rule nor model gives them."""
-    blocked = negated_spans(text)
-    return set(_cue_matches(text, [])) - set(_cue_matches(text, blocked)) if blocked else set()
+    return sentence_cues(text)[0]
 
 
 def _not_used_row(doc, start: int) -> bool:
@@ -159,13 +161,12 @@ def extract(doc, fields) -> Extraction:
     from ..classify import predict_sentences
 
     sentences = [s for s in labelled_sentences(doc) if not states_no_purpose(doc, s)]
-    cue_hits = [cue_labels(s.text) for s in sentences]
-    predictions, model_note = predict_sentences(doc, sentences, cue_hits=cue_hits)
+    cues = [sentence_cues(s.text) for s in sentences]
+    predictions, model_note = predict_sentences(doc, sentences, cue_hits=[hits for hits, _ in cues])
     if model_note:
         doc.warnings.append(model_note)
-    denied = [negated_labels(s.text) for s in sentences]
     tagged = [sentence_labels(hits, {k: v for k, v in predicted.items() if k not in no})
-              for hits, predicted, no in zip(cue_hits, predictions, denied)]
+              for (hits, no), predicted in zip(cues, predictions)]
     weak = weak_model_only(tagged)
     sentence_purposes, findings, purposes = [], [], {}
     for sent, labels in zip(sentences, tagged):
