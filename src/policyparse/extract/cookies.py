@@ -733,12 +733,12 @@ def _from_shapes(doc, col: Collector) -> None:
         if not cookie_context(doc, start) and not (
                 cookiedb.lookup(tok, cookiedb.shipped()) is not None and pats["set_verb"].search(sentence)):
             continue                   # `Intercom-widgeten setter intercom-id-[app_id]`: a shipped name set by a tool
-        if not_a_cookie_here(sentence, start - s0, len(tok)) or _name_line_not_cookie(doc, m.start(), m.end()):
+        if not_a_cookie_here(sentence, start - s0, len(tok)) or _name_line_in_storage(doc, m.start(), m.end()):
             continue
         col.add(Hit(tok, start, start + len(tok), method, conf))
 
 
-def _name_line_not_cookie(doc, start: int, end: int) -> bool:
+def _name_line_in_storage(doc, start: int, end: int) -> bool:
     """Is the token at start:end a name line whose entry says it is browser storage
     (`wishlist_v3` / `Lagrer ønskelisten din.` / `Type: HTML Local Storage`, as Cookiebot prints it)?"""
     lines, entries, line_starts = _entries_of(doc)

@@ -166,3 +166,22 @@ def lead_in_line(doc, start: int) -> str:
             continue
         return line
     return ""
+
+
+def pipe_row(text: str, offset: int) -> tuple[int, list[str], list[str]] | None:
+    """For the `cell | cell` line holding `offset`: (its start, its cells, the header cells: those of the
+    first line of its run of `|` lines), cells as written; None when the line is no row or the header."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    if PIPE not in line:
+        return None
+    header_start = line_start
+    while header_start > 0:
+        prev_start = text.rfind("\n", 0, header_start - 1) + 1
+        if PIPE not in text[prev_start:header_start - 1]:
+            break
+        header_start = prev_start
+    if header_start == line_start:
+        return None
+    return line_start, line.split(PIPE), text[header_start:text.find("\n", header_start)].split(PIPE)

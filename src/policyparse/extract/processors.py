@@ -47,7 +47,7 @@ import regex
 from . import Extraction
 from ..flat_tables import RECORD_LINE, Row, header_role, header_rule, header_rule_ids, header_words, tables_of
 from ..rules import RulesError, check_entries, load_json, read_text
-from .layout import Line, blocks as line_blocks, doc_lines
+from .layout import PIPE, Line, blocks as line_blocks, doc_lines, pipe_row
 from .orgnames import LEGAL_SUFFIX, LOWER_NAME, NAME_RE, SUFFIX_RE, norm_key
 
 CATEGORIES = frozenset({
@@ -514,12 +514,9 @@ class Context:
                 continue
             if rule.pattern.search(sentence):
                 return rule.id
-        line_start, line_end = self.line_span(start)
-        line = self.text[line_start:line_end]
-        if " | " in line:                          # `Analytiske | Google Analytics, Matomo e.l. | Nei`
-            vetoed = self._row_vetoed(line_start, line, start)
-            if vetoed:
-                return vetoed
+        vetoed = self._row_vetoed(start)           # `Analytiske | Google Analytics, Matomo e.l. | Nei`
+        if vetoed:
+            return vetoed
         before = sentence[max(0, rel - 60):rel]
         for rule in self.rules["veto_name"]:
             if rule.categories and category not in rule.categories:
@@ -528,22 +525,16 @@ class Context:
                 return rule.id
         return None
 
-    def _row_vetoed(self, line_start: int, line: str, start: int) -> str | None:
+    def _row_vetoed(self, start: int) -> str | None:
         """A `veto_row` rule matching another cell of this `|` row, under a column whose header (the first
         row of the run of `|` lines) matches the rule's `requires` (`Brukes?` / `Nei`)."""
-        header_start = line_start
-        while header_start > 0:
-            prev_start = self.text.rfind("\n", 0, header_start - 1) + 1
-            if " | " not in self.text[prev_start:header_start - 1]:
-                break
-            header_start = prev_start
-        if header_start == line_start:
+        row = pipe_row(self.text, start)
+        if row is None:
             return None
-        header = self.text[header_start:self.text.find("\n", header_start)].split(" | ")
-        pos = line_start
-        for idx, cell in enumerate(line.split(" | ")):
+        pos, cells, header = row
+        for idx, cell in enumerate(cells):
             inside = pos <= start < pos + len(cell)
-            pos += len(cell) + 3
+            pos += len(cell) + len(PIPE)
             if inside or idx >= len(header):
                 continue
             for rule in self.rules["veto_row"]:

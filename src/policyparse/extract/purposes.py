@@ -26,7 +26,6 @@ not fire, and the model may not give its label in that sentence either.
 """
 from __future__ import annotations
 
-import bisect
 from functools import lru_cache
 
 import regex
@@ -34,7 +33,7 @@ import regex
 from ..rules import load_patterns, load_rules
 from ..taxonomy import PURPOSES
 from . import Extraction
-from .layout import PIPE, cached, doc_lines
+from .layout import pipe_row
 
 MODEL_ONLY_DOCUMENT_MIN = 0.85
 MODEL_BESIDE_RULE_MIN = 0.9
@@ -102,18 +101,12 @@ def cue_labels(text: str) -> dict[str, str]:
 def _not_used_row(doc, start: int) -> bool:
     """Is the line at `start` a `cell | cell` row whose cell under a `Brukes?` header says `Nei`?"""
     pats = scope()
-    text_lines = doc_lines(doc)
-    starts = cached(doc, "line_starts", lambda: [ln.start for ln in text_lines])
-    k = bisect.bisect_right(starts, start) - 1
-    if k < 0 or PIPE not in text_lines[k].text:
+    row = pipe_row(doc.text, start)
+    if row is None:
         return False
-    head = k
-    while head > 0 and text_lines[head - 1].block == text_lines[k].block and PIPE in text_lines[head - 1].text:
-        head -= 1
-    header = [c.strip() for c in text_lines[head].text.split(PIPE)] if head < k else []
-    cells = [c.strip() for c in text_lines[k].text.split(PIPE)]
-    return any(pats["not_used_header"].fullmatch(h) and i < len(cells) and pats["not_used_value"].fullmatch(cells[i])
-               for i, h in enumerate(header))
+    _, cells, header = row
+    return any(pats["not_used_header"].fullmatch(h.strip()) and i < len(cells)
+               and pats["not_used_value"].fullmatch(cells[i].strip()) for i, h in enumerate(header))
 
 
 def states_no_purpose(doc, sent) -> bool:
