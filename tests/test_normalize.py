@@ -75,6 +75,53 @@ def test_normalize_text(raw, expected):
     assert normalize(raw).text == expected
 
 
+WRAPPED = (
+    "Norges Kajakkpoloforbund er behandlingsansvarlig for personopplysningene som beskrives her.\n"
+    "Valget du gjør i samtykkebanneret, lagres ikke som informasjonskapsel, men i nettleserens\n"
+    "localStorage under nøkkelen nkpf_samtykke. Vi bruker ikke annonseverktøy på nettsiden vår.\n"
+    "For trenere og dommere registrerer vi kursdeltakelse, sertifiseringsnivå og gyldighets-\n"
+    "periode. Trener- og dommerkurs registreres i idrettens felles medlemssystem for klubbene,\n"
+    "og kursbevis sendes på e-post. Opplysningene slettes når medlemskapet har vært avsluttet i\n"
+    "to år.\n"
+)
+
+
+@pytest.mark.parametrize("joined", [
+    "men i nettleserens localStorage under nøkkelen nkpf_samtykke.",   # a soft break mid-sentence
+    "sertifiseringsnivå og gyldighetsperiode.",                        # a word broken at its hyphen
+    "for klubbene, og kursbevis",                                      # a break after a comma
+    "avsluttet i to år.",                                              # a last line of one word that ends the sentence
+])
+def test_hard_wrapped_lines_are_joined(joined):
+    assert joined in normalize(WRAPPED).text
+
+
+@pytest.mark.parametrize("raw, kept", [
+    # short lines (a flattened table's cells) stay lines even when the next starts in lower case
+    ("Navn\nFormål\nUtløper\n_ga\nSkiller mellom brukere\n2 år\nlang\nHusker språkvalget\n1 år", "2 år\nlang"),
+    # a long line ending mid-sentence over a lone name, a list item, a table row or a capital stays apart
+    (WRAPPED.replace("gyldighets-\nperiode. ", "gyldighets-\nlang\n"), "gyldighets-\nlang\n"),
+    (WRAPPED.replace("nettleserens\nlocalStorage", "nettleserens\n- localStorage"), "nettleserens\n- localStorage"),
+    (WRAPPED.replace("nettleserens\nlocalStorage", "nettleserens\nnavn | formål"), "nettleserens\nnavn | formål"),
+    (WRAPPED.replace("nettleserens\nlocalStorage", "nettleserens\nLocalStorage"), "nettleserens\nLocalStorage"),
+])
+def test_lines_that_are_no_wrap_stay(raw, kept):
+    assert kept in normalize(raw).text
+
+
+def test_elided_compound_keeps_its_hyphen():
+    raw = ("Kurs for trenere og dommere, kursbevis og sertifisering gis av forbundet til alle trener-\n"
+           "og dommerkandidater som fullfører, og registreres i medlemssystemet for alle klubbene.\n") * 3
+    assert "trener- og dommerkandidater" in normalize(raw).text
+
+
+def test_joined_lines_keep_the_offset_map():
+    norm = normalize(WRAPPED)
+    i = norm.text.index("gyldighetsperiode")
+    s, e = norm.to_original(i, i + len("gyldighetsperiode"))
+    assert WRAPPED[s:e] == "gyldighets-\nperiode"
+
+
 @pytest.mark.parametrize("line, expected", [
     ("Lukk", True), ("Tilbake", True), ("Back to store", True), ("Status", True), ("Normal drift", True),
     ("Svarte dette p\u00e5 sp\u00f8rsm\u00e5let?", True), ("Bestill gratis demo", True), ("  Lukk  ", True),

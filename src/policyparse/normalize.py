@@ -14,7 +14,7 @@ import regex
 
 from .rules import load_rules
 
-NORMALIZER_VERSION = "4"
+NORMALIZER_VERSION = "5"
 
 # Characters replaced one-for-one (spaces, hyphens, quotes) or deleted (invisible characters).
 _REPLACE = {
@@ -105,13 +105,46 @@ def _tab_tables(lines: list[str]) -> set[int]:
     return rows
 
 
+_WRAP_END = regex.compile(r"[\p{L}\d,)\]\"'»]$|(?P<hyphen>(?<=\p{L})-)$")
+_WRAP_START = regex.compile(r"\p{Ll}")
+_ELIDED = regex.compile(r"(?:og|eller|and|or)\b")
+
+
+def _soft_breaks(lines: list[str], skip: set[int]) -> dict[int, str]:
+    """Lines that continue the line above them, hard-wrapped as PDF text layers and plain-text mail are
+    (`... i nettleserens localStorage under nøkkelen` / `nkpf_samtykke. Vi ...`): the line above fills
+    most of the text's width and stops mid-sentence, this one starts in lower case with more than one
+    word or ends a sentence. Table rows, list items and lone names (a flattened table's cells) stay
+    lines of their own. Index -> how to join: `space`, or `hyphen` for a word broken at a hyphen
+    (`personopplys-` / `ninger`: the hyphen goes; `Trener-` / `og dommerkurs` keeps it, with a space)."""
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    if len(lengths) < 5:
+        return {}
+    width = lengths[int(len(lengths) * 0.9)]
+    if width < 50:
+        return {}
+    soft = {}
+    for k in range(1, len(lines)):
+        above, line = lines[k - 1].strip(), lines[k].strip()
+        if not above or not line or k in skip or k - 1 in skip or "|" in above or "|" in line or is_furniture(above):
+            continue
+        end = _WRAP_END.search(above)
+        if len(above) < 0.6 * width or end is None or not _WRAP_START.match(line):
+            continue
+        if " " not in line and not line.endswith((".", "!", "?")):
+            continue
+        soft[k] = "hyphen" if end.group("hyphen") and not _ELIDED.match(line) else "space"
+    return soft
+
+
 def normalize(raw: str) -> Normalized:
-    """Clean text line by line: bullets to "- ", tab tables to ` | ` rows, spaces collapsed, furniture
-    and blank runs dropped."""
+    """Clean text line by line: bullets to "- ", tab tables to ` | ` rows, hard-wrapped lines joined,
+    spaces collapsed, furniture and blank runs dropped."""
     chars, index, ends = _characters(raw)
     text = "".join(chars)
     text_lines = text.split("\n")
     tab_rows = _tab_tables(text_lines) if "\t" in text else set()
+    soft = _soft_breaks(text_lines, tab_rows)
     out: list[str] = []
     out_index: list[int] = []
     out_ends: list[int] = []
@@ -126,7 +159,10 @@ def normalize(raw: str) -> Normalized:
                 pending_blank = bool(out)
             continue
         if out:
-            sep = "\n\n" if pending_blank else "\n"
+            sep = "\n\n" if pending_blank else " " if number in soft else "\n"
+            if not pending_blank and soft.get(number) == "hyphen" and out[-1] == "-":
+                out.pop(), out_index.pop(), out_ends.pop()   # the hyphen of the broken word
+                sep = ""
             out.append(sep)
             out_index.extend([index[line_start - 1]] * len(sep))
             out_ends.extend([ends[line_start - 1]] * len(sep))
