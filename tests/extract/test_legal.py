@@ -193,7 +193,7 @@ def test_documents(text, expected):
         assert len(fields["sentence_bases"]) == expected["n_sentences"], fields["sentence_bases"]
     assert fields["legal_bases_dpv"] == [f"dpv-gdpr:A6-1-{b}" for b in fields["legal_bases"]]
     for entry in fields["sentence_bases"]:
-        assert set(entry) <= {"start", "end", "bases", "method", "row", "spans"}
+        assert set(entry) <= {"start", "end", "bases", "method", "row", "purpose_cell", "spans"}
         assert entry["method"]
 
 
@@ -206,6 +206,8 @@ def test_table_rows_are_given():
     assert [e["bases"] for e in rows] == [["b"], ["a"]]
     first = rows[0]["row"]
     assert doc.text[first[0]:first[1]].startswith("Levere tjenesten")
+    purpose = rows[0]["purpose_cell"]
+    assert doc.text[purpose[0]:purpose[1]] == "Levere tjenesten"
 
 
 def test_law_references_in_record():

@@ -12,7 +12,8 @@ Fields:
 - `sentence_bases` (for `purpose_bases`): one entry per sentence that states a basis,
   `{"start", "end", "bases", "method", "spans"}` (`spans`: `[letter, start, end]` per basis term or
   citation, so several bases in one sentence can be told apart), or `{"start", "end", "bases",
-  "method", "row": [start, end]}` for a table row's basis cell.
+  "method", "row": [start, end]}` for a table row's basis cell, with `"purpose_cell": [start, end]` when
+  the table has a purpose column.
 """
 from __future__ import annotations
 
@@ -254,8 +255,11 @@ def _table_entries(doc) -> list[dict]:
                             letters.append(letter)
                             methods.append("table.basis_column+citation.art6")
             if letters:
-                out.append({"start": cell.start, "end": cell.end, "bases": letters, "method": "; ".join(methods),
-                            "row": [row.start, row.end], "kind": "table"})
+                entry = {"start": cell.start, "end": cell.end, "bases": letters, "method": "; ".join(methods),
+                         "row": [row.start, row.end], "kind": "table"}
+                if (purpose := row.cells.get("purpose")) is not None:
+                    entry["purpose_cell"] = [purpose.start, purpose.end]
+                out.append(entry)
     return out
 
 

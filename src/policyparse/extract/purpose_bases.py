@@ -14,7 +14,8 @@ A basis pairs with (FIELDS.md, GUIDELINES.md):
    a basis sentence without a cue rule, and gives no more once the basis wording is blanked out, does
    not pair (basis wording pulls the model: `Kundeservice | Berettiget interesse` -> security);
 2. in a purpose/basis table, the purposes of its row (`row`); a label that only the basis cell itself
-   carries counts only when the basis wording expresses it (`Rettslig forpliktelse` -> legal_obligation);
+   carries counts only when the basis wording expresses it (`Rettslig forpliktelse` -> legal_obligation),
+   and one the model alone gave a cell outside the purpose column does not count (`Kunder`);
 3. the purposes of numbered items it names (`formålene i punkt 1 til 9`, `formål 2, 5 og 8`):
    the items of the nearest list before it, or the sections with those numbers (`items`);
 4. the purposes of the list it introduces (`... basert på samtykke:` + items) (`lead_in`);
@@ -157,17 +158,22 @@ class PurposeIndex:
         inside = [e for e in self.entries if e["start"] >= start and e["end"] <= end + 1 and e["start"] < end]
         return list(inside[-1]["purposes"]) if inside else []
 
-    def row(self, doc, start: int, end: int, cell: tuple[int, int], bases: list[str]) -> tuple[list[str], set[str]]:
+    def row(self, doc, start: int, end: int, cell: tuple[int, int], bases: list[str],
+            purpose_cell: list[int] | None = None) -> tuple[list[str], set[str]]:
         """Labels of a table row, and those of them that only its basis wording expresses
         (`Rettslig forpliktelse (bokføringsloven)` -> legal_obligation). A sentence that lies inside the
-        basis cell gives only such labels."""
+        basis cell gives only such labels; when the table has a purpose column, the other cells
+        (`Kunder`, `Navn, e-post`) give only the labels a cue rule found in them, not the model's guesses."""
         tied = patterns().affinity
         out: list[str] = []
         for e in self.entries:
             if not (e["start"] < end and start < e["end"]):
                 continue
             inside_cell = cell[0] <= e["start"] and e["end"] <= cell[1] + 1
-            out.extend(p for p in e["purposes"] if p not in out and (not inside_cell or tied.get(p) in bases))
+            off_purpose = purpose_cell is not None and not (e["start"] < purpose_cell[1] and purpose_cell[0] < e["end"])
+            guessed = _guessed(e) if off_purpose else set()
+            out.extend(p for p in e["purposes"] if p not in out and p not in guessed
+                       and (not inside_cell or tied.get(p) in bases))
         outside = _located(doc.text[start:cell[0]] + " " + doc.text[cell[1]:end], out)
         from_basis = {p for p in out if tied.get(p) in bases and p not in outside}
         return out, from_basis
@@ -490,7 +496,7 @@ def pair_sentence(doc, entry: dict, index: PurposeIndex, lower: int = 0, upper: 
     upper = len(doc.text) if upper is None else upper
     bases = [b for b in entry["bases"] if b in BASES]
     if "row" in entry:
-        labels, from_basis = index.row(doc, *entry["row"], (start, end), bases)
+        labels, from_basis = index.row(doc, *entry["row"], (start, end), bases, entry.get("purpose_cell"))
         return _pairs({p: "row" for p in labels}, bases, from_basis)
     labels = index.within(start, end)
     pieces = respectively(doc, entry, labels) or clauses(doc, entry, labels)
