@@ -85,3 +85,26 @@ def test_row_column_of_a_realigned_row():
 def test_one_line_header_body_layout(body, rows):
     (table,) = find_tables("Navn Leverandør Formål Utløp Type\n" + body)
     assert [(r.cells["name"].text, r.cells["lifetime"].text) for r in table.rows] == rows
+
+
+@pytest.mark.parametrize("text,rows", [
+    # rows in blocks of their own under a block of header cells
+    ("Navn\nFormål\nUtløper\n\n_ga\nStatistikk\n2 år\n\nlang\nHusker språket\n1 år", [["_ga", "lang"]]),
+    # every cell in a block of its own
+    ("Leverandør\n\nFunksjon\n\nMicrosoft\n\nE-post og dokumenter\n\nTripletex\n\nRegnskap", [["Microsoft", "Tripletex"]]),
+    # headings that happen to be header words, over prose paragraphs, are no table
+    ("Formål\n\nBehandlingsgrunnlag\n\nVi behandler opplysningene dine for å levere tjenesten du har bestilt hos oss.\n\n"
+     "Behandlingen er nødvendig for å oppfylle avtalen med deg, jf. art. 6 nr. 1 bokstav b.", []),
+    # a header block whose next block has another number of lines is no spread table
+    ("Navn\nFormål\nUtløper\n\nVi bruker bare nødvendige informasjonskapsler.", []),
+])
+def test_tables_spread_over_blocks(text, rows):
+    tables = find_tables(text)
+    firsts = [[r.values[0].text for r in t.rows] for t in tables if t.rows]
+    assert firsts == rows
+
+
+def test_company_records_spread_over_blocks_are_no_table():
+    text = ("Selskap\n\nKontaktopplysninger\n\nInfobric AB\n\nOrg.nr: 556646-2940\n\nTelefonnummer: +46 36 34 03 02\n\n"
+            "Infobric AS\n\nOrg.nr: 996 878 546\n\nTelefonnummer: +47 4000 1451")
+    assert not [t for t in find_tables(text) if t.kind == "lines"]

@@ -111,8 +111,55 @@ def header_rule(cell: str, header_row: bool = False) -> tuple[str, str] | None:
 
 
 def _blocks(text: str) -> list[list[tuple[int, int]]]:
-    """Blocks (paragraphs separated by blank lines) as lists of non-empty line spans."""
-    return [[(ln.start, ln.end) for ln in block] for block in blocks(lines(text))]
+    """Blocks (paragraphs separated by blank lines) as lists of non-empty line spans, a flattened table
+    spread over several blocks joined into one (`_spread_table_end`)."""
+    raw = [[(ln.start, ln.end) for ln in block] for block in blocks(lines(text))]
+    out, i = [], 0
+    while i < len(raw):
+        k = _spread_table_end(text, raw, i)
+        out.append([span for block in raw[i:k] for span in block])
+        i = k
+    return out
+
+
+SPREAD_ANCHORS = frozenset({"name", "key"}) | SUPPLIER_ROLES
+
+
+def _spread_table_end(text: str, raw: list[list[tuple[int, int]]], i: int) -> int:
+    """Where the blocks of a flattened table that starts at block `i` end, when a layout put blank lines
+    between its rows (a block of header cells `Navn` / `Formål` / `Utløper`, then blocks of as many
+    lines) or between all its cells (header cells and cells one per block); else `i + 1`. The header
+    must name the items (a name, key, supplier, provider or domain column), and cells are short lines,
+    never prose or `Label: value` records (`Selskap` / `Kontaktopplysninger` over a company and its
+    `Org.nr: ...`, `Telefonnummer: ...` lines is no table of two columns)."""
+    def cells(block):
+        return [text[s:e].strip() for s, e in block]
+
+    def header(texts):
+        roles = [header_role(t, True) for t in texts]
+        ok = len(texts) >= 2 and all(roles) and _valid_header(roles, True) and SPREAD_ANCHORS & set(roles)
+        return ok
+
+    def cell_ok(t):
+        return "|" not in t and not t.startswith("- ") and len(t.split()) <= 12 and not _prose(t) \
+            and not RECORD_LINE.match(t)
+
+    first = cells(raw[i])
+    if len(first) >= 2 and header(first):                       # rows in blocks of their own
+        n, k = len(first), i + 1
+        while k < len(raw) and len(raw[k]) == n and all(cell_ok(t) for t in cells(raw[k])):
+            k += 1
+        return k if k > i + 1 else i + 1
+    j = i
+    while j < len(raw) and len(raw[j]) == 1 and header_role(cells(raw[j])[0], True):
+        j += 1
+    if j - i < 2 or not header([cells(raw[x])[0] for x in range(i, j)]):
+        return i + 1
+    n, k = j - i, j                                              # every cell in a block of its own
+    while k < len(raw) and len(raw[k]) == 1 and cell_ok(cells(raw[k])[0]):
+        k += 1
+    rows = (k - j) // n
+    return j + rows * n if rows else i + 1
 
 
 def _strip_span(text: str, s: int, e: int) -> Cell:

@@ -1719,3 +1719,73 @@ def test_function_words_are_no_names(word):
 def test_round3_shipped_names_in_running_text(text, expected):
     fields = cookies.extract(make_doc(text), {}).fields
     assert [c["name"] for c in fields["cookies"]] == expected
+
+
+# ------------------------------------------------------------ one cookie list in the layouts policies use
+ROWS = [("_ga", "Google", "Skiller mellom brukere", "2 år"), ("MUID", "Microsoft", "Annonsering", "1 år"),
+        ("lang", "Nettstedet", "Husker språkvalget ditt", "1 år"), ("NID", "Google", "Husker innstillinger", "6 måneder"),
+        ("__cf_bm", "Cloudflare", "Skiller mennesker fra roboter", "30 minutter")]
+HEAD = ("Navn", "Leverandør", "Formål", "Utløper")
+
+
+def _grouped(rows, render):
+    return "\n\n".join(f"{p}\n\n" + render([r for r in rows if r[1] == p]) for p in dict.fromkeys(r[1] for r in rows))
+
+
+LAYOUTS = {
+    "pipes": lambda rows: "\n".join(" | ".join(r) for r in [HEAD, *rows]),
+    "tabs": lambda rows: "\n".join("\t".join(r) for r in [HEAD, *rows]),
+    "cells": lambda rows: "\n".join([*HEAD, *(c for r in rows for c in r)]),
+    "records": lambda rows: "\n\n".join("\n".join(f"{k}: {v}" for k, v in zip(HEAD, r)) for r in rows),
+    "no_header_pipes": lambda rows: "\n".join(" | ".join(r) for r in rows),
+    "no_header_tabs": lambda rows: "\n".join("\t".join(r) for r in rows),
+    "cells_one_per_block": lambda rows: "\n\n".join([*HEAD, *(c for r in rows for c in r)]),
+    "rows_one_per_block": lambda rows: "\n".join(HEAD) + "\n\n" + "\n\n".join("\n".join(r) for r in rows),
+    "numbered_definitions": lambda rows: "\n".join(f"{i}. {n}: {d}" for i, (n, p, d, e) in enumerate(rows, 1)),
+    "provider_headings": lambda rows: _grouped(rows, lambda rs: "\n".join(f"{n} – {d}" for n, p, d, e in rs)),
+    "provider_heading_tables": lambda rows: _grouped(
+        rows, lambda rs: "\n".join(" | ".join(r) for r in [("Navn", "Formål", "Lagringstid"), *[(n, d, e) for n, p, d, e in rs]])),
+    "category_headings": lambda rows: "\n\n".join(
+        f"{title}\n\n" + "\n".join(" | ".join(r) for r in [HEAD, *part])
+        for title, part in (("Nødvendige informasjonskapsler", rows[:2]), ("Statistikk og markedsføring", rows[2:]))),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_same_cookies_in_every_layout(layout):
+    text = ("Informasjonskapsler\n\nVi bruker informasjonskapsler på nettstedet. Her er en oversikt.\n\n"
+            + LAYOUTS[layout](ROWS) + "\n\nKontakt oss\n\nSkriv til personvern@eksempel.no.")
+    names = [c["name"] for c in cookies.extract(make_doc(text), {}).fields["cookies"]]
+    assert sorted(names) == sorted(r[0] for r in ROWS)
+
+
+SUB_HEADINGS = ("Personvernerklæring for Eksempel AS\n\nInformasjonskapsler\n\nVi bruker informasjonskapsler for å "
+                "forstå hvordan nettstedet brukes. Nedenfor står hvilke.\n\n{sub}\n\nNavn | Formål | Lagringstid\n"
+                "lang | Husker språket | 1 år\nsamtykke | Husker valget ditt | 6 måneder\n\nKontakt oss\n\n"
+                "Skriv til personvern@eksempel.no.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a plain name right after a singular cookie noun, where a name stands
+    ("Vi lagrer språkvalget ditt i informasjonskapselen lang i ett år.", ["lang"]),
+    ("Informasjonskapselen samtykke husker valget ditt.", ["samtykke"]),
+    ("Vi lagrer valget i cookien consent, som utløper etter ett år.", ["consent"]),
+    # ... and no verb, adverb or possessive there
+    ("Informasjonskapselen din er lagret i nettleseren.", []),
+    ("Informasjonskapselen gjør at vi husker deg.", []),
+    ("Informasjonskapselen inneholder et tilfeldig tall.", []),
+    ("Informasjonskapselen typisk brukes til innlogging.", []),
+    ("Informasjonskapselen selv er ufarlig.", []),
+    ("Informasjonskapselen også husker valget ditt.", []),
+    ("Informasjonskapsler lang tid etter besøket.", []),
+    # rows without a header: the first column names cookies only with a lifetime column or cookie shapes
+    ("Informasjonskapsler\n\nlang | Husker språket | 1 år\nsamtykke | Husker valget | 6 måneder", ["lang", "samtykke"]),
+    ("Informasjonskapsler\n\nGoogle | Analyse | USA\nMeta | Annonser | USA", []),
+    ("Behandlinger\n\nlang | Husker språket | 1 år\nsamtykke | Husker valget | 6 måneder", []),
+    # a section under a provider heading belongs to the cookie section above; a later topic does not
+    (SUB_HEADINGS.format(sub="Hotjar"), ["lang", "samtykke"]),
+    (SUB_HEADINGS.format(sub="Statistikk"), ["lang", "samtykke"]),
+    (SUB_HEADINGS.format(sub="Dine rettigheter"), []),
+])
+def test_round5_cookie_cases(text, expected):
+    assert [c["name"] for c in cookies.extract(make_doc(text), {}).fields["cookies"]] == expected

@@ -13,6 +13,8 @@ Where names come from, most reliable first (the finding's `method` names the rul
   `collect`); `HTML Local Storage` rows are no cookies. Group
   rows (`Trustpilot | | |`), category rows (`Markedsføringscookies`) and capitalised tool names
   (`Leadinfo`) in the name column are not.
+- `cookie.headerless_rows`: `cell | cell` rows of a cookie table whose header row was lost
+  (`_ga | Google | Skiller brukere | 2 år`), when a column holds lifetimes or the names look like cookies.
 - `cookie.paren_list`: a parenthesised list in a cookie sentence (`Informasjonskapslane (rc::a,
   rc::b og rc::c)`, `Statistiske informasjonskapsler (_ga, _gat, _gid, collect)`).
 - `cookie.colon_list`: `... informasjonskapsler ...: lang (valgt språk) og samtykke (cookie-valget)`.
@@ -24,7 +26,8 @@ Where names come from, most reliable first (the finding's `method` names the rul
   som utløper ...` is a name and a relative clause).
 - `cookie.bare_list`: a list of bare names in a cookie section (`- _ga` / `- _gid` / `- lang`).
 - `cookie.apposition`: one name right after a cookie noun, quoted or after `som heter` / `med
-  namnet` (`informasjonskapselen «lang»`), or a name of the shipped table (`informasjonskapselen NID`).
+  namnet` (`informasjonskapselen «lang»`), a name of the shipped table (`informasjonskapselen NID`), or
+  a plain word where a name stands (`informasjonskapselen lang i ett år`).
 - `cookie.shape` / `cookie.known_name` / `cookie.known_prefix`: a name-shaped token (`_ga`, `__utmz`,
   `rc::a`, `wordpress_logged_in_*`, `sb-*-auth-token`), a distinctive known name (`PHPSESSID`,
   `CookieConsent`) or a token matching a long wildcard entry of the database
@@ -36,8 +39,10 @@ Where names come from, most reliable first (the finding's `method` names the rul
   (`_ga: Skiller brukere ...`, `- lang – husker språkvalget`) of a cookie section, when a sibling
   entry has a cookie-shaped or known name; an entry of browser storage (`Type: HTML Local Storage`)
   is not.
+Cookie context reaches into the sub-sections of a cookie section that plain text shows as its
+siblings: sections headed by a category, a provider or a cookie, or by a short name over cookie names.
 Ordinary words are only taken from explicit cookie lists, tables and entries, never from running
-text. Provider names come from the provider column of cookie tables, a provider heading over a
+text (but for the apposition above). Provider names come from the provider column of cookie tables, a provider heading over a
 cookie table, lists under a cookie lead-in and cookie sentences that are not negated.
 
 Enrichment (`policyparse.cookiedb`): provider, category and lifetime stated in the document win;
@@ -58,7 +63,8 @@ from ..durations import is_session, lifetime_days
 from ..flat_tables import Table, bare_value_cell, header_role, tables_of
 from ..rules import RulesError, load_json
 from . import Extraction
-from .layout import cached
+from .layout import PIPE, blocks as line_blocks, cached, doc_lines
+from .processors import load_gazetteer as gazetteer
 
 TOKEN = regex.compile(r"\S+")
 LEAD_STRIP = "(\"'«`“‘"
@@ -77,7 +83,7 @@ LIST_SPLIT = regex.compile(r"\s*(?:,|;|\s/\s|\s(?:og|and|eller|or|samt|&)\s)\s*"
 def lexicon() -> dict:
     data = load_json("cookies.json")
     required = {"description", "cookie_word", "storage_word", "storage_type", "pixel_type", "not_cookie_noun", "negation", "set_verb",
-                "not_names", "not_providers", "category_cues", "providers"}
+                "bare_name_follower", "not_names", "not_providers", "category_cues", "providers"}
     if missing := required - set(data):
         raise RulesError(f"cookies.json: missing keys {sorted(missing)}")
     if unknown := set(data) - required:
@@ -100,6 +106,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "other_id": regex.compile(lex["not_cookie_noun"], regex.I),
         "negation": regex.compile(lex["negation"], regex.I),
         "set_verb": regex.compile(lex["set_verb"], regex.I),
+        "bare_name_follower": regex.compile(lex["bare_name_follower"], regex.I),
         "provider": regex.compile(r"(?<![\w.-])(?P<name>" + "|".join(regex.escape(p) for p in providers)
                                   + r")(?:s|'s|’s)?(?![\w-])"),
         "categories": [(regex.compile(rf"\b(?:{c['pattern']})", regex.I), c["category"]) for c in lex["category_cues"]],
@@ -257,16 +264,50 @@ def cookie_context(doc, offset: int) -> bool:
 
 
 def _in_category_run(doc, offset: int) -> bool:
-    """Is `offset` in a section headed by a cookie category (`Statistikk`, `Markedsføring (3)`) that
-    follows, through other category sections only, a section about cookies?"""
-    i = doc.section_index_at(offset)
+    return _run_root(doc, offset) is not None
+
+
+def _run_root(doc, offset: int) -> int | None:
+    """The cookie section whose sub-sections hold `offset`: sections headed by a cookie category, a
+    provider or a cookie (`Statistikk`, `Markedsføring (3)`, `Google Analytics`, `_ga`), or short-headed
+    sections that name a cookie (`Nettstedet` over `csrftoken – Sikkerhet`), following it through such
+    sections only. Plain text gives its headings no level, so these sub-headings of a cookie section
+    look like its siblings."""
+    own = i = doc.section_index_at(offset)
     while i is not None:
         heading = regex.sub(r"\s*\(\d+\)\s*$", "", doc.sections[i].heading)
-        if i != doc.section_index_at(offset) and patterns()["cookie"].search(heading):
-            return True
-        if len(heading.split()) > 3 or category_of(heading) is None or i == 0:
-            return False
+        if i != own and patterns()["cookie"].search(heading):
+            return i
+        if i == 0 or not (_sub_heading(heading) or _names_a_cookie(doc, i)):
+            return None
         i -= 1
+    return None
+
+
+def _sub_heading(heading: str) -> bool:
+    """A heading that names a cookie category, a provider or service, or a cookie."""
+    words = heading.split()
+    if not words:
+        return False
+    if len(words) <= 3 and category_of(heading) is not None:
+        return True
+    if patterns()["provider"].fullmatch(heading.strip()) or (len(words) <= 4 and gazetteer().lookup(heading)):
+        return True
+    first = clean_token(words[0])[0]
+    return shaped(first) or (distinctive(first) and cookiedb.active().is_known(first))
+
+
+def _names_a_cookie(doc, i: int) -> bool:
+    """A section under a short heading (a provider's or the site's name) whose body has a
+    cookie-shaped token or a distinctive known cookie name."""
+    sec = doc.sections[i]
+    if len(sec.heading.split()) > 4 or sec.heading.rstrip().endswith(("?", ":", ".")) or sec.end - sec.body_start > 3000:
+        return False
+    db = cookiedb.active()
+    for m in TOKEN.finditer(doc.text, sec.body_start, sec.end):
+        tok = clean_token(m.group(0))[0]
+        if shaped(tok) or (distinctive(tok) and db.is_known(tok)):
+            return True
     return False
 
 
@@ -298,7 +339,7 @@ def table_kind(doc, table: Table) -> str | None:
     if table.has("key") and not table.has("name"):
         return "cookie" if pats["cookie"].search(heading) and not pats["storage"].search(before) else "storage"
     own_path = " ".join(context_headings(doc, table.start, title=False))
-    if pats["cookie"].search(own_path) or pats["cookie"].search(before):
+    if pats["cookie"].search(own_path) or pats["cookie"].search(before) or _in_category_run(doc, table.start):
         return "cookie"
     names = [n for row in table.rows if "name" in row.cells for n in split_names(row.cells["name"].text)]
     path = " ".join(context_headings(doc, table.start, title=not table.has("data")))
@@ -414,13 +455,52 @@ def _from_tables(doc, col: Collector) -> None:
             for name in names:
                 if not table_name_ok(name):
                     continue
-                if word_like(name) and not distinctive(name) and not db.is_known(name) and (
-                        category_of(name) or pats["cookie"].search(name) or title_case(name)):
-                    continue  # a category row (`Markedsføringscookies`) or a tool (`Leadinfo`), not a cookie
+                if _category_or_tool(name):
+                    continue
                 pos = cell.text.find(name)
                 start, end = (cell.start + pos, cell.start + pos + len(name)) if pos >= 0 else (cell.start, cell.end)
                 col.add(Hit(name, start, end, f"cookie.table.{table.kind}", 0.95, provider, category, life, stated,
                             (life_cell.start, life_cell.end) if life_cell is not None else None))
+
+
+def _category_or_tool(name: str) -> bool:
+    """A name-column word that is a category (`Markedsføringscookies`) or a tool (`Leadinfo`), no cookie."""
+    return word_like(name) and not distinctive(name) and not cookiedb.active().is_known(name) and bool(
+        category_of(name) or patterns()["cookie"].search(name) or title_case(name))
+
+
+def _from_headerless_rows(doc, col: Collector) -> None:
+    """Rows of a cookie table whose header row the scraper lost (`_ga | Google | Skiller brukere | 2 år`):
+    a run of two or more `cell | cell` lines with as many cells each, in cookie context, that no table
+    reader took. The first column names cookies when each first cell is one token and another column
+    holds a lifetime in every row (`2 år`, `Økt`), or when half the first cells are cookie-shaped."""
+    for block in line_blocks(doc_lines(doc)):
+        runs: list[list] = [[]]
+        for ln in block:
+            if PIPE in ln.text:
+                runs[-1].append(ln)
+            elif runs[-1]:
+                runs.append([])
+        for run in runs:
+            if len(run) < 2 or col.is_consumed(run[0].start) or not cookie_context(doc, run[0].start):
+                continue
+            rows = [[c.strip() for c in ln.text.split(PIPE)] for ln in run]
+            if len({len(r) for r in rows}) != 1:
+                continue
+            firsts = [split_names(r[0]) for r in rows]
+            if not all(names and all(table_name_ok(n) for n in names) for names in firsts):
+                continue
+            lifetime_column = any(all(lifetime_days(r[k]) is not None or is_session(r[k]) for r in rows)
+                                  for k in range(1, len(rows[0])))
+            if not (lifetime_column or sum(shaped(n[0]) for n in firsts) * 2 >= len(firsts)):
+                continue
+            col.consumed.append((run[0].start, run[-1].end))
+            for ln, names in zip(run, firsts):
+                for name in names:
+                    if _category_or_tool(name):
+                        continue
+                    pos = ln.text.find(name)
+                    col.add(Hit(name, ln.start + pos, ln.start + pos + len(name), "cookie.headerless_rows", 0.8))
 
 
 PAREN = regex.compile(r"\(([^()\n]{1,300})\)")
@@ -630,14 +710,26 @@ QUOTED = r"[«\"'`](?P<q>[^\s«»\"'`]{2,80})[»\"'`]"
 def _apposition() -> regex.Pattern:
     cookie = lexicon()["cookie_word"]
     return regex.compile(
-        rf"(?:{cookie})[^\S\n]+(?:(?P<called>(?:som\s+heiter|som\s+heter|kalt|kalla|med\s+(?:navnet|namnet))[^\S\n]+))?"
+        rf"(?P<noun>{cookie})[^\S\n]+(?:(?P<called>(?:som\s+heiter|som\s+heter|kalt|kalla|med\s+(?:navnet|namnet))[^\S\n]+))?"
         rf"(?:{QUOTED}|(?P<bare>[^\s,;:()«»\"'`]+))", regex.I)
+
+
+SINGULAR_DEFINITE = regex.compile(r"(?:kapselen|cookien|cookie'?en)$", regex.I)
+
+
+def _bare_name_after_noun(m: regex.Match, text: str, tok: str) -> bool:
+    """`informasjonskapselen lang i ett år`, `cookien session holder ...`: a plain lower-case word right
+    after a singular definite cookie noun, followed by what follows a name there (a preposition, a
+    verb of what the cookie does, a comma), and no verb form itself (`informasjonskapselen gir oss`)."""
+    return (SINGULAR_DEFINITE.search(m.group("noun")) is not None and plain_name_ok(tok) and len(tok) >= 3
+            and tok.isalpha() and not regex.search(r"(?:r|es|et|te|de|st)$", tok)
+            and patterns()["bare_name_follower"].match(text, m.end("bare")) is not None)
 
 
 def _from_appositions(doc, col: Collector) -> None:
     """One name right after a cookie noun: quoted (`informasjonskapselen «lang»`), after `som heter` /
-    `med namnet`, or a name of the shipped table (`informasjonskapselen NID`). `Informasjonskapselen
-    lagres` (a verb) gives nothing."""
+    `med namnet`, a name of the shipped table (`informasjonskapselen NID`), or a plain word where a name
+    stands (`informasjonskapselen lang i ett år`). `Informasjonskapselen lagres` (a verb) gives nothing."""
     text = doc.text
     db = cookiedb.active()
     providers = _provider_names()
@@ -649,7 +741,8 @@ def _from_appositions(doc, col: Collector) -> None:
             continue
         explicit = group == "q" or m.group("called")
         known = cookiedb.shipped().is_known(tok) or (distinctive(tok) and db.is_known(tok))
-        if not (known or shaped(tok) or explicit and (plain_name_ok(tok) or distinctive(tok))):
+        if not (known or shaped(tok) or explicit and (plain_name_ok(tok) or distinctive(tok))
+                or group == "bare" and _bare_name_after_noun(m, text, tok)):
             continue
         sentence, s0 = _sentence_text(doc, start)
         if not_a_cookie_here(sentence, start - s0, len(tok)):
@@ -759,13 +852,13 @@ def _entries_of(doc) -> tuple[list[str], list, list[int]]:
     return cached(doc, "cookie_entries", build)
 
 
-DEF_LINE = regex.compile(r"^(?:- )?(?P<tok>[^\s:()–—,]+)(?::\s+|\s+[–—-]\s+|\s*\()\S")
+DEF_LINE = regex.compile(r"^(?:- |\d{1,2}[.)][^\S\n]+)?(?P<tok>[^\s:()–—,]+)(?::\s+|\s+[–—-]\s+|\s*\()\S")
 
 
 def _entry_lines(lines: list[str]) -> list[tuple[str, str] | None]:
     """Per line: (name, kind) when the line starts an entry, else None. Kinds: `line` (the name alone,
     a description line of three or more words below it, or below a short provider line) and `def` (`_ga: Skiller brukere ...`,
-    `- lang – husker språkvalget`, `- _gid (Google Analytics, 24 timer)`)."""
+    `- lang – husker språkvalget`, `2. lang: husker språkvalget`, `- _gid (Google Analytics, 24 timer)`)."""
     out: list[tuple[str, str] | None] = []
     for i, line in enumerate(lines):
         tok = line.strip()
@@ -831,6 +924,8 @@ def _from_entries(doc, col: Collector) -> None:
             continue
         sec = doc.section_index_at(start)
         parent = doc.sections[sec].parent if sec is not None and doc.is_heading_line(start) else sec
+        if (root := _run_root(doc, start)) is not None:
+            parent = root             # entries under provider sub-headings are siblings of one cookie section
         by_section.setdefault(parent, []).append((tok, start + line.find(tok), said == "cookie"))
     for found in by_section.values():
         siblings = len(found) >= 2 and any(shaped(t) or db.is_known(t) for t, _, _ in found)
@@ -876,6 +971,7 @@ def _enrich(doc, hit: Hit) -> tuple[dict, str]:
 def extract(doc, fields) -> Extraction:
     col = Collector(doc)
     _from_tables(doc, col)
+    _from_headerless_rows(doc, col)
     _from_paren_lists(doc, col)
     _from_colon_lists(doc, col)
     _from_lead_in_lists(doc, col)
