@@ -1684,7 +1684,8 @@ def test_group_rows_name_providers():
 @pytest.mark.parametrize("cell,role", [
     ("Kven set han?", "provider"), ("Kva gjer han?", "purpose"), ("Kor lenge vert han lagra?", "lifetime"),
     ("Hvem setter den?", "provider"), ("Hva brukes den til?", "purpose"), ("Hvor lenge lagres den?", "lifetime"),
-    ("Hvor lenge lagres opplysningene?", None), ("Utløp", "lifetime"), ("Informasjonskapselundergruppe", None),
+    ("Hvor lenge lagres opplysningene?", None), ("Utløp", "lifetime"), ("Informasjonskapselundergruppe", "domain"),
+    ("Informasjonskapsler som brukes", "type"), ("Teknisk navn", "name"), ("Udløb", "lifetime"),
 ])
 def test_question_header_cells(cell, role):
     assert header_role(cell) == role

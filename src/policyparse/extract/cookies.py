@@ -285,8 +285,9 @@ def _run_root(doc, offset: int) -> int | None:
 
 
 def _sub_heading(heading: str) -> bool:
-    """A heading that names a cookie category, a provider or service, or a cookie."""
-    words = heading.split()
+    """A heading that names a cookie category, a provider or service, or a cookie (`4. MUID: Annonsering`
+    too: a numbered cookie line read as a heading)."""
+    words = regex.sub(r"^\d{1,2}[.)]\s+", "", heading).split()
     if not words:
         return False
     if len(words) <= 3 and category_of(heading) is not None:
