@@ -592,9 +592,17 @@ def _record_tables(text: str, block: list[tuple[int, int]]) -> list[Table]:
     return tables
 
 
+def _name_line(line: str) -> bool:
+    """One token that is no label and no list item (`lang`, `cmplz_banner-status`)."""
+    return bool(line) and " " not in line and "|" not in line and not line.startswith("-") \
+        and not line.endswith((":", ".")) and header_role(line) is None
+
+
 def _label_value_tables(text: str, block: list[tuple[int, int]]) -> list[Table]:
     """A label line then its value line (`Navn` / `_ga` / `Utløp` / `2 år` / `Funksjon` / `...`), as
-    cookie plugins print one declaration per cookie; an item starts where its first label comes again."""
+    cookie plugins print one declaration per cookie; an item starts where its first label comes again.
+    Items without a name label take the line just above them as their name (Complianz prints `lang` /
+    `Utløp` / `1 år` / `Funksjon` / ...)."""
     cells = [_strip_span(text, s, e) for s, e in block]
 
     def label(k: int) -> str | None:
@@ -609,7 +617,11 @@ def _label_value_tables(text: str, block: list[tuple[int, int]]) -> list[Table]:
         while j + 1 < len(cells) and (role := label(j)) and not label(j + 1) and not cells[j + 1].text.startswith("- "):
             run.append((cells[j].text, role, cells[j + 1]))
             j += 2
-        table = _items_table("label_lines", run, cells[i].start, cells[j - 1].end) if len(run) >= 2 else None
+        start = cells[i].start
+        if len(run) >= 2 and not {"name", "key"} & {r for _, r, _ in run} and i > 0 and _name_line(cells[i - 1].text):
+            run.insert(0, ("", "name", cells[i - 1]))      # Complianz: the name line, then `Utløp` / `1 år` / ...
+            start = cells[i - 1].start
+        table = _items_table("label_lines", run, start, cells[j - 1].end) if len(run) >= 2 else None
         if table is not None:
             tables.append(table)
         i = j if run else i + 1

@@ -1784,6 +1784,19 @@ SUB_HEADINGS = ("Personvernerklæring for Eksempel AS\n\nInformasjonskapsler\n\n
     ("Informasjonskapsler\n\nGoogle | Analyse | USA\nMeta | Annonser | USA", []),
     ("Behandlinger\n\nlang | Husker språket | 1 år\nsamtykke | Husker valget | 6 måneder", []),
     # a section under a provider heading belongs to the cookie section above; a later topic does not
+    # Complianz: each cookie's name line, then `Utløp` / value / `Funksjon` / value; storage rows are no cookies
+    ("Plasserte informasjonskapslar\n\nDiverse\nPreferansar\nlang\nUtløp\n1 år\nFunksjon\nHugsar målforma\n"
+     "visning\nUtløp\n30 dagar\nFunksjon\nHugsar om du vil sjå lista\nwc_cart_hash_*\nUtløp\nvedvarande\nFunksjon\n"
+     "Lagrar handlekorga i localStorage (ikkje ein informasjonskapsel)", ["lang", "visning"]),
+    # one name per line without bullets under a cookie heading
+    ("Liste over informasjonskapsler\n\nXSRF-TOKEN\nhs\nsvSession\nconsent-policy", ["XSRF-TOKEN", "hs", "svSession", "consent-policy"]),
+    ("Informasjonskapsler\n\nNavn\nFormål", []),
+    # a plain word is a shipped name only as written: `cookie consent state` names no CONSENT cookie
+    ("Informasjonskapsler\n\nCookieConsent stores the user's cookie consent state for the current domain.", ["CookieConsent"]),
+    # a consent declaration's pixel entry, typed `Pixel Tracker`, is an entry like the cookies around it
+    ("Marketing (2)\n\nIDE\nGoogle\nUsed by Google DoubleClick to register the user's actions.\n400 days\nHTTP Cookie\n"
+     "pagead/1p-user-list/#\nGoogle\nTracks if the user has shown interest in specific products.\nSession\nPixel Tracker",
+     ["IDE", "pagead/1p-user-list/#"]),
     (SUB_HEADINGS.format(sub="Hotjar"), ["lang", "samtykke"]),
     (SUB_HEADINGS.format(sub="Statistikk"), ["lang", "samtykke"]),
     (SUB_HEADINGS.format(sub="Dine rettigheter"), []),

@@ -665,9 +665,21 @@ def _entry_in_storage_text(text: str, start: int) -> bool:
 BARE_ITEM = regex.compile(r"^- (?P<tok>\S+)[^\S\n]*$")
 
 
+def _single_token_blocks(doc) -> list[list[tuple[str, int]]]:
+    """Blocks of two or more lines of one token each, without bullets (`XSRF-TOKEN` / `hs` / `svSession`)."""
+    out = []
+    for block in line_blocks(doc_lines(doc)):
+        words = [ln.text.strip() for ln in block]
+        if len(block) >= 2 and all(w and " " not in w and not w.startswith("- ") for w in words):
+            out.append([(clean_token(w)[0], ln.start + len(ln.text) - len(ln.text.lstrip()) + clean_token(w)[1])
+                        for w, ln in zip(words, block)])
+    return out
+
+
 def _from_bare_lists(doc, col: Collector) -> None:
-    """A list of bare names in a cookie section (`- _ga` / `- _gid` / `- lang`): taken when one item is
-    cookie-shaped or known and every item could be a cookie name (no provider, category or word list)."""
+    """A list of bare names in a cookie section (`- _ga` / `- _gid` / `- lang`, or a block of one name per
+    line without bullets): taken when one item is cookie-shaped or known and every item could be a
+    cookie name (no provider, category or word list)."""
     text = doc.text
     db = cookiedb.active()
     providers = _provider_names()
@@ -689,6 +701,7 @@ def _from_bare_lists(doc, col: Collector) -> None:
         current.append((tok, start + m.start("tok") + lead))
     if current:
         runs.append(current)
+    runs.extend(_single_token_blocks(doc))
     for run in runs:
         names = [t for t, _ in run]
         if len(run) < 2 or col.is_consumed(run[0][1]) or not cookie_context(doc, run[0][1]):
@@ -741,7 +754,8 @@ def _from_appositions(doc, col: Collector) -> None:
         if col.is_consumed(start) or not token_ok(tok) or tok.casefold() in providers:
             continue
         explicit = group == "q" or m.group("called")
-        known = cookiedb.shipped().is_known(tok) or (distinctive(tok) and db.is_known(tok))
+        known = (_shipped_as_written(tok) if tok.isalpha() else cookiedb.shipped().is_known(tok)) \
+            or (distinctive(tok) and db.is_known(tok))
         if not (known or shaped(tok) or explicit and (plain_name_ok(tok) or distinctive(tok))
                 or group == "bare" and _bare_name_after_noun(m, text, tok)):
             continue
@@ -792,11 +806,16 @@ def _known_prefix(db, tok: str) -> bool:
     return entry is not None and len(entry.name.replace("*", "")) >= 6
 
 
+def _shipped_as_written(tok: str) -> bool:
+    """A name of the shipped table as the table writes it: a plain word in other case is the word
+    (`cookie consent state` is no `CONSENT`)."""
+    return tok in cookiedb.shipped().exact
+
+
 def _known_plain(tok: str) -> bool:
     """A lower-case plain word that is a name of the shipped table and no ordinary word (`siteimproveses`,
     `hubspotutk`, `nmstat`: six letters or more), taken from running text in cookie context."""
-    return (len(tok) >= 6 and tok.isalpha() and tok.islower() and token_ok(tok)
-            and cookiedb.shipped().get_exact(tok) is not None)
+    return len(tok) >= 6 and tok.isalpha() and tok.islower() and token_ok(tok) and _shipped_as_written(tok)
 
 
 def _from_shapes(doc, col: Collector) -> None:
@@ -916,7 +935,8 @@ def _from_entries(doc, col: Collector) -> None:
         if entries[i] is None:
             continue
         tok, kind = entries[i]
-        if col.is_consumed(start) or not token_ok(tok) or tok.casefold() in providers or category_of(tok):
+        pixel = kind == "line" and PIXEL_PATH.fullmatch(tok) is not None and table_name_ok(tok)
+        if col.is_consumed(start) or not (token_ok(tok) or pixel) or tok.casefold() in providers or category_of(tok):
             continue
         if not cookie_context(doc, start + len(line) + 1 if kind == "line" else start):
             continue
@@ -927,11 +947,11 @@ def _from_entries(doc, col: Collector) -> None:
         parent = doc.sections[sec].parent if sec is not None and doc.is_heading_line(start) else sec
         if (root := _run_root(doc, start)) is not None:
             parent = root             # entries under provider sub-headings are siblings of one cookie section
-        by_section.setdefault(parent, []).append((tok, start + line.find(tok), said == "cookie"))
+        by_section.setdefault(parent, []).append((tok, start + line.find(tok), said == "cookie", pixel))
     for found in by_section.values():
-        siblings = len(found) >= 2 and any(shaped(t) or db.is_known(t) for t, _, _ in found)
-        for tok, start, typed in found:
-            if (siblings or typed) and (shaped(tok) or plain_name_ok(tok) or db.is_known(tok)):
+        siblings = len(found) >= 2 and any(shaped(t) or db.is_known(t) for t, _, _, _ in found)
+        for tok, start, typed, pixel in found:
+            if (siblings or typed) and (shaped(tok) or plain_name_ok(tok) or db.is_known(tok) or typed and pixel):
                 col.add(Hit(tok, start, start + len(tok), "cookie.entry", 0.75))
 
 
