@@ -6,7 +6,7 @@ import pytest
 
 from conftest import make_doc
 from policyparse.extract import purposes
-from policyparse.extract.purposes import cue_labels, cue_rules, sentence_cues, sentence_labels, weak_model_only
+from policyparse.extract.purposes import cue_labels, cue_rules, scope, sentence_cues, sentence_labels, weak_model_only
 from policyparse.taxonomy import PURPOSES
 
 CASES = [
@@ -588,6 +588,12 @@ REVIEW_CASES = [
     ("Ingen opplysninger sendes til Matomo.", set()),
     ("For «Statistikk» er grunnlaget samtykket ditt.", set()),
     ("Måler effekten av annonser på Facebook.", {"advertising"}),
+    # remembering a session, a basket, a booking step or the banner is no personalization; a language is
+    ("_ga_R3N8V2K1LD | Google Analytics, husker økten | 2 år", {"analytics"}),
+    ("Husker valget ditt i cookie-banneret", set()),
+    ("Husker hvilket steg av bestillingen brukeren står på", {"service_delivery"}),
+    ("localization | Shopify | Hugsar land, språk og valuta | Økt", {"personalization"}),
+    ("Vi husker innstillingene dine til neste besøk.", {"personalization"}),
 ]
 
 
@@ -654,6 +660,7 @@ NEGATED_USE = [
     ("Nettsiden er en statisk informasjonsside uten innlogging, analyse eller annonsering.",
      {"analytics", "advertising"}, set()),
     ("Facebook-pikselen blir ikke brukt til målrettet annonsering.", {"advertising"}, set()),
+    ("Vi har ikke slått på Wix sin besøksstatistikk eller markedsføringsverktøy.", {"analytics"}, set()),
     # the denial ends at the clause: what follows is stated
     ("Vi bruker ikke e-postadressen til å sende deg nyhetsbrev, men til å sende deg ordrebekreftelser.",
      set(), {"service_delivery"}),
@@ -697,3 +704,24 @@ NO_PURPOSE_STATED = [
 def test_sentences_that_state_no_purpose_are_not_tagged(text, expected, monkeypatch):
     monkeypatch.setenv("POLICYPARSE_MODEL", "/nonexistent/purposes.skops")  # the rules alone
     assert purposes.extract(make_doc(text), {}).fields["purposes"] == expected
+
+
+@pytest.mark.parametrize("cell, bare", [
+    ("Samtykke, art. 6 nr. 1 a", True), ("Avtale (art. 6 nr. 1 b)", True), ("Berettiget interesse", True),
+    ("Avtale, art. 6 nr. 1 bokstav b, og berettiget interesse, art. 6 nr. 1 bokstav f", True),
+    ("Legitimate interest (Art. 6(1)(f) GDPR)", True), ("Rettsleg plikt", True),
+    ("Samtykke til nyhetsbrev", False), ("Andre får bare markedsføring når de har samtykket til det.", False),
+    ("Kunder", False),
+])
+def test_bare_basis_cells(cell, bare):
+    assert (scope()["bare_basis"].match(cell) is not None) == bare
+
+
+def test_the_model_gives_a_bare_basis_cell_no_purpose():
+    text = ("Formål og grunnlag\n\nFormål\nGrunnlag\nNyhetsbrev og tilbud på e-post\nSamtykke, art. 6 nr. 1 a\n"
+            "Levere varene du har bestilt\nAvtale (art. 6 nr. 1 b)")
+    doc = make_doc(text)
+    tagged = purposes.extract(doc, {}).fields["sentence_purposes"]
+    cells = [doc.text[e["start"]:e["end"]].strip() for e in tagged]
+    assert "Samtykke, art. 6 nr. 1 a" not in cells and "Avtale (art. 6 nr. 1 b)" not in cells
+    assert "Nyhetsbrev og tilbud på e-post" in cells

@@ -22,7 +22,8 @@ section that explains what cookies are in general (`Hva er informasjonskapsler?`
 adopting tools later (`Tar vi i bruk et analyseverktøy senere, spør vi først`), rows of a table that
 marks a category as not used (`Brukes? | Nei`), and purpose words inside a denied use (`Vi
 bruker ikke Google Analytics eller andre verktøy for statistikk`): a cue that matches only there does
-not fire, and the model may not give its label in that sentence either.
+not fire, and the model may not give its label in that sentence either. A sentence or table cell that
+is only a legal basis (`Samtykke, art. 6 nr. 1 a`) gets no label from the model.
 """
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ def cue_rules() -> list[tuple[str, str, regex.Pattern, regex.Pattern | None]]:
 @lru_cache(maxsize=1)
 def scope() -> dict[str, regex.Pattern]:
     return load_patterns("purpose_scope.json", {"definition_heading", "negated_use", "scope_end", "negation_exception",
-                                                "hypothetical_use", "not_used_header", "not_used_value"})
+                                                "hypothetical_use", "not_used_header", "not_used_value", "bare_basis"})
 
 
 def negated_spans(text: str) -> list[tuple[int, int]]:
@@ -158,8 +159,10 @@ def extract(doc, fields) -> Extraction:
     predictions, model_note = predict_sentences(doc, sentences, cue_hits=[hits for hits, _ in cues])
     if model_note:
         doc.warnings.append(model_note)
-    tagged = [sentence_labels(hits, {k: v for k, v in predicted.items() if k not in no})
-              for (hits, no), predicted in zip(cues, predictions)]
+    bare_basis = scope()["bare_basis"]
+    tagged = [sentence_labels(hits, {} if bare_basis.match(sent.text) else
+                              {k: v for k, v in predicted.items() if k not in no})
+              for sent, (hits, no), predicted in zip(sentences, cues, predictions)]
     weak = weak_model_only(tagged)
     sentence_purposes, findings, purposes = [], [], {}
     for sent, labels in zip(sentences, tagged):
