@@ -137,8 +137,7 @@ def _spread_table_end(text: str, raw: list[list[tuple[int, int]]], i: int) -> in
 
     def header(texts):
         roles = [header_role(t, True) for t in texts]
-        ok = len(texts) >= 2 and all(roles) and _valid_header(roles, True) and SPREAD_ANCHORS & set(roles)
-        return ok
+        return len(texts) >= 2 and all(roles) and _valid_header(roles, True) and bool(SPREAD_ANCHORS & set(roles))
 
     def cell_ok(t):
         return "|" not in t and not t.startswith("- ") and len(t.split()) <= 12 and not _prose(t) \

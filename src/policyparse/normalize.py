@@ -161,7 +161,7 @@ def normalize(raw: str) -> Normalized:
         if out:
             sep = "\n\n" if pending_blank else " " if number in soft else "\n"
             if not pending_blank and soft.get(number) == "hyphen" and out[-1] == "-":
-                out.pop(), out_index.pop(), out_ends.pop()   # the hyphen of the broken word
+                del out[-1], out_index[-1], out_ends[-1]   # the hyphen of the broken word
                 sep = ""
             out.append(sep)
             out_index.extend([index[line_start - 1]] * len(sep))

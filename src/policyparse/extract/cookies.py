@@ -260,11 +260,7 @@ def cookie_context(doc, offset: int) -> bool:
         prev = doc.text[ps:pe].strip()
         if ("\n" not in prev and len(prev.split()) <= 12 or prev.endswith(":")) and pats["cookie"].search(prev):
             return True
-    return any(pats["cookie"].search(h) for h in context_headings(doc, offset)) or _in_category_run(doc, offset)
-
-
-def _in_category_run(doc, offset: int) -> bool:
-    return _run_root(doc, offset) is not None
+    return any(pats["cookie"].search(h) for h in context_headings(doc, offset)) or _run_root(doc, offset) is not None
 
 
 def _run_root(doc, offset: int) -> int | None:
@@ -272,8 +268,16 @@ def _run_root(doc, offset: int) -> int | None:
     provider or a cookie (`Statistikk`, `Markedsføring (3)`, `Google Analytics`, `_ga`), or short-headed
     sections that name a cookie (`Nettstedet` over `csrftoken – Sikkerhet`), following it through such
     sections only. Plain text gives its headings no level, so these sub-headings of a cookie section
-    look like its siblings."""
-    own = i = doc.section_index_at(offset)
+    look like its siblings. Memoized per section: every cookie-context check asks."""
+    own = doc.section_index_at(offset)
+    roots = cached(doc, "cookie_run_roots", dict)
+    if own not in roots:
+        roots[own] = _walk_to_root(doc, own)
+    return roots[own]
+
+
+def _walk_to_root(doc, own: int | None) -> int | None:
+    i = own
     while i is not None:
         heading = regex.sub(r"\s*\(\d+\)\s*$", "", doc.sections[i].heading)
         if i != own and patterns()["cookie"].search(heading):
@@ -340,7 +344,7 @@ def table_kind(doc, table: Table) -> str | None:
     if table.has("key") and not table.has("name"):
         return "cookie" if pats["cookie"].search(heading) and not pats["storage"].search(before) else "storage"
     own_path = " ".join(context_headings(doc, table.start, title=False))
-    if pats["cookie"].search(own_path) or pats["cookie"].search(before) or _in_category_run(doc, table.start):
+    if pats["cookie"].search(own_path) or pats["cookie"].search(before) or _run_root(doc, table.start) is not None:
         return "cookie"
     names = [n for row in table.rows if "name" in row.cells for n in split_names(row.cells["name"].text)]
     path = " ".join(context_headings(doc, table.start, title=not table.has("data")))
