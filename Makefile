@@ -8,7 +8,7 @@ CORPUS := ../shared/corpus/raw
 HTML   := ../shared/corpus/html
 SYNTH  := data/synthetic
 
-.PHONY: run test eval eval-oof agreement sentences train bench readme-eval clean
+.PHONY: run test eval eval-oof agreement sentences train bench cookie-layouts readme-eval clean
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 2; }
@@ -44,6 +44,9 @@ train: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/bench.py
+
+cookie-layouts: $(VENV)/.installed
+	$(PY) benchmarks/cookie_layouts.py
 
 clean:
 	rm -rf out .pytest_cache
