@@ -135,24 +135,31 @@ def _spread_table_end(text: str, raw: list[list[tuple[int, int]]], i: int) -> in
     def cells(block):
         return [text[s:e].strip() for s, e in block]
 
-    def header(texts):
-        roles = [header_role(t, True) for t in texts]
-        return len(texts) >= 2 and all(roles) and _valid_header(roles, True) and bool(SPREAD_ANCHORS & set(roles))
+    def header(roles):
+        return len(roles) >= 2 and _valid_header(roles, True) and bool(SPREAD_ANCHORS & set(roles))
 
     def cell_ok(t):
         return "|" not in t and not t.startswith("- ") and len(t.split()) <= 12 and not _prose(t) \
             and not RECORD_LINE.match(t)
 
     first = cells(raw[i])
-    if len(first) >= 2 and header(first):                       # rows in blocks of their own
+    roles = []
+    for t in first:                                              # most blocks are prose: stop at a non-header line
+        if (role := header_role(t, True)) is None:
+            break
+        roles.append(role)
+    if len(first) >= 2 and len(roles) == len(first) and header(roles):  # rows in blocks of their own
         n, k = len(first), i + 1
         while k < len(raw) and len(raw[k]) == n and all(cell_ok(t) for t in cells(raw[k])):
             k += 1
         return k if k > i + 1 else i + 1
-    j = i
-    while j < len(raw) and len(raw[j]) == 1 and header_role(cells(raw[j])[0], True):
+    if len(first) != 1 or not roles:
+        return i + 1
+    j = i + 1
+    while j < len(raw) and len(raw[j]) == 1 and (role := header_role(cells(raw[j])[0], True)):
+        roles.append(role)
         j += 1
-    if j - i < 2 or not header([cells(raw[x])[0] for x in range(i, j)]):
+    if not header(roles):
         return i + 1
     n, k = j - i, j                                              # every cell in a block of its own
     while k < len(raw) and len(raw[k]) == 1 and cell_ok(cells(raw[k])[0]):
@@ -327,7 +334,7 @@ def _split_header_line(line: str) -> tuple[list[str], str] | None:
     if any(rule is None for _, rule in grouped):
         return None
     cells = [cell for cell, _ in grouped]
-    roles = [header_role(c) for c in cells]
+    roles = [rule[1] for _, rule in grouped]
     if len(cells) >= 3 and _valid_header(roles) and _strong_header(roles):
         return cells, " "
     return None

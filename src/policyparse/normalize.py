@@ -126,12 +126,12 @@ def _soft_breaks(lines: list[str], skip: set[int]) -> dict[int, str]:
     soft = {}
     for k in range(1, len(lines)):
         above, line = lines[k - 1].strip(), lines[k].strip()
-        if not above or not line or k in skip or k - 1 in skip or "|" in above or "|" in line or is_furniture(above):
+        if not above or not line or k in skip or k - 1 in skip or "|" in above or "|" in line:
             continue
         end = _WRAP_END.search(above)
         if len(above) < 0.6 * width or end is None or not _WRAP_START.match(line):
             continue
-        if " " not in line and not line.endswith((".", "!", "?")):
+        if (" " not in line and not line.endswith((".", "!", "?"))) or is_furniture(above):
             continue
         soft[k] = "hyphen" if end.group("hyphen") and not _ELIDED.match(line) else "space"
     return soft

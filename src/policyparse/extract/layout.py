@@ -168,12 +168,17 @@ def lead_in_line(doc, start: int) -> str:
     return ""
 
 
+def line_span(text: str, offset: int) -> tuple[int, int]:
+    """Start and end of the line holding `offset`."""
+    line_end = text.find("\n", offset)
+    return text.rfind("\n", 0, offset) + 1, (len(text) if line_end < 0 else line_end)
+
+
 def pipe_row(text: str, offset: int) -> tuple[int, list[str], list[str]] | None:
     """For the `cell | cell` line holding `offset`: (its start, its cells, the header cells: those of the
     first line of its run of `|` lines), cells as written; None when the line is no row or the header."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    line_end = text.find("\n", offset)
-    line = text[line_start:len(text) if line_end < 0 else line_end]
+    line_start, line_end = line_span(text, offset)
+    line = text[line_start:line_end]
     if PIPE not in line:
         return None
     header_start = line_start

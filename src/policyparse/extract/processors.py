@@ -47,7 +47,7 @@ import regex
 from . import Extraction
 from ..flat_tables import RECORD_LINE, Row, header_role, header_rule, header_rule_ids, header_words, tables_of
 from ..rules import RulesError, check_entries, load_json, read_text
-from .layout import PIPE, Line, blocks as line_blocks, doc_lines, pipe_row
+from .layout import PIPE, Line, blocks as line_blocks, doc_lines, line_span, pipe_row
 from .orgnames import LEGAL_SUFFIX, LOWER_NAME, NAME_RE, SUFFIX_RE, norm_key
 
 CATEGORIES = frozenset({
@@ -489,15 +489,10 @@ class Context:
         return False
 
     # ---- sentences and vetoes
-    def line_span(self, offset: int) -> tuple[int, int]:
-        """Start and end of the line holding `offset`."""
-        line_end = self.text.find("\n", offset)
-        return self.text.rfind("\n", 0, offset) + 1, (len(self.text) if line_end == -1 else line_end)
-
     def sentence_span(self, offset: int) -> tuple[int, int]:
         sent = self.doc.sentence_at(offset)
         if sent is None or not (sent.start_char <= offset < sent.end_char + 1):
-            return self.line_span(offset)
+            return line_span(self.text, offset)
         return sent.start_char, sent.end_char
 
     def vetoed(self, start: int, end: int, service: Service | None) -> str | None:
@@ -1014,7 +1009,7 @@ class Collector:
             return
         if ctx.in_spans(start, ctx.ignored):
             return
-        if ctx.header_row(ctx.text[slice(*ctx.line_span(start))]):
+        if ctx.header_row(ctx.text[slice(*line_span(ctx.text, start))]):
             return                             # `Leverandør Tjeneste Behandlingssted` is a header row
         s0, s1 = ctx.sentence_span(start)
         sentence = ctx.text[s0:s1]

@@ -72,26 +72,28 @@ def negated_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _cue_matches(text: str, blocked: list[tuple[int, int]]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for rule_id, label, pattern, exclude in cue_rules():
-        if label in found:
-            continue
-        if blocked:
-            hit = any(not any(a <= m.start() < b for a, b in blocked) for m in pattern.finditer(text))
-        else:
-            hit = pattern.search(text) is not None
-        if hit and not (exclude and exclude.search(text)):  # the exclusions are the costly patterns
-            found[label] = rule_id
-    return found
-
-
 def sentence_cues(text: str) -> tuple[dict[str, str], set[str]]:
     """({label: id of the first rule that fired} outside a denied use, labels whose cues match the text
-    only inside one: neither rule nor model gives those)."""
+    only inside one: neither rule nor model gives those). One pass over the rules."""
     blocked = negated_spans(text)
-    hits = _cue_matches(text, blocked)
-    return hits, (set(_cue_matches(text, [])) - set(hits) if blocked else set())
+    hits: dict[str, str] = {}
+    denied: set[str] = set()
+    for rule_id, label, pattern, exclude in cue_rules():
+        if label in hits:
+            continue
+        if blocked:
+            starts = [m.start() for m in pattern.finditer(text)]
+            outside = any(not any(a <= s < b for a, b in blocked) for s in starts)
+        else:
+            starts = [0] if pattern.search(text) else []
+            outside = True
+        if not starts or (exclude and exclude.search(text)):  # the exclusions are the costly patterns
+            continue
+        if outside:
+            hits[label] = rule_id
+        else:
+            denied.add(label)
+    return hits, denied - set(hits)
 
 
 def cue_labels(text: str) -> dict[str, str]:
