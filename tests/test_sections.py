@@ -27,6 +27,10 @@ CASES = [
                   "2 Dine rettigheter"], id="numbered-1-1.1"),
     pytest.param(f"3. Hvordan vi bruker opplysningene\n\n{BODY}\n\n4. Hvem vi deler med\n\n{BODY2}",
                  ["3. Hvordan vi bruker opplysningene", "4. Hvem vi deler med"], id="numbered-3."),
+    pytest.param(f"2. Hvem f\u00e5r opplysningene?\n\n{BODY}\n\n3 \u2013 Hvor lenge lagrer vi dem?\n\n{BODY2}",
+                 ["2. Hvem f\u00e5r opplysningene?", "3 \u2013 Hvor lenge lagrer vi dem?"], id="numbered-dash"),
+    pytest.param(f"Lagringstid\n\n{BODY}\n3 \u2013 5 \u00e5r for regnskap.",
+                 ["Lagringstid"], id="range-not-heading"),
     pytest.param(f"a) Beskrivelse av behandlingen\n\n{BODY}\n\nb) Form\u00e5let med behandlingen\n\n{BODY2}",
                  ["a) Beskrivelse av behandlingen", "b) Form\u00e5let med behandlingen"], id="letter-a)"),
     pytest.param(f"1. Informasjon vi samler inn\n\n{BODY}\n\n 1. i) Din enhet og internett-tilkobling:\n\n{BODY}\n\n"

@@ -20,7 +20,7 @@ from .rules import load_sections
 
 NUMBERED = regex.compile(
     r"^(?P<num>(?:\d{1,2}(?:\.\d{1,2})*\.?(?:\s*[a-z]\)|\s*[ivx]{1,4}\))?|\d{1,2}\)|[a-z]\)|[ivx]{1,4}\)|[A-Z]\.))"
-    r"\s+(?P<title>\p{Lu}.*)$")
+    r"(?:\s+[–—-])?\s+(?P<title>\p{Lu}.*)$")
 _LEXICON = load_sections("headings.json", ["toc_labels", "run_on_endings", "metadata", "title_words", "breadcrumb",
                                            "page_marker"])
 TOC_LABELS = frozenset(_LEXICON["toc_labels"])

@@ -146,6 +146,12 @@ def test_no_purposes_no_pairs():
     ("formålene i punkt 2.1, 2.3 og 4", ["2.1", "2.3", 4]),
     ("GDPR art. 6 nr. 1 bokstav f", []),
     ("jf. art. 6 nr. 1 bokstav c og punkt 2.1 ovenfor", ["2.1"]),
+    ("- Formål 2 – Bruke begrensede data til å velge annonser: berettiget interesse", []),   # a TCF purpose title
+    ("- Formål 10 – Utvikle og forbedre tjenester: berettiget interesse", []),
+    ("samtykke til TCF-formålene 5 og 6 i samtykkebanneret", []),
+    ("Formål 2-4 bygger på berettiget interesse", [2, 3, 4]),
+    ("Punkt 3.5 – vår berettigede interesse i en stabil app.", ["3.5"]),
+    ("Formål 2 og 3 – samtykke", [2, 3]),
 ])
 def test_item_numbers(text, numbers):
     assert purpose_bases.item_numbers(text) == [str(n) for n in numbers]
