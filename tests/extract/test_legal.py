@@ -83,6 +83,9 @@ STATED = [
     ("Vi lagrar dette sidan kjøpet ditt er ein avtale mellom deg og oss.", ["b"]),
     ("Fordi dette er en avtale med deg, sender vi varen med Posten.", ["b"]),
     ("Du kan si opp fordi det er en avtale uten bindingstid.", []),
+    ("Søknader om forbrukslån kan avgjøres helautomatisk, jf. GDPR artikkel 22 nr. 2 bokstav a, fordi avgjørelsen "
+     "er nødvendig for å inngå avtalen.", []),
+    ("Kredittvurderingen er nødvendig for å inngå avtalen om lån.", ["b"]),
     ("Vi lagrer innstillingene fordi det er nødvendig for at nettsiden skal fungere.", []),
     ("- Møter: avtale en tid med oss på forhånd.", []),
     ("- Databehandleravtale: avtale som regulerer hvordan leverandøren behandler personopplysninger på våre vegne.", []),

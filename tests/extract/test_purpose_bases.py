@@ -673,6 +673,26 @@ PASSAGES = [
      "Logging\n\nVi logger IP-adresser for å avdekke misbruk, basert på vår berettigede interesse i å "
      "beskytte tjenesten.",
      {"security:f"}, id="nb_security_interest_own"),
+    # --- a basis said in one clause of a sentence whose other clause names another purpose
+    pytest.param(
+     "Samarbeidspartnere\n\nVi deler kundeopplysninger med forsikringsselskapet for å gi deg felles kundeservice, "
+     "og for markedsføring av deres tjenester når du har samtykket til det.",
+     {"marketing:a"}, id="nb_consent_in_one_clause"),
+    pytest.param(
+     "Appen\n\nVi bruker Firebase til å føre statistikk over bruken av appen og rette feil, og alt dette gjør vi på "
+     "grunnlag av vår berettigede interesse i å drive en stabil tjeneste.",
+     {"analytics:f", "service_delivery:f"}, id="nb_basis_clause_refers_back"),
+    # --- `Rettslig grunnlag:` / `Lagringstid:` lines closing the prose above them
+    pytest.param(
+     "2. Levere tjenestene\n\nNår du bestiller et abonnement, bruker vi opplysningene dine til å aktivere SIM-kortet og "
+     "sende deg ruteren.\nRettslig grunnlag: avtalen med deg, jf. personvernforordningen art. 6 nr. 1 bokstav b.\n"
+     "Lagringstid: så lenge du er kunde, og inntil 3 måneder etter at abonnementet er avsluttet.",
+     {"service_delivery:b"}, id="nb_label_lines_close_prose"),
+    pytest.param(
+     "4. Kundeservice\n\nKontakter du oss på chat, registrerer vi henvendelsen slik at vi kan hjelpe deg. Samtaler "
+     "kan tas opp og brukes til opplæring av nye medarbeidere.\nRettslig grunnlag: Håndteringen av henvendelser "
+     "bygger på avtalen med deg (GDPR art. 6 nr. 1 bokstav b).",
+     {"customer_support:b"}, id="nb_label_line_names_its_processing"),
 ]
 
 

@@ -234,10 +234,12 @@ def _lead_frame(doc, sent) -> bool:
 
 
 def _table_entries(doc) -> list[dict]:
-    """One entry per table row whose basis cell names a basis (purpose/basis tables)."""
+    """One entry per table row whose basis cell names a basis (purpose/basis tables). `Label: value` records
+    without a purpose label (`Rettslig grunnlag: avtalen med deg` / `Lagringstid: 3 måneder` under the prose
+    they close) are no such table: their basis lines are read as sentences."""
     out = []
     for table in tables_of(doc):
-        if not table.has("basis"):
+        if not table.has("basis") or (table.kind in ("records", "label_lines") and not table.has("purpose")):
             continue
         for row in table.rows:
             cell = row.cells.get("basis")

@@ -275,6 +275,7 @@ class Piece:
     bases: list[str]
     own: list[str]
     excluded: set = field(default_factory=set)
+    basis_at: int | None = None       # where its first basis wording or citation starts
 
 
 def _located(text: str, labels: list[str]) -> list[str]:
@@ -446,7 +447,10 @@ def _context(doc, piece: Piece, index: PurposeIndex, lower: int, upper: int) -> 
     if pats.above_reference.search(text):
         add(_above(doc, start, index), "above")
         return found
-    bare = bool(pats.bare_frame.search(text))
+    frame = pats.bare_frame.search(text)
+    # `Rettslig grunnlag: Håndteringen av henvendelser bygger på avtalen` names its processing before the basis
+    bare = bool(frame) and not (own and piece.basis_at is not None
+                                and _located(text[frame.end():piece.basis_at - start], own))
     anaphoric = bare or any(not _resolved(text, m.end(), own) for m in pats.anaphora.finditer(text))
     unit = unit_at(doc, start)
     if unit is None or not (anaphoric or not own):
@@ -487,6 +491,27 @@ def _pairs(found: dict[str, str], bases: list[str], sentence_rule_labels: set[st
     return out
 
 
+def _outside_basis_clause(doc, entry: dict, labels: list[str]) -> set[str]:
+    """Labels named only in other clauses than the one holding all of a sentence's basis wording, when that
+    clause names purposes of its own (`for å gi deg felles kundeservice, og for markedsføring av deres
+    tjenester når du har samtykket til det` -> customer_support): the basis is not said for them. Clauses
+    are cut at the strong breaks only (`;`, `, og`, `, mens`), so `markedsføring og analyse basert på
+    samtykke` stays one."""
+    spans = entry.get("spans") or []
+    if len(labels) < 2 or not spans:
+        return set()
+    text, start, end = doc.text, entry["start"], entry["end"]
+    lo, hi = min(s for _, s, _ in spans), max(e for _, _, e in spans)
+    breaks = [m for pat in patterns().clause_breaks[:2] for m in pat.finditer(text, start, end)]
+    left = max((m.end() for m in breaks if m.end() <= lo), default=start)
+    right = min((m.start() for m in breaks if m.start() >= hi), default=end)
+    if (left, right) == (start, end) or patterns().anaphora.search(text, left, right):
+        return set()   # `..., og alt dette gjør vi på grunnlag av ...` refers back to the whole sentence
+    inside = set(_located(text[left:right], labels))
+    outside = set(_located(text[start:left], labels)) | set(_located(text[right:end], labels))
+    return outside - inside if inside else set()
+
+
 def pair_sentence(doc, entry: dict, index: PurposeIndex, lower: int = 0, upper: int | None = None
                   ) -> list[tuple[str, str, str]]:
     """(purpose, basis, rule) for one basis entry. lower: where the previous basis statement of its
@@ -501,7 +526,8 @@ def pair_sentence(doc, entry: dict, index: PurposeIndex, lower: int = 0, upper: 
     labels = index.within(start, end)
     pieces = respectively(doc, entry, labels) or clauses(doc, entry, labels)
     if pieces is None:
-        piece = Piece(start, end, bases, labels)
+        labels = [p for p in labels if p not in _outside_basis_clause(doc, entry, labels)]
+        piece = Piece(start, end, bases, labels, basis_at=min((s for _, s, _ in entry.get("spans") or []), default=None))
         found = {p: "sentence" for p in labels}
         for p, rule in _context(doc, piece, index, lower, upper).items():
             found.setdefault(p, rule)
