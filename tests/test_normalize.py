@@ -96,6 +96,31 @@ def test_hard_wrapped_lines_are_joined(joined):
     assert joined in normalize(WRAPPED).text
 
 
+WRAPPED_PDF = (
+    "Nødvendige informasjonskapsler, som sesjonskapselen JSESSIONID i nettbanken, setter vi\n"
+    "uten samtykke fordi nettbanken ikke virker uten dem. Med samtykke bruker vi Google\n"
+    "Analytics til å lage statistikk over bruken av nettsidene (artikkel 6 nr. 1 bokstav a).\n"
+    "Opptak av investeringsrådgivning er en rettslig plikt etter verdipapirhandelloven\n"
+    "(bokstav c), mens andre opptak bygger på vår berettigede interesse i å dokumentere\n"
+    "avtaler og lære opp rådgiverne våre (bokstav f). Samtaler lagres hos Microsoft\n"
+    "Azure Norway i Oslo, og opptakene slettes etter tolv måneder hvis ingen klager.\n"
+    "Formål    Behandlingsgrunnlag    Lagringstid\n"
+    "Nettleieavtale og tilknytning    Avtale    Fem år\n"
+)
+
+
+@pytest.mark.parametrize("joined, kept", [
+    ("bruker vi Google Analytics til å lage", None),                 # a name the line above began goes on
+    ("verdipapirhandelloven (bokstav c), mens", None),                # a parenthesis that goes on in lower case
+    (None, "hos Microsoft\nAzure Norway"),                            # a capital followed by a capital: maybe a new line
+    (None, "Formål    Behandlingsgrunnlag    Lagringstid\nNettleieavtale"),  # columns aligned with spaces
+])
+def test_pdf_wraps_around_names_and_parentheses(joined, kept):
+    text = normalize(WRAPPED_PDF).text
+    assert joined is None or joined in text
+    assert kept is None or kept.replace("    ", " ") in text
+
+
 @pytest.mark.parametrize("raw, kept", [
     # short lines (a flattened table's cells) stay lines even when the next starts in lower case
     ("Navn\nFormål\nUtløper\n_ga\nSkiller mellom brukere\n2 år\nlang\nHusker språkvalget\n1 år", "2 år\nlang"),

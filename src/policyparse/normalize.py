@@ -14,7 +14,7 @@ import regex
 
 from .rules import load_rules
 
-NORMALIZER_VERSION = "5"
+NORMALIZER_VERSION = "6"
 
 # Characters replaced one-for-one (spaces, hyphens, quotes) or deleted (invisible characters).
 _REPLACE = {
@@ -106,15 +106,19 @@ def _tab_tables(lines: list[str]) -> set[int]:
 
 
 _WRAP_END = regex.compile(r"[\p{L}\d,)\]\"'»]$|(?P<hyphen>(?<=\p{L})-)$")
-_WRAP_START = regex.compile(r"\p{Ll}")
+_WRAP_START = regex.compile(r"\p{Ll}|\(\p{Ll}{2,}")       # `avtalen med deg`, `(bokstav c), mens ...`
+_CELLS = regex.compile(r"\||\S {3,}\S")                    # a pipe row, or columns aligned with spaces
+_NAME_END = regex.compile(r"\s\p{Lu}[\p{L}\d-]*$")           # `... bruker vi Google` / `Analytics til å lage`
+_NAME_GOES_ON = regex.compile(r"\p{Lu}[\p{L}\d-]*\s+\p{Ll}")
 _ELIDED = regex.compile(r"(?:og|eller|and|or)\b")
 
 
 def _soft_breaks(lines: list[str], skip: set[int]) -> dict[int, str]:
     """Lines that continue the line above them, hard-wrapped as PDF text layers and plain-text mail are
     (`... i nettleserens localStorage under nøkkelen` / `nkpf_samtykke. Vi ...`): the line above fills
-    most of the text's width and stops mid-sentence, this one starts in lower case with more than one
-    word or ends a sentence. Table rows, list items and lone names (a flattened table's cells) stay
+    most of the text's width and stops mid-sentence, this one starts in lower case (or with `(bokstav c)`,
+    or, inside a paragraph already seen to be wrapped, goes on with a name the line above began: `bruker
+    vi Google` / `Analytics til å`) with more than one word or ends a sentence. Table rows, list items and lone names (a flattened table's cells) stay
     lines of their own. Index -> how to join: `space`, or `hyphen` for a word broken at a hyphen
     (`personopplys-` / `ninger`: the hyphen goes; `Trener-` / `og dommerkurs` keeps it, with a space)."""
     lengths = sorted(len(line.strip()) for line in lines if line.strip())
@@ -126,10 +130,13 @@ def _soft_breaks(lines: list[str], skip: set[int]) -> dict[int, str]:
     soft = {}
     for k in range(1, len(lines)):
         above, line = lines[k - 1].strip(), lines[k].strip()
-        if not above or not line or k in skip or k - 1 in skip or "|" in above or "|" in line:
+        if not above or not line or k in skip or k - 1 in skip or _CELLS.search(above) or _CELLS.search(line):
             continue
         end = _WRAP_END.search(above)
-        if len(above) < 0.6 * width or end is None or not _WRAP_START.match(line):
+        # a name the line above began goes on only inside a paragraph already seen to be wrapped, not in a
+        # table of single-spaced rows (`... oppdragsarkiv Norge` / `Budportalen elektronisk budgivning Norge`)
+        starts = _WRAP_START.match(line) or (k - 1 in soft and _NAME_END.search(above) and _NAME_GOES_ON.match(line))
+        if len(above) < 0.6 * width or end is None or not starts:
             continue
         if (" " not in line and not line.endswith((".", "!", "?"))) or is_furniture(above):
             continue
