@@ -1686,6 +1686,7 @@ def test_group_rows_name_providers():
     ("Hvem setter den?", "provider"), ("Hva brukes den til?", "purpose"), ("Hvor lenge lagres den?", "lifetime"),
     ("Hvor lenge lagres opplysningene?", None), ("Utløp", "lifetime"), ("Informasjonskapselundergruppe", "domain"),
     ("Informasjonskapsler som brukes", "type"), ("Teknisk navn", "name"), ("Udløb", "lifetime"),
+    ("Vertsnavn", "domain"), ("Vertsnamn", "domain"), ("Hostname", "domain"), ("Vertskap", None),
 ])
 def test_question_header_cells(cell, role):
     assert header_role(cell) == role

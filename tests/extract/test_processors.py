@@ -426,6 +426,42 @@ def test_spaced_table_details(doc_of):
     assert found["Fjordmegler Next"]["organisation"] == "Fjordmegler AS"
 
 
+LONG_LOCATION_LINES = """Underleverandører
+
+Vi bruker disse underleverandørene (databehandlerne) til å levere tjenesten:
+
+Leverandør
+Formål
+Lokasjon
+Overføringsgrunnlag
+Microsoft Ireland Operations Ltd. (Azure)
+Drift av plattformen og lagring av data
+Nederland og Irland (EU)
+Ikke aktuelt
+Infodoc AS
+Elektronisk pasientjournal (Plenario)
+Norge
+Ikke aktuelt
+Twilio Inc.
+Video- og lydoverføring i konsultasjonen
+Irland (EU), brukerstøtte fra USA
+EUs standardkontraktsklausuler (SCC) og EU-U.S. Data Privacy Framework
+Stripe Payments Europe Ltd.
+Kortbetaling
+Irland, tilgang fra USA
+SCC
+
+Vi har databehandleravtaler med alle."""
+
+
+def test_flattened_table_with_long_location_cells(doc_of):
+    """A location cell of several words (`Irland (EU), brukerstøtte fra USA`) keeps the rows aligned."""
+    found = {p["name"]: p for p in run(doc_of(LONG_LOCATION_LINES)).fields["processors"]}
+    assert set(found) == {"Microsoft Ireland Operations Ltd", "Infodoc", "Twilio", "Stripe Payments Europe"}
+    assert found["Twilio"]["location"] == "Irland (EU), brukerstøtte fra USA"
+    assert found["Stripe Payments Europe"]["function"] == "Kortbetaling"
+
+
 TAB_TABLE = SPACED_TABLE.replace("Leverandør Tjeneste Behandlingssted", "Leverandør\tTjeneste\tBehandlingssted").replace(
     ") meglersystem og oppdragsarkiv Norge", ")\tmeglersystem og oppdragsarkiv\tNorge").replace(
     "Budportalen elektronisk budgivning Norge", "Budportalen\telektronisk budgivning\tNorge").replace(
