@@ -725,3 +725,18 @@ def test_the_model_gives_a_bare_basis_cell_no_purpose():
     cells = [doc.text[e["start"]:e["end"]].strip() for e in tagged]
     assert "Samtykke, art. 6 nr. 1 a" not in cells and "Avtale (art. 6 nr. 1 b)" not in cells
     assert "Nyhetsbrev og tilbud på e-post" in cells
+
+
+@pytest.mark.parametrize("row, expected", [
+    # an exclusion in the storage cell does not veto the purpose cell
+    ("Målrettede annonser på Facebook og Instagram | E-post (hashet) | Samtykke | Til du trekker samtykket tilbake",
+     ["advertising"]),
+    ("Nyhetsbrev og tilbud | E-post | Samtykke | Til du melder deg av", ["marketing"]),
+    # the storage cell alone names no purpose; a denied use in the purpose cell still denies
+    ("Kjøpshistorikk | Kjøp og beløp | Avtale | Slettes etter 3 år", []),
+    ("Ingen markedsføring | E-post | Avtale | 1 år", []),
+])
+def test_purpose_cells_of_a_row_are_read_on_their_own(row, expected, monkeypatch):
+    monkeypatch.setenv("POLICYPARSE_MODEL", "/nonexistent/purposes.skops")  # the rules alone
+    text = f"Hva vi bruker opplysningene til\n\nFormål | Opplysninger | Grunnlag | Lagringstid\n{row}"
+    assert purposes.extract(make_doc(text), {}).fields["purposes"] == expected

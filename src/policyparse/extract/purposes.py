@@ -34,7 +34,8 @@ import regex
 from ..rules import load_patterns, load_rules
 from ..taxonomy import PURPOSES
 from . import Extraction
-from .layout import pipe_row
+from ..flat_tables import header_role
+from .layout import PIPE, pipe_row
 
 MODEL_ONLY_DOCUMENT_MIN = 0.85
 MODEL_BESIDE_RULE_MIN = 0.9
@@ -101,6 +102,24 @@ def cue_labels(text: str) -> dict[str, str]:
     return sentence_cues(text)[0]
 
 
+def row_cues(doc, sent) -> tuple[dict[str, str], set[str]]:
+    """`sentence_cues` of a sentence; for a `|` row, the cues of its purpose cells (under `Formål`) also
+    count when read on their own, so that an exclusion in another cell (`Til du trekker samtykket
+    tilbake` under `Lagringstid`) does not veto the purpose the row states."""
+    hits, denied = sentence_cues(sent.text)
+    row = pipe_row(doc.text, sent.start_char) if PIPE in sent.text else None
+    if row is None:
+        return hits, denied
+    _, cells, header = row
+    for cell, head in zip(cells, header):
+        if header_role(head.strip()) == "purpose" and cell.strip() and cell.strip() in sent.text:
+            for label, rule_id in cue_labels(cell).items():
+                if label not in hits:
+                    hits[label] = rule_id
+                    denied.discard(label)
+    return hits, denied
+
+
 def _not_used_row(doc, start: int) -> bool:
     """Is the line at `start` a `cell | cell` row whose cell under a `Brukes?` header says `Nei`?"""
     pats = scope()
@@ -157,7 +176,7 @@ def extract(doc, fields) -> Extraction:
     from ..classify import predict_sentences
 
     sentences = [s for s in labelled_sentences(doc) if not states_no_purpose(doc, s)]
-    cues = [sentence_cues(s.text) for s in sentences]
+    cues = [row_cues(doc, s) for s in sentences]
     predictions, model_note = predict_sentences(doc, sentences, cue_hits=[hits for hits, _ in cues])
     if model_note:
         doc.warnings.append(model_note)
