@@ -693,6 +693,17 @@ PASSAGES = [
      "kan tas opp og brukes til opplæring av nye medarbeidere.\nRettslig grunnlag: Håndteringen av henvendelser "
      "bygger på avtalen med deg (GDPR art. 6 nr. 1 bokstav b).",
      {"customer_support:b"}, id="nb_label_line_names_its_processing"),
+    # --- a basis for the items of the list above that give none of their own
+    pytest.param(
+     "Hva vi bruker opplysningene til\n\nVi bruker opplysningene dine til å:\n- levere varene du har bestilt "
+     "(kjøpsavtalen, art. 6 nr. 1 b)\n- sende deg nyhetsbrev med tilbud (samtykke, art. 6 nr. 1 a)\n- svare på "
+     "spørsmål når du kontakter kundeservice\n- forebygge svindel og misbruk av rabattkoder\n\nDer det ikke står noe "
+     "grunnlag i parentes, bygger behandlingen på vår berettigede interesse, jf. art. 6 nr. 1 bokstav f.",
+     {"service_delivery:b", "marketing:a", "customer_support:f", "security:f"}, id="nb_rest_of_list"),
+    pytest.param(
+     "Føremål\n\nMe nyttar opplysningane til:\n- å sende nyheitsbrev (samtykkje)\n- å svare på førespurnader frå "
+     "kundar\n\nFor dei andre føremåla er grunnlaget vår berettiga interesse.",
+     {"marketing:a", "customer_support:f"}, id="nn_rest_of_list"),
 ]
 
 

@@ -56,9 +56,9 @@ from .layout import cached, list_after, lists, unit_at, units
 
 RESOURCE = "purpose_bases.json"
 CONFIDENCE = {"sentence": 0.85, "clause": 0.85, "row": 0.85, "items": 0.8, "lead_in": 0.75, "unit": 0.75,
-              "above": 0.7, "named": 0.7, "rest_of_unit": 0.7, "purpose_section": 0.7, "previous_unit": 0.65}
+              "above": 0.7, "rest": 0.7, "named": 0.7, "rest_of_unit": 0.7, "purpose_section": 0.7, "previous_unit": 0.65}
 NAMED_MAX_WORDS = 5     # longest section heading that counts as a name a basis sentence can refer to
-PATTERN_KEYS = ("anaphora", "bare_frame", "above_reference", "item_reference", "lead_in", "carve_out",
+PATTERN_KEYS = ("anaphora", "bare_frame", "above_reference", "rest_reference", "item_reference", "lead_in", "carve_out",
                 "purpose_heading", "respectively", "clause_breaks", "named_exclude")
 SHORT_LABEL_WORDS = 6   # a basis sentence this short at the start of its unit is a label for the unit
 MASK_MAX = 80           # longest basis span blanked out when the model is asked again (not a whole sentence)
@@ -69,6 +69,7 @@ class Patterns:
     anaphora: regex.Pattern
     bare_frame: regex.Pattern
     above_reference: regex.Pattern
+    rest_reference: regex.Pattern
     item_reference: regex.Pattern
     lead_in: regex.Pattern
     carve_out: regex.Pattern
@@ -103,8 +104,9 @@ def patterns() -> Patterns:
 class PurposeIndex:
     """Purpose labels by character span, from `sentence_purposes`."""
 
-    def __init__(self, sentence_purposes: list[dict]):
+    def __init__(self, sentence_purposes: list[dict], basis_starts: tuple[int, ...] = ()):
         self.entries = sorted(sentence_purposes, key=lambda e: e["start"])
+        self.basis_starts = basis_starts   # where each basis statement of the document starts
 
     def drop_basis_guesses(self, doc, entries: list[dict]) -> None:
         """Take out the labels the model gave a basis sentence only because of its basis wording.
@@ -248,6 +250,21 @@ def _above(doc, start: int, index: PurposeIndex) -> list[str]:
     if not found and sec.parent is not None:
         found = index.within(doc.sections[sec.parent].start, start)
     return found
+
+
+def _items_without_basis(doc, start: int, index: PurposeIndex) -> list[str] | None:
+    """Purposes of the items of the list just before `start` (in its section) that state no basis of
+    their own; None when no list comes before it."""
+    sec = doc.section_at(start)
+    lower = sec.start if sec else 0
+    before = [run for run in lists(doc) if lower <= run.start and run.end <= start]
+    if not before:
+        return None
+    out: list[str] = []
+    for _, s, e in before[-1].items:
+        if not any(s <= b < e for b in index.basis_starts):
+            out.extend(p for p in index.within(s, e) if p not in out)
+    return out
 
 
 def _purpose_section(doc, start: int, index: PurposeIndex) -> list[str]:
@@ -447,6 +464,9 @@ def _context(doc, piece: Piece, index: PurposeIndex, lower: int, upper: int) -> 
     if pats.above_reference.search(text):
         add(_above(doc, start, index), "above")
         return found
+    if pats.rest_reference.search(text) and (rest := _items_without_basis(doc, start, index)) is not None:
+        add(rest, "rest")
+        return found
     frame = pats.bare_frame.search(text)
     # `Rettslig grunnlag: Håndteringen av henvendelser bygger på avtalen` names its processing before the basis
     bare = bool(frame) and not (own and piece.basis_at is not None
@@ -546,8 +566,9 @@ def pair_sentence(doc, entry: dict, index: PurposeIndex, lower: int = 0, upper: 
 
 
 def extract(doc, fields) -> Extraction:
-    index = PurposeIndex(fields.get("sentence_purposes") or [])
     entries = sorted(fields.get("sentence_bases") or [], key=lambda e: e["start"])
+    index = PurposeIndex(fields.get("sentence_purposes") or [],
+                         tuple(s for e in entries for s in [e["start"], *(x[1] for x in e.get("spans") or [])]))
     index.drop_basis_guesses(doc, entries)
     pairs: list[dict] = []
     findings = []
