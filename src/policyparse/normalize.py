@@ -118,9 +118,10 @@ def _soft_breaks(lines: list[str], skip: set[int]) -> dict[int, str]:
     (`... i nettleserens localStorage under nøkkelen` / `nkpf_samtykke. Vi ...`): the line above fills
     most of the text's width and stops mid-sentence, this one starts in lower case (or with `(bokstav c)`,
     or, inside a paragraph already seen to be wrapped, goes on with a name the line above began: `bruker
-    vi Google` / `Analytics til å`) with more than one word or ends a sentence. Table rows, list items and lone names (a flattened table's cells) stay
-    lines of their own. Index -> how to join: `space`, or `hyphen` for a word broken at a hyphen
-    (`personopplys-` / `ninger`: the hyphen goes; `Trener-` / `og dommerkurs` keeps it, with a space)."""
+    vi Google` / `Analytics til å`) with more than one word or ends a sentence. Table rows, list items and
+    lone names (a flattened table's cells) stay lines of their own. Index -> how to join: `space`, or
+    `hyphen` for a word broken at a hyphen (`personopplys-` / `ninger`: the hyphen goes; `Trener-` / `og
+    dommerkurs` keeps it, with a space)."""
     lengths = sorted(len(line.strip()) for line in lines if line.strip())
     if len(lengths) < 5:
         return {}
@@ -135,7 +136,8 @@ def _soft_breaks(lines: list[str], skip: set[int]) -> dict[int, str]:
         end = _WRAP_END.search(above)
         # a name the line above began goes on only inside a paragraph already seen to be wrapped, not in a
         # table of single-spaced rows (`... oppdragsarkiv Norge` / `Budportalen elektronisk budgivning Norge`)
-        starts = _WRAP_START.match(line) or (k - 1 in soft and _NAME_END.search(above) and _NAME_GOES_ON.match(line))
+        starts = _WRAP_START.match(line) or (k - 1 in soft and _NAME_END.search(above)
+                                             and _NAME_GOES_ON.match(line))
         if len(above) < 0.6 * width or end is None or not starts:
             continue
         if (" " not in line and not line.endswith((".", "!", "?"))) or is_furniture(above):

@@ -56,10 +56,11 @@ from .layout import cached, list_after, lists, unit_at, units
 
 RESOURCE = "purpose_bases.json"
 CONFIDENCE = {"sentence": 0.85, "clause": 0.85, "row": 0.85, "items": 0.8, "lead_in": 0.75, "unit": 0.75,
-              "above": 0.7, "rest": 0.7, "named": 0.7, "rest_of_unit": 0.7, "purpose_section": 0.7, "previous_unit": 0.65}
+              "above": 0.7, "rest": 0.7, "named": 0.7, "rest_of_unit": 0.7, "purpose_section": 0.7,
+              "previous_unit": 0.65}
 NAMED_MAX_WORDS = 5     # longest section heading that counts as a name a basis sentence can refer to
-PATTERN_KEYS = ("anaphora", "bare_frame", "above_reference", "rest_reference", "item_reference", "lead_in", "carve_out",
-                "purpose_heading", "respectively", "clause_breaks", "named_exclude")
+PATTERN_KEYS = ("anaphora", "bare_frame", "above_reference", "rest_reference", "item_reference", "lead_in",
+                "carve_out", "purpose_heading", "respectively", "clause_breaks", "named_exclude")
 SHORT_LABEL_WORDS = 6   # a basis sentence this short at the start of its unit is a label for the unit
 MASK_MAX = 80           # longest basis span blanked out when the model is asked again (not a whole sentence)
 
@@ -546,8 +547,10 @@ def pair_sentence(doc, entry: dict, index: PurposeIndex, lower: int = 0, upper: 
     labels = index.within(start, end)
     pieces = respectively(doc, entry, labels) or clauses(doc, entry, labels)
     if pieces is None:
-        labels = [p for p in labels if p not in _outside_basis_clause(doc, entry, labels)]
-        piece = Piece(start, end, bases, labels, basis_at=min((s for _, s, _ in entry.get("spans") or []), default=None))
+        outside = _outside_basis_clause(doc, entry, labels)
+        labels = [p for p in labels if p not in outside]
+        basis_at = min((s for _, s, _ in entry.get("spans") or []), default=None)
+        piece = Piece(start, end, bases, labels, basis_at=basis_at)
         found = {p: "sentence" for p in labels}
         for p, rule in _context(doc, piece, index, lower, upper).items():
             found.setdefault(p, rule)
