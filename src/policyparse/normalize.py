@@ -128,10 +128,11 @@ def _soft_breaks(lines: list[str], skip: set[int]) -> dict[int, str]:
     width = lengths[int(len(lengths) * 0.9)]
     if width < 50:
         return {}
+    tabular = [k in skip or _CELLS.search(line) is not None for k, line in enumerate(lines)]
     soft = {}
     for k in range(1, len(lines)):
         above, line = lines[k - 1].strip(), lines[k].strip()
-        if not above or not line or k in skip or k - 1 in skip or _CELLS.search(above) or _CELLS.search(line):
+        if not above or not line or tabular[k] or tabular[k - 1]:
             continue
         end = _WRAP_END.search(above)
         # a name the line above began goes on only inside a paragraph already seen to be wrapped, not in a

@@ -675,8 +675,9 @@ def _single_token_blocks(doc) -> list[list[tuple[str, int]]]:
     for block in line_blocks(doc_lines(doc)):
         words = [ln.text.strip() for ln in block]
         if len(block) >= 2 and all(w and " " not in w and not w.startswith("- ") for w in words):
-            out.append([(clean_token(w)[0], ln.start + len(ln.text) - len(ln.text.lstrip()) + clean_token(w)[1])
-                        for w, ln in zip(words, block)])
+            tokens = [clean_token(w) for w in words]
+            out.append([(tok, ln.start + len(ln.text) - len(ln.text.lstrip()) + lead)
+                        for (tok, lead, _), ln in zip(tokens, block)])
     return out
 
 
@@ -733,6 +734,7 @@ def _apposition() -> regex.Pattern:
 
 
 SINGULAR_DEFINITE = regex.compile(r"(?:kapselen|cookien|cookie'?en)$", regex.I)
+VERB_ENDING = regex.compile(r"(?:r|es|et|te|de|st)$")
 
 
 def _bare_name_after_noun(m: regex.Match, text: str, tok: str) -> bool:
@@ -740,7 +742,7 @@ def _bare_name_after_noun(m: regex.Match, text: str, tok: str) -> bool:
     after a singular definite cookie noun, followed by what follows a name there (a preposition, a
     verb of what the cookie does, a comma), and no verb form itself (`informasjonskapselen gir oss`)."""
     return (SINGULAR_DEFINITE.search(m.group("noun")) is not None and plain_name_ok(tok) and len(tok) >= 3
-            and tok.isalpha() and not regex.search(r"(?:r|es|et|te|de|st)$", tok)
+            and tok.isalpha() and not VERB_ENDING.search(tok)
             and patterns()["bare_name_follower"].match(text, m.end("bare")) is not None)
 
 

@@ -102,13 +102,12 @@ def cue_labels(text: str) -> dict[str, str]:
     return sentence_cues(text)[0]
 
 
-def row_cues(doc, sent) -> tuple[dict[str, str], set[str]]:
-    """`sentence_cues` of a sentence; for a `|` row, the cues of its purpose cells (under `Formål`) also
-    count when read on their own, so that an exclusion in another cell (`Til du trekker samtykket
-    tilbake` under `Lagringstid`) does not veto the purpose the row states."""
+def row_cues(sent, row) -> tuple[dict[str, str], set[str]]:
+    """`sentence_cues` of a sentence; for a `|` row (`row`: its `pipe_row`), the cues of its purpose cells
+    (under `Formål`) also count when read on their own, so that an exclusion in another cell (`Til du
+    trekker samtykket tilbake` under `Lagringstid`) does not veto the purpose the row states."""
     hits, denied = sentence_cues(sent.text)
-    row = pipe_row(doc.text, sent.start_char) if PIPE in sent.text else None
-    if row is None:
+    if row is None or PIPE not in sent.text:
         return hits, denied
     _, cells, header = row
     for cell, head in zip(cells, header):
@@ -120,10 +119,9 @@ def row_cues(doc, sent) -> tuple[dict[str, str], set[str]]:
     return hits, denied
 
 
-def _not_used_row(doc, start: int) -> bool:
-    """Is the line at `start` a `cell | cell` row whose cell under a `Brukes?` header says `Nei`?"""
+def _not_used_row(row) -> bool:
+    """Is the `pipe_row` a row whose cell under a `Brukes?` header says `Nei`?"""
     pats = scope()
-    row = pipe_row(doc.text, start)
     if row is None:
         return False
     _, cells, header = row
@@ -131,11 +129,11 @@ def _not_used_row(doc, start: int) -> bool:
                and pats["not_used_value"].fullmatch(cells[i].strip()) for i, h in enumerate(header))
 
 
-def states_no_purpose(doc, sent) -> bool:
-    """A sentence of a general explanation of cookies, about adopting tools later, or a row of a category
-    marked as not used."""
+def states_no_purpose(doc, sent, row) -> bool:
+    """A sentence of a general explanation of cookies, about adopting tools later, or a row (`row`: the
+    `pipe_row` of its line) of a category marked as not used."""
     sec = doc.section_at(sent.start_char)
-    return (bool(sec and scope()["definition_heading"].match(sec.heading)) or _not_used_row(doc, sent.start_char)
+    return (bool(sec and scope()["definition_heading"].match(sec.heading)) or _not_used_row(row)
             or scope()["hypothetical_use"].search(sent.text) is not None)
 
 
@@ -175,8 +173,10 @@ def sentence_labels(hits: dict[str, str], predicted: dict[str, float]) -> dict[s
 def extract(doc, fields) -> Extraction:
     from ..classify import predict_sentences
 
-    sentences = [s for s in labelled_sentences(doc) if not states_no_purpose(doc, s)]
-    cues = [row_cues(doc, s) for s in sentences]
+    with_rows = [(s, pipe_row(doc.text, s.start_char)) for s in labelled_sentences(doc)]
+    with_rows = [(s, row) for s, row in with_rows if not states_no_purpose(doc, s, row)]
+    sentences = [s for s, _ in with_rows]
+    cues = [row_cues(s, row) for s, row in with_rows]
     predictions, model_note = predict_sentences(doc, sentences, cue_hits=[hits for hits, _ in cues])
     if model_note:
         doc.warnings.append(model_note)
