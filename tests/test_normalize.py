@@ -235,3 +235,16 @@ def test_to_original_empty_span():
     norm = normalize("Hei p\u00e5 deg")
     assert norm.to_original(4, 4) == (4, 4)
     assert norm.to_original(len(norm.text), len(norm.text)) == (len("Hei p\u00e5 deg"),) * 2
+
+
+@pytest.mark.parametrize("raw, wrapped", [
+    ("Personvern\n\nVi behandler navn, e-post og telefonnummer til kundene våre for å kunne levere\n"
+     "tjenesten, sende faktura og svare på spørsmål. Opplysningene lagres så lenge du er kunde hos\n"
+     "oss, og regnskapsbilag oppbevarer vi i fem år etter bokføringsloven. Du kan be om innsyn i\n"
+     "opplysningene, og du kan be oss rette eller slette dem. Har du spørsmål, kan du kontakte\n"
+     "oss på e-post eller telefon. Du kan også klage til Datatilsynet.", True),
+    ("Personvern\nVi behandler navn og e-post for å levere tjenesten.\nVi lagrer opplysningene i fem år.\n"
+     "Du kan be om innsyn i opplysningene.\nDu kan klage til Datatilsynet.\nSist oppdatert 2025.", False),
+])
+def test_wrapped_tells_whether_hard_wrapped_lines_were_joined(raw, wrapped):
+    assert normalize(raw).wrapped is wrapped

@@ -180,6 +180,19 @@ CASES = [
     pytest.param(f"Hovudside\nPasientinformasjon\nPersonvern\nBestill time på Helsenorge\n\n"
                  f"Personvernerklæring\nHovdevik legesenter AS – fastlegekontoret\n\n{BODY}",
                  ["Personvernerklæring", "Hovdevik legesenter AS – fastlegekontoret"], id="navigation-before-title-block"),
+    # r8: text copied line by line with no blank line at all; supplier cards are rows, not headings
+    pytest.param("Personvernerklæring\nHer forteller vi hva vi gjør med opplysningene dine.\n"
+                 "Når du fyller ut kontaktskjemaet\nSkjemaet sender oss navnet ditt og meldingen, så vi kan "
+                 "svare deg.\nTjenester vi bruker\nVercel\nDrifter nettsiden og lagrer tilgangslogger i 30 dager.\n"
+                 "Resend\nLeverer meldingene fra kontaktskjemaet til innboksen vår.\nFiken\nRegnskap og fakturering "
+                 "for kundene våre.\nRettighetene dine\nDu kan be om innsyn i hva vi har lagret om deg.",
+                 ["Personvernerklæring", "Når du fyller ut kontaktskjemaet", "Tjenester vi bruker", "Rettighetene dine"],
+                 id="no-blank-lines-cards-are-rows"),
+    pytest.param(f"Informasjonskapsler\n\n{BODY}\n\nGoogle Analytics\n_ga – skil ulike besøkjande frå kvarandre, slik at vi "
+                 f"kan lage besøksstatistikk – 2 år\n_gid – held på status for økta i statistikken – 1 døgn\n\nMeta\n"
+                 f"_fbp – Meta-pikselen nyttar denne til å vise annonsar for arrangementa våre til folk – 3 månader\n"
+                 f"fr – annonsemåling og målretting av annonsar på Facebook og Instagram – 90 dagar",
+                 ["Informasjonskapsler", "Google Analytics", "Meta"], id="service-name-over-cookie-rows-is-heading"),
     # no text, or no heading at all
     pytest.param(BODY, [], id="body-only"),
     pytest.param("Personvern", [], id="heading-without-body"),

@@ -37,6 +37,7 @@ class Normalized:
     text: str
     offsets: tuple[int, ...]  # offsets[i] = index in the original text of normalized char i; one extra sentinel
     ends: tuple[int, ...] = ()  # ends[i] = end in the original text of what became char i (a base + its marks)
+    wrapped: bool = False  # were hard-wrapped lines joined? If not, every line break the text keeps is meant
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalized span to the original span that covers it."""
@@ -207,4 +208,4 @@ def normalize(raw: str) -> Normalized:
             k = run_end
     normalized = "".join(out)
     out_index.append(len(raw))
-    return Normalized(normalized, tuple(out_index), tuple(out_ends))
+    return Normalized(normalized, tuple(out_index), tuple(out_ends), wrapped=bool(soft))

@@ -38,6 +38,7 @@ LEGAL_NAME = regex.compile(r"\s(AS|ASA|AB|ENK|SA|Ltd\.?|Inc\.?|GmbH|LLC)$")
 TITLE_WORDS = regex.compile(_LEXICON["title_words"], regex.I)
 ABBREVIATED_END = regex.compile(r"\b(Inc|Ltd|Co|Corp|Bros|mfl|m\.m)\.$")
 MAX_WORDS = 14
+MIN_LINES_UNBLOCKED = 8  # a text with no blank line and at least this many lines is cut into blocks
 MAX_WORDS_NUMBERED = 22
 
 
@@ -89,24 +90,46 @@ def _lines(text: str) -> list[_Line]:
     label directly above another line (`PERSONVERN` over the title), and page furniture of a PDF (page
     markers, running headers and footers) are left out of the structure."""
     lines: list[_Line] = []
-    offset = 0
     furniture = _page_furniture(text)
-    for b, block in enumerate(text.split("\n\n")):
-        kept, pos = [], offset
-        parts = block.split("\n")
-        for k, part in enumerate(parts):
+    for b, parts in enumerate(text_blocks(text)):
+        kept = []
+        for k, (part, pos) in enumerate(parts):
             repeat = kept and kept[-1][0] == part
             label = part.isupper() and part.isalpha() and len(part) >= 3 and k + 1 < len(parts) and not kept
             if not (repeat or label or part.strip() in furniture):
                 kept.append((part, pos))
-            pos += len(part) + 1
         for k, (part, start) in enumerate(kept):
             lines.append(_Line(part, start, start + len(part), b, k, len(kept)))
-        offset += len(block) + 2
     return lines
 
 
-def _body_like(line: str) -> bool:
+def text_blocks(text: str) -> list[list[tuple[str, int]]]:
+    """The non-blank lines of a text as (line, start), grouped in blocks between blank lines. A text of
+    many lines with no blank line at all (copied from a web page line by line) is cut after each line of
+    body text that ends a sentence, so that a heading or a card and the text under it start a block, as
+    they would after a blank line."""
+    out: list[list[tuple[str, int]]] = [[]]
+    pos = 0
+    for raw in text.split("\n"):
+        if not raw.strip():
+            if out[-1]:
+                out.append([])
+        else:
+            out[-1].append((raw, pos))
+        pos += len(raw) + 1
+    out = [block for block in out if block]
+    if len(out) == 1 and len(out[0]) >= MIN_LINES_UNBLOCKED:
+        cut: list[list[tuple[str, int]]] = [[]]
+        for part, start in out[0]:
+            cut[-1].append((part, start))
+            if body_like(part) and part.rstrip()[-1:] in ".!?":
+                cut.append([])
+        out = [block for block in cut if block]
+    return out
+
+
+def body_like(line: str) -> bool:
+    """Is the line body text (long, or a sentence of four or more words), not a label, cell or heading?"""
     words = line.split()
     return len(line) >= 60 or (len(words) >= 4 and line.rstrip()[-1:] in ".!?:")
 
@@ -157,6 +180,9 @@ def _is_heading(lines: list[_Line], i: int, table_blocks: set[int]) -> bool:
         return False  # `Amazon Web Services – hosting – Ireland` above rows of the same shape: a flattened table
     if _entry_like(lines, i) and (_entry_like(lines, i - 2) or _entry_like(lines, i + 2)):
         return False  # name line + description line, repeated: entries of a supplier or cookie list
+    if _service_line(text) and body_like(nxt.text) and not _dash_row(nxt.text) \
+            and any(_service_line(lines[j].text) for j in _neighbour_block_starts(lines, i)):
+        return False  # `Vercel` / `Drifter nettsiden.` / `Resend` / ...: cards of a supplier list
     if ln.block_len == 1:
         if not _leads_to_body(lines, i):
             return False  # a label among labels: contact tables, footers, badges
@@ -178,7 +204,9 @@ def _is_heading(lines: list[_Line], i: int, table_blocks: set[int]) -> bool:
                 and not (prev is not None and prev.text.rstrip().endswith(":")):
             return True  # a label over `key: value` rows (`Kontakt` / `Styret: styret@...`); not a name
             # (`Firma.no` / `E-post: ...`) nor a record announced by a lead-in (`kontakt oss:`)
-        return _body_like(nxt.text) and len(text) < len(nxt.text)
+        if nxt.block == ln.block and _service_line(nxt.text) and not _service_line(text) and len(text.split()) >= 2:
+            return True  # a title over supplier cards (`Tjenester vi bruker` / `Vercel` / `Drifter nettsiden.`)
+        return body_like(nxt.text) and len(text) < len(nxt.text)
     two_words = len(text.split()) >= 2
     if ln.block in table_blocks:
         return False
@@ -186,10 +214,10 @@ def _is_heading(lines: list[_Line], i: int, table_blocks: set[int]) -> bool:
         row_above = prev is not None and (prev.text.startswith("- ") or prev.text[:1].isdigit()) \
             and not text[:1].isdigit()
         return two_words and prev is not None and (prev.text.rstrip()[-1:] in ".!?" or row_above) \
-            and _body_like(nxt.text)
+            and body_like(nxt.text)
     one_title_word = len(text.split()) == 1 and len(text) >= 5
     return (two_words or one_title_word) and prev is not None and prev.text.rstrip()[-1:] in ".!?" \
-        and _body_like(nxt.text) and len(text) < 80
+        and body_like(nxt.text) and len(text) < 80
 
 
 def _parent_child(upper: str, lower: str) -> bool:
@@ -261,7 +289,22 @@ def _entry_like(lines: list[_Line], i: int) -> bool:
     if not 0 <= i < len(lines) - 1:
         return False
     name, nxt = lines[i].text, lines[i + 1].text
-    return len(name.split()) <= 3 and nxt.startswith(name + " ") and _body_like(nxt)
+    return len(name.split()) <= 3 and nxt.startswith(name + " ") and body_like(nxt)
+
+
+def _service_line(text: str) -> bool:
+    """Is the line the name of a service the processor gazetteer knows (`Vimeo (bare på enkelte sider)`)?"""
+    from .extract.processors import load_gazetteer
+
+    name = regex.sub(r"\s*\([^)]*\)$", "", text.strip())
+    return len(name.split()) <= 4 and load_gazetteer().lookup(name) is not None
+
+
+def _neighbour_block_starts(lines: list[_Line], i: int) -> list[int]:
+    """Indices of the first lines of the blocks before and after line i's block."""
+    block = lines[i].block
+    return [j for j in range(max(0, i - 6), min(len(lines), i + 7))
+            if lines[j].pos == 0 and lines[j].block in (block - 1, block + 1)]
 
 
 def _table_blocks(lines: list[_Line]) -> set[int]:
@@ -286,7 +329,7 @@ def _leads_to_body(lines: list[_Line], i: int, horizon: int = 12) -> bool:
         text = lines[j].text
         if METADATA.match(text):
             continue
-        if _body_like(text) or text.startswith("- ") or _numbered(text):
+        if body_like(text) or text.startswith("- ") or _numbered(text):
             return True
         if KEY_VALUE.match(text):
             return j == i + 1 and not KEY_VALUE.match(prev) and not LEGAL_NAME.search(lines[i].text)
@@ -306,7 +349,7 @@ def _title_block(lines: list[_Line]) -> tuple[set[int], set[int]]:
     found: tuple[set[int], set[int]] = (set(), set())
     for idx in by_block.values():
         texts = [lines[k].text.strip() for k in idx]
-        if any((_body_like(t) and not _shape_ok(t)) or _numbered(t) or t.startswith("- ") for t in texts):
+        if any((body_like(t) and not _shape_ok(t)) or _numbered(t) or t.startswith("- ") for t in texts):
             break
         shaped = [_shape_ok(t) and not _header_row(t) for t in texts]
         first = next((n for n, t in enumerate(texts) if shaped[n] and TITLE_WORDS.search(t)), None)

@@ -152,6 +152,22 @@ EU
 Vi har databehandleravtale med alle leverandørene."""
 
 
+# r8: a page copied line by line, no blank lines; a self-hosted font service is no processor
+CARDS_NO_BLANK_LINES = """Personvernerklæring
+Her forteller vi hva vi gjør med opplysningene dine når du besøker nettsiden.
+Tjenester vi bruker
+Vercel
+Drifter nettsiden. Tilgangslogger med IP-adresse slettes etter 30 dager.
+Resend
+Leverer meldingene fra kontaktskjemaet til innboksen vår.
+Fiken
+Regnskap og fakturering for kundene våre.
+Google Fonts
+Skriftene ligger på vår egen server. Nettleseren din kontakter ikke Google.
+Rettighetene dine
+Du kan be om innsyn i hva vi har lagret om deg."""
+
+
 @pytest.mark.parametrize("text, expected", [
     (FLAT_TABLE, {"Acmesky", "Tripletex"}),
     (LINK_TABLE, {"Zoho", "Acmesky"}),
@@ -162,6 +178,7 @@ Vi har databehandleravtale med alle leverandørene."""
     (LIST_WITH_FUNCTIONS, {"Poweroffice", "Google Adwords", "Bing Ads", "Intercom", "Google Docs",
                            "Microsoft Office 365"}),
     (RECIPIENT_CATEGORIES, set()),
+    (CARDS_NO_BLANK_LINES, {"Vercel", "Resend", "Fiken"}),
 ])
 def test_structures(doc_of, text, expected):
     assert names(doc_of(text)) == expected

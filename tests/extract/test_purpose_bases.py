@@ -120,6 +120,19 @@ CASES = [
      "bokstav e.",
      {"søknader": ["service_delivery"], "eksamen": ["events_training"]},
      {"service_delivery:e", "events_training:e"}),
+    # r8: in text copied line by line (no blank lines, not hard-wrapped), each line is its own paragraph: a
+    # closing basis reaches back over its own line only
+    ("Personvern\nSøker du jobb hos oss, bruker vi CV-en din til å vurdere søknaden. Vi sjekker også referansene.\n"
+     "Bookingportalen fører en logg over hvem som har åpnet et oppdrag, slik at vi kan oppdage misbruk. Dette har vi "
+     "en berettiget interesse i.\nVi svarer innen 30 dager.",
+     {"CV-en": ["recruitment"], "oppdage misbruk": ["security"]}, {"security:f"}),
+    # ... while in a hard-wrapped text a line break inside a paragraph is no paragraph break
+    ("Personvern\n\nSøker du jobb hos oss, bruker vi CV-en din og opplysningene i søknaden til å vurdere om\n"
+     "vi kan tilby deg en stilling. Vi sjekker også referansene du oppgir i søknaden din til oss.\n"
+     "Dette har vi en berettiget interesse i, og opplysningene slettes seks måneder etter at stillingen\n"
+     "er besatt. Du kan be om innsyn i opplysningene og be oss rette eller slette dem når som helst.\n"
+     "Du kan også klage til Datatilsynet dersom du mener at vi behandler opplysningene dine feil.",
+     {"CV-en": ["recruitment"]}, {"recruitment:f"}),
 ]
 
 

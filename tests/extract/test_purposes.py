@@ -594,6 +594,24 @@ REVIEW_CASES = [
     ("Husker hvilket steg av bestillingen brukeren står på", {"service_delivery"}),
     ("localization | Shopify | Hugsar land, språk og valuta | Økt", {"personalization"}),
     ("Vi husker innstillingene dine til neste besøk.", {"personalization"}),
+    # r8: replies, reviews after a stay, member lists, fake orders, delivering a project
+    ("Skjemaet sender oss navnet ditt og meldingen, så vi kan svare deg.", {"customer_support"}),
+    ("Grunnlaget er vår legitimate interest i å svare folk som tar kontakt.", {"customer_support"}),
+    ("Dersom du fremjar ein førespurnad, har me éin månad på oss til å svare deg.", set()),
+    ("Ei veke etter at du har reist, hender det at vi sender ein e-post og spør korleis opphaldet var.", {"surveys"}),
+    ("Vi må ha en medlemsliste som viser hvem som spiller i korpset og på hvilket instrument.",
+     {"customer_relationship"}),
+    ("Når et barn slutter, sletter vi det fra medlemslisten innen to måneder.", set()),
+    ("Det gjør vi for å slippe falske bestillinger og stjålne kort.", {"security", "service_delivery"}),
+    ("Vi bruker navn og e-post til å planlegge og levere prosjektet.", {"service_delivery"}),
+    ("Vi bruker opplysningene til å utføre oppdraget og til å kommunisere med deg.", {"service_delivery"}),
+    # events: named in a sentence that processes nobody's data, they are no purpose
+    ("Vi har kurs, språkkafé og fester for alle i Ringdal.", set()),
+    ("Kursene våre arrangeres av datterselskapet LLF Kurs AS, som holder til i Oslo.", set()),
+    ("Ringdal kommune og IMDi gir oss tilskudd til kursene.", set()),
+    ("Når du melder deg på et kurs, skriver vi opp navnet ditt og telefonnummeret.", {"events_training"}),
+    ("Kurs og veiledning for tolkene våre", {"events_training"}),
+    ("Vi benytter arrangementsystemet Luma i forbindelse med enkelte arrangementer.", {"events_training"}),
 ]
 
 
@@ -694,6 +712,14 @@ NO_PURPOSE_STATED = [
     # a heading that asks for the purpose is no definition section
     ("Personvern\n\nHva er formålet med behandlingen?\n\nVi bruker opplysningene til å sende deg nyhetsbrev.",
      ["marketing"]),
+    # what another party does for its own ends is no purpose of the controller; a first person keeps it
+    ("Personvern\n\nVideo\n\nVimeo setter da sine egne cookies og kan bruke dataene til egne formål.\n\n"
+     "Siteimprove kan nytte samla, anonymiserte tal til å utvikle sine eigne tenester.", []),
+    # a navigation trail, a denied sending
+    ("Hjem / Kundeservice / Cookies\n\nCookies\n\nVi bruker Google Analytics for å lage besøksstatistikk.", ["analytics"]),
+    ("Personvern\n\nBilder\n\nVi legger ikke ut bilder på nettsiden for å reklamere for senteret.", []),
+    ("Personvern\n\nDrift\n\nJeg bruker opplysningene bare for å holde nettsiden din oppe og ta sikkerhetskopier, "
+     "aldri til egne formål.", ["security"]),
     ("Informasjonskapsler\n\nKategori | Beskrivelse | Brukes?\nAnalytiske | Google Analytics, besøksstatistikk | Nei\n"
      "Markedsføring | Annonsenettverk for målrettet annonsering | Nei – ingen sporing\n"
      "Funksjonelle | Husker språkvalget | Ja", ["personalization"]),

@@ -7,7 +7,9 @@
 Tables are read by `policyparse.flat_tables`.
 
 Conventions (see the extractor brief): blank line = paragraph break, list items start with `- `,
-flattened table cells each sit on their own line, HTML rows arrive as `cell | cell`.
+flattened table cells each sit on their own line, HTML rows arrive as `cell | cell`. In a text that was
+not hard-wrapped (text copied from a web page, often with no blank lines at all), a line that ends a
+sentence and a line that starts a new one are two paragraphs.
 """
 from __future__ import annotations
 
@@ -15,8 +17,11 @@ from dataclasses import dataclass
 
 import regex
 
+from ..sections import text_blocks
+
 ITEM = regex.compile(r"^(?:-\s|(?P<num>\d{1,2})[.)]\s|(?P<alpha>[a-z])\)\s)")
 PIPE = " | "
+_SENTENCE_END = regex.compile(r"[.!?][)\"'»]*\s*$")
 
 
 @dataclass
@@ -48,15 +53,9 @@ class ListRun:
 
 
 def lines(text: str) -> list[Line]:
-    out: list[Line] = []
-    pos, block = 0, 0
-    for raw in text.split("\n"):
-        if not raw.strip():
-            block += 1
-        else:
-            out.append(Line(pos, pos + len(raw), raw, block))
-        pos += len(raw) + 1
-    return out
+    """Non-blank lines with the number of their block (`sections.text_blocks`)."""
+    return [Line(start, start + len(part), part, b)
+            for b, block in enumerate(text_blocks(text)) for part, start in block]
 
 
 def blocks(line_list: list[Line]) -> list[list[Line]]:
@@ -84,12 +83,14 @@ def units(doc) -> list[Unit]:
     def build():
         out: list[Unit] = []
         prev: Line | None = None
+        unwrapped = not getattr(getattr(doc, "normalized", None), "wrapped", True)
         for ln in doc_lines(doc):
             heading = doc.is_heading_line(ln.start)
             item = bool(ITEM.match(ln.text))
             row = PIPE in ln.text
             new = (prev is None or ln.block != prev.block or heading or item or row
-                   or (out and out[-1].kind in ("heading", "row", "item") and not _continues(prev, ln)))
+                   or (out and out[-1].kind in ("heading", "row", "item") and not _continues(prev, ln))
+                   or (unwrapped and _SENTENCE_END.search(prev.text) is not None and ln.text[:1].isupper()))
             if new:
                 kind = "heading" if heading else "item" if item else "row" if row else "paragraph"
                 out.append(Unit(ln.start, ln.end, kind))

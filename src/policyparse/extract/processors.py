@@ -916,6 +916,8 @@ class Collector:
                 continue
             function = location = None
             rest = block[1:]
+            if any(r.pattern.search(l.text) for l in rest[:3] for r in ctx.rules["veto_sentence"] if not r.categories):
+                continue  # `Google Fonts` / `Skriftene ligger på vår egen server.`: not used as a processor
             if rest:
                 for l in rest[:3]:
                     t = l.text.strip()

@@ -19,7 +19,8 @@ right.
 
 Some sentences name purposes without stating one (`resources/purpose_scope.json`): the sentences of a
 section that explains what cookies are in general (`Hva er informasjonskapsler?`), sentences about
-adopting tools later (`Tar vi i bruk et analyseverktøy senere, spør vi først`), rows of a table that
+adopting tools later (`Tar vi i bruk et analyseverktøy senere, spør vi først`), sentences about what
+another party does for its own ends (`Vimeo kan bruke dataene til egne formål`), rows of a table that
 marks a category as not used (`Brukes? | Nei`), and purpose words inside a denied use (`Vi
 bruker ikke Google Analytics eller andre verktøy for statistikk`): a cue that matches only there does
 not fire, and the model may not give its label in that sentence either. A sentence or table cell that
@@ -32,6 +33,7 @@ from functools import lru_cache
 import regex
 
 from ..rules import load_patterns, load_rules
+from ..sections import BREADCRUMB
 from ..taxonomy import PURPOSES
 from . import Extraction
 from ..flat_tables import header_role
@@ -56,7 +58,8 @@ def cue_rules() -> list[tuple[str, str, regex.Pattern, regex.Pattern | None]]:
 @lru_cache(maxsize=1)
 def scope() -> dict[str, regex.Pattern]:
     return load_patterns("purpose_scope.json", {"definition_heading", "negated_use", "scope_end", "negation_exception",
-                                                "hypothetical_use", "not_used_header", "not_used_value", "bare_basis"})
+                                                "hypothetical_use", "not_used_header", "not_used_value", "bare_basis",
+                                                "third_party_use"})
 
 
 def negated_spans(text: str) -> list[tuple[int, int]]:
@@ -130,11 +133,15 @@ def _not_used_row(row) -> bool:
 
 
 def states_no_purpose(doc, sent, row) -> bool:
-    """A sentence of a general explanation of cookies, about adopting tools later, or a row (`row`: the
-    `pipe_row` of its line) of a category marked as not used."""
+    """A sentence of a general explanation of cookies, about adopting tools later or about what another
+    party does for its own ends, a navigation trail (`Hjem / Kundeservice / Cookies`), or a row (`row`: the `pipe_row` of its line) of a category marked as not
+    used."""
     sec = doc.section_at(sent.start_char)
-    return (bool(sec and scope()["definition_heading"].match(sec.heading)) or _not_used_row(row)
-            or scope()["hypothetical_use"].search(sent.text) is not None)
+    pats = scope()
+    return (bool(sec and pats["definition_heading"].match(sec.heading)) or _not_used_row(row)
+            or pats["hypothetical_use"].search(sent.text) is not None
+            or pats["third_party_use"].match(sent.text) is not None
+            or (BREADCRUMB.search(sent.text) is not None and len(sent.text.split()) <= 12))
 
 
 def labelled_sentences(doc):
