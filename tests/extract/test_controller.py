@@ -101,6 +101,10 @@ NAMES = [
     ("Samtalene gjennomføres av Samtale Norge AS (org.nr. 959 083 010), et ringesenter som er vår databehandler.", []),
     ("Forvaltningen er satt ut til forretningsfører Nordbo Forvaltning AS (org.nr. 959 083 010).", []),
     ("Eksempel AS (org.nr. 974 379 511) er behandlingsansvarlig. Vi bruker databehandlere.", ["Eksempel AS"]),
+    # r8: a public body named with a lower-case word; a supplier with its org number is then no controller
+    ("Fjellby kommune (org.nr. 968 676 369) er behandlingsansvarlig.\n\nLeverandører\n\n"
+     "Nordkode AS (org.nr. 990 457 727) – har utviklet løsningen og retter feil", ["Fjellby kommune"]),
+    ("Nordkode AS (org.nr. 990 457 727) leverer denne nettsiden.", ["Nordkode AS"]),
 ]
 
 

@@ -84,6 +84,9 @@ ART6 = [
     ("Grunnlag etter artikkel 6 nr. 1:\nBokstav a: nyhetsbrev\n\nBokstav f gjelder noe annet.", ["a"]),
     ("Vi viser til artikkel 6 nr. 1 om grunnlag.\nBokstav b: avtale", []),
     ("Grunnlag etter artikkel 9 nr. 2:\nBokstav a: samtykke", []),
+    ("Etter personvernforordninga artikkel 6 nr. 1 byggjer vi på:\n- bokstav b, avtalen om barnehageplass\n"
+     "- bokstav c, rettslege plikter etter barnehagelova", ["b", "c"]),
+    ("Vi følger artikkel 6 nr. 1 og mange andre regler i loven når vi behandler opplysninger:\nBokstav b: avtale", []),
     ("i henhold til artikkel 20", []),
 ]
 

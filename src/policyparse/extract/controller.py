@@ -25,7 +25,9 @@ FILE_NAME = regex.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|tiff?|pdf)$
 LEGAL_SUFFIX = r"(?:AS|ASA|AB|ENK|SA|DA|BA|ANS|KS|IKS|HF|RHF|Ltd\.?|Inc\.?|GmbH|LLC|Oy|A/S|ApS)"
 # a word of a name: a full stop only inside it (`Finn.no`), never at its end (`Trondheim. Styret` is two sentences)
 WORD = r"[\p{L}\d&'’\-]*(?:\.[\p{L}\d&'’\-]+)*"
-NAME = rf"(?:[\p{{Lu}}\p{{Ll}}]?\p{{Lu}}{WORD})(?: (?:\p{{Lu}}{WORD}|og|&|i|for)){{0,5}}?(?: {LEGAL_SUFFIX})?"
+# a public body or association is named with a lower-case word after its place (`Fjellby kommune`)
+BODY_WORD = r"(?:kommune|fylkeskommune|sokn|borettslag|sameie|idrettslag|velforening|skolekorps|musikkorps|frivilligsentral)"
+NAME = rf"(?:[\p{{Lu}}\p{{Ll}}]?\p{{Lu}}{WORD})(?: (?:\p{{Lu}}{WORD}|og|&|i|for)){{0,5}}?(?: {BODY_WORD})?(?: {LEGAL_SUFFIX})?"
 CONTROLLER_PATTERNS = [
     ("controller.is_responsible", regex.compile(
         rf"(?P<name>{NAME})(?:\s*\([^)]*\))?(?:,\s*[^,.]{{1,40}},)?\s+(?:er|vert|blir)\s+(?:\w+\s+){{0,2}}"
@@ -98,8 +100,12 @@ def _other_party(doc, m) -> bool:
 
 
 def _controller_names(doc):
+    """Names the text makes the controller; a name that only stands beside an org. number counts when no
+    name is said to be the controller (`Nordkode AS (org.nr. ...) – har utviklet løsningen` is a supplier)."""
     found = {}
     for method, pattern in CONTROLLER_PATTERNS:
+        if method == "controller.name_with_orgnr" and found:
+            break
         for m in pattern.finditer(doc.text[:20000]):
             name = " ".join(m.group("name").split()).strip(" ,.")
             if name.split()[0] in NOT_NAMES or len(name) < 2 or _other_party(doc, m):

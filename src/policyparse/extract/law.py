@@ -198,12 +198,15 @@ def find_references(text: str) -> list[dict]:
     return _with_lead_in_letters(text, _with_appositions(text, refs))
 
 
-LEAD_IN_END = regex.compile(r"[^\S\n]*:[^\S\n]*(?:\n|$)")
+# the rest of a lead-in line after its article citation: a colon, after a few words at most (`... artikkel 6
+# nr. 1 byggjer vi på:`)
+LEAD_IN_END = regex.compile(r"(?:[^\S\n]+[\p{L}]+){0,5}[^\S\n]*:[^\S\n]*(?:\n|$)")
 
 
 def _with_lead_in_letters(text: str, refs: list[dict]) -> list[dict]:
     """Add the letters of the lines below a lead-in that ends with an article citation without letters
-    (`... følgende grunnlag etter personvernforordningen artikkel 6 nr. 1:` / `Bokstav b (avtale): ...` /
+    (`... følgende grunnlag etter personvernforordningen artikkel 6 nr. 1:`, `Etter personvernforordninga
+    artikkel 6 nr. 1 byggjer vi på:` / `Bokstav b (avtale): ...` /
     `- bokstav f ...`): one reference per line that starts with a letter keyword, same law, article and
     paragraph, up to the end of the block (blank line)."""
     g = grammar()
