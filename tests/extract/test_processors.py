@@ -255,6 +255,8 @@ def test_embedded_role(doc_of):
 
 
 @pytest.mark.parametrize("text", [
+    "Landslaget for Fjellførere er behandlingsansvarlig. Kursene våre arrangeres av datterselskapet LLF Kurs AS "
+    "(org.nr. 967 320 773).",
     "Vi bruker ingen analyse, Facebook Pixel, Google Analytics eller reklame-informasjonskapsler.",
     "Vi bruker ikke verktøy som Hotjar eller Google Analytics.",
     "Hvis du mener vi bryter regelverket, kan du klage til Datatilsynet.",
