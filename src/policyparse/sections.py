@@ -86,7 +86,7 @@ def _page_furniture(text: str) -> set[str]:
 
 
 def _lines(text: str) -> list[_Line]:
-    """Lines grouped in blank-line blocks. A line repeating the one above it, a one-word capitals
+    """Lines grouped in blocks (`text_blocks`). A line repeating the one above it, a one-word capitals
     label directly above another line (`PERSONVERN` over the title), and page furniture of a PDF (page
     markers, running headers and footers) are left out of the structure."""
     lines: list[_Line] = []

@@ -134,8 +134,8 @@ def _not_used_row(row) -> bool:
 
 def states_no_purpose(doc, sent, row) -> bool:
     """A sentence of a general explanation of cookies, about adopting tools later or about what another
-    party does for its own ends, a navigation trail (`Hjem / Kundeservice / Cookies`), or a row (`row`: the `pipe_row` of its line) of a category marked as not
-    used."""
+    party does for its own ends, a navigation trail (`Hjem / Kundeservice / Cookies`), or a row (`row`:
+    the `pipe_row` of its line) of a category marked as not used."""
     sec = doc.section_at(sent.start_char)
     pats = scope()
     return (bool(sec and pats["definition_heading"].match(sec.heading)) or _not_used_row(row)
