@@ -766,3 +766,23 @@ def test_purpose_cells_of_a_row_are_read_on_their_own(row, expected, monkeypatch
     monkeypatch.setenv("POLICYPARSE_MODEL", "/nonexistent/purposes.skops")  # the rules alone
     text = f"Hva vi bruker opplysningene til\n\nFormål | Opplysninger | Grunnlag | Lagringstid\n{row}"
     assert purposes.extract(make_doc(text), {}).fields["purposes"] == expected
+
+
+def test_the_model_sees_the_cue_features_it_was_trained_on(monkeypatch):
+    """Training computes cue features from the sentence text alone (`classify.cue_hits_of`); the purpose
+    cells read on their own add rule votes, not model features."""
+    from policyparse import classify
+
+    seen = {}
+
+    def spy(doc, sentences, cue_hits=None, **kwargs):
+        seen.update({s.text: hits for s, hits in zip(sentences, cue_hits)})
+        return [{} for _ in sentences], None
+
+    monkeypatch.setattr(classify, "predict_sentences", spy)
+    row = "Målrettede annonser på Facebook og Instagram | E-post (hashet) | Samtykke | Til du trekker samtykket tilbake"
+    text = f"Hva vi bruker opplysningene til\n\nFormål | Opplysninger | Grunnlag | Lagringstid\n{row}"
+    found = purposes.extract(make_doc(text), {}).fields["purposes"]
+    assert found == ["advertising"]                 # the rule vote of the purpose cell
+    assert seen[row] == cue_labels(row)             # the features of the whole row, as in training
+    assert "advertising" not in seen[row]

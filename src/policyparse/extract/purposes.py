@@ -108,7 +108,8 @@ def cue_labels(text: str) -> dict[str, str]:
 def row_cues(sent, row) -> tuple[dict[str, str], set[str]]:
     """`sentence_cues` of a sentence; for a `|` row (`row`: its `pipe_row`), the cues of its purpose cells
     (under `Formål`) also count when read on their own, so that an exclusion in another cell (`Til du
-    trekker samtykket tilbake` under `Lagringstid`) does not veto the purpose the row states."""
+    trekker samtykket tilbake` under `Lagringstid`) does not veto the purpose the row states. They are rule
+    votes only: the model's cue features stay those of the whole row, as in training."""
     hits, denied = sentence_cues(sent.text)
     if row is None or PIPE not in sent.text:
         return hits, denied
@@ -184,7 +185,10 @@ def extract(doc, fields) -> Extraction:
     with_rows = [(s, row) for s, row in with_rows if not states_no_purpose(doc, s, row)]
     sentences = [s for s, _ in with_rows]
     cues = [row_cues(s, row) for s, row in with_rows]
-    predictions, model_note = predict_sentences(doc, sentences, cue_hits=[hits for hits, _ in cues])
+    # the model's cue features are those of the sentence text, as in training (`classify.cue_hits_of`)
+    features = [cue_labels(s.text) if row is not None and PIPE in s.text else hits
+                for (s, row), (hits, _) in zip(with_rows, cues)]
+    predictions, model_note = predict_sentences(doc, sentences, cue_hits=features)
     if model_note:
         doc.warnings.append(model_note)
     bare_basis = scope()["bare_basis"]
