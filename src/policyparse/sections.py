@@ -106,8 +106,8 @@ def _lines(text: str) -> list[_Line]:
 def text_blocks(text: str) -> list[list[tuple[str, int]]]:
     """The non-blank lines of a text as (line, start), grouped in blocks between blank lines. A text of
     many lines with no blank line at all (copied from a web page line by line) is cut after each line of
-    body text that ends a sentence, so that a heading or a card and the text under it start a block, as
-    they would after a blank line."""
+    body text that ends a sentence and after a date or version line, so that a heading or a card and the
+    text under it start a block, as they would after a blank line."""
     out: list[list[tuple[str, int]]] = [[]]
     pos = 0
     for raw in text.split("\n"):
@@ -122,7 +122,7 @@ def text_blocks(text: str) -> list[list[tuple[str, int]]]:
         cut: list[list[tuple[str, int]]] = [[]]
         for part, start in out[0]:
             cut[-1].append((part, start))
-            if body_like(part) and part.rstrip()[-1:] in ".!?":
+            if (body_like(part) and part.rstrip()[-1:] in ".!?") or METADATA.match(part):
                 cut.append([])
         out = [block for block in cut if block]
     return out
