@@ -83,7 +83,7 @@ def units(doc) -> list[Unit]:
     def build():
         out: list[Unit] = []
         prev: Line | None = None
-        unwrapped = not getattr(getattr(doc, "normalized", None), "wrapped", True)
+        unwrapped = not doc.normalized.wrapped
         for ln in doc_lines(doc):
             heading = doc.is_heading_line(ln.start)
             item = bool(ITEM.match(ln.text))

@@ -105,14 +105,14 @@ def cue_labels(text: str) -> dict[str, str]:
     return sentence_cues(text)[0]
 
 
-def row_cues(sent, row) -> tuple[dict[str, str], set[str]]:
-    """`sentence_cues` of a sentence; for a `|` row (`row`: its `pipe_row`), the cues of its purpose cells
-    (under `Formål`) also count when read on their own, so that an exclusion in another cell (`Til du
-    trekker samtykket tilbake` under `Lagringstid`) does not veto the purpose the row states. They are rule
-    votes only: the model's cue features stay those of the whole row, as in training."""
-    hits, denied = sentence_cues(sent.text)
+def with_purpose_cells(cues: tuple[dict[str, str], set[str]], sent, row) -> tuple[dict[str, str], set[str]]:
+    """The `sentence_cues` of a sentence (`cues`); for a `|` row (`row`: its `pipe_row`), the cues of its
+    purpose cells (under `Formål`) also count when read on their own, so that an exclusion in another cell
+    (`Til du trekker samtykket tilbake` under `Lagringstid`) does not veto the purpose the row states. They
+    are rule votes only: the model's cue features stay those of the whole row, as in training."""
     if row is None or PIPE not in sent.text:
-        return hits, denied
+        return cues
+    hits, denied = dict(cues[0]), set(cues[1])
     _, cells, header = row
     for cell, head in zip(cells, header):
         if header_role(head.strip()) == "purpose" and cell.strip() and cell.strip() in sent.text:
@@ -184,11 +184,10 @@ def extract(doc, fields) -> Extraction:
     with_rows = [(s, pipe_row(doc.text, s.start_char)) for s in labelled_sentences(doc)]
     with_rows = [(s, row) for s, row in with_rows if not states_no_purpose(doc, s, row)]
     sentences = [s for s, _ in with_rows]
-    cues = [row_cues(s, row) for s, row in with_rows]
+    text_cues = [sentence_cues(s.text) for s in sentences]
+    cues = [with_purpose_cells(c, s, row) for c, (s, row) in zip(text_cues, with_rows)]
     # the model's cue features are those of the sentence text, as in training (`classify.cue_hits_of`)
-    features = [cue_labels(s.text) if row is not None and PIPE in s.text else hits
-                for (s, row), (hits, _) in zip(with_rows, cues)]
-    predictions, model_note = predict_sentences(doc, sentences, cue_hits=features)
+    predictions, model_note = predict_sentences(doc, sentences, cue_hits=[hits for hits, _ in text_cues])
     if model_note:
         doc.warnings.append(model_note)
     bare_basis = scope()["bare_basis"]
