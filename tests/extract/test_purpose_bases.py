@@ -713,11 +713,37 @@ PASSAGES = [
      "spørsmål når du kontakter kundeservice\n- forebygge svindel og misbruk av rabattkoder\n\nDer det ikke står noe "
      "grunnlag i parentes, bygger behandlingen på vår berettigede interesse, jf. art. 6 nr. 1 bokstav f.",
      {"service_delivery:b", "marketing:a", "customer_support:f", "security:f"}, id="nb_rest_of_list"),
+    # --- a section named by its heading, not by the same word in running text
+    pytest.param(
+     "Personvernerklæring\n\nNettsiden\n\nVi bruker Matomo til å lage besøksstatistikk. Grunnlaget er vår "
+     "berettigede interesse.\n\nKurs\n\nNår du melder deg på kurs via nettsiden, registrerer vi navn og e-post. "
+     "Grunnlaget for denne behandlingen er avtalen med deg.",
+     {"analytics:f", "events_training:b"}, id="heading_word_in_running_text"),
+    pytest.param(
+     "Personvernerklæring\n\nNettsiden\n\nVi bruker Matomo til å lage besøksstatistikk. Grunnlaget er vår "
+     "berettigede interesse.\n\nKurs\n\nNår du melder deg på kurs, registrerer vi navn og e-post. "
+     "Behandlingen som er beskrevet under «Nettsiden» og her, bygger på samtykket ditt.",
+     {"analytics:f", "analytics:a", "events_training:a"}, id="heading_quoted"),
     pytest.param(
      "Føremål\n\nMe nyttar opplysningane til:\n- å sende nyheitsbrev (samtykkje)\n- å svare på førespurnader frå "
      "kundar\n\nFor dei andre føremåla er grunnlaget vår berettiga interesse.",
      {"marketing:a", "customer_support:f"}, id="nn_rest_of_list"),
 ]
+
+
+@pytest.mark.parametrize("text,heading,expected", [
+    ("kategoriene Preferanser, Statistikk og Markedsføring", "Statistikk", True),
+    ("For «Abonnement og levering» er grunnlaget avtalen", "Abonnement og levering", True),
+    ("- Kundeklubben: samtykke", "Kundeklubben", True),
+    ("Google Analytics, Vimeo og YouTube blir berre lasta", "Google Analytics", True),
+    ("Google Analytics, Vimeo og YouTube blir berre lasta", "Vimeo", True),
+    ("Du kan abonnere på nyhetsbrev fra kommunen", "nyhetsbrev", False),
+    ("Vi svarer raskt. Nyhetsbrev sender vi sjelden", "Nyhetsbrev", False),
+    ("Nyhetsbrev sender vi sjelden", "Nyhetsbrev", False),
+])
+def test_heading_written_as_name(text, heading, expected):
+    at = text.index(heading)
+    assert purpose_bases.written_as_name(text, at, at + len(heading)) is expected
 
 
 @pytest.mark.parametrize("text,expected", PASSAGES)

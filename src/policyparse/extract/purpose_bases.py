@@ -426,6 +426,28 @@ def _section_names(doc) -> list[tuple[int, regex.Pattern]]:
     return cached(doc, "section_names", build)
 
 
+NAME_QUOTES = "«\"“'‘"
+SENTENCE_OPENING = regex.compile(r"(?:^|[.!?:]|^\s*[-•*])[\s\p{Pi}\p{Ps}«\"]*$")
+
+
+LABEL_AFTER = regex.compile(r"\s*[:–—]")
+INNER_CAPITAL = regex.compile(r".\p{Lu}")
+
+
+def written_as_name(text: str, at: int, end: int) -> bool:
+    """Whether a heading found in text[at:end] is referred to as a name: quoted (`«Kundeservice»`),
+    capitalised inside a sentence (`kategoriene Preferanser, Statistikk og Markedsføring`), a label
+    (`- Kundeklubben: samtykke`) or a proper name (`Google Analytics, Vimeo og YouTube blir berre
+    lasta`). The same word in running text (`Du kan abonnere på nyhetsbrev`) or opening a sentence
+    (`Nyhetsbrev sender vi ...`) names no section."""
+    if at > 0 and text[at - 1] in NAME_QUOTES:
+        return True
+    if not text[at].isupper():
+        return False
+    return (not SENTENCE_OPENING.search(text[max(0, at - 80):at]) or bool(LABEL_AFTER.match(text, end))
+            or bool(INNER_CAPITAL.search(text, at, end)))
+
+
 def _named_sections(doc, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the sections that the text in [start, end) names by their heading (`kategoriene
     Preferanser, Statistikk og Markedsføring`, `«Kundeservice»`), other than its own and their parents."""
@@ -434,7 +456,8 @@ def _named_sections(doc, start: int, end: int) -> list[tuple[int, int]]:
         own.add(k)
         k = doc.sections[k].parent
     text = doc.text[start:end]
-    return [_section_extent(doc, i) for i, pattern in _section_names(doc) if i not in own and pattern.search(text)]
+    return [_section_extent(doc, i) for i, pattern in _section_names(doc)
+            if i not in own and any(written_as_name(text, m.start(), m.end()) for m in pattern.finditer(text))]
 
 
 def _context(doc, piece: Piece, index: PurposeIndex, lower: int, upper: int) -> dict[str, str]:
