@@ -59,19 +59,6 @@ def test_shipped_model_loads_with_trusted_types_and_predicts(doc_of):
     assert note is None and "marketing" in predicted[0]
 
 
-def test_threshold_is_chosen_for_policies_not_sentences():
-    """Six true sentences at 0.5 in one policy favour a cut at 0.5 sentence by sentence; but two
-    other policies then each get a false label from one sentence at 0.5, so the cut goes above it."""
-    probs = np.array([0.7] + [0.5] * 6 + [0.7] + [0.5] + [0.5])[:, None]
-    y = np.array([1] * 7 + [1] + [0] + [0])[:, None]
-    groups = np.array(["d1"] * 7 + ["d2"] + ["d3"] + ["d4"])
-    rules = np.zeros_like(y, dtype=bool)
-    modes, cuts = classify.choose(y, probs, rules, groups)
-    assert modes == ["either"] and 0.5 < cuts[0] <= 0.7
-    sentence_cut = classify._thresholds(y, probs)[0]
-    assert sentence_cut <= 0.5
-
-
 def test_thresholds_are_applied(tmp_path, doc_of):
     rows, texts = fixture_rows()
     classify.train(rows, texts, tmp_path, cv=False)

@@ -1,7 +1,6 @@
 """The sentence-level purpose classifier: TF-IDF word and character n-grams of normalized tokens plus
 the section heading, a one-vs-rest logistic regression (a linear model fitted on log-loss, so its
-probabilities are calibrated), and per-label thresholds chosen by cross-validation grouped by document
-for the best F1 over policies, the unit `purposes` is scored on.
+probabilities are calibrated), and per-label thresholds chosen by cross-validation grouped by document.
 The cue rules (`resources/purpose_cues.json`) are features of the model and also vote on their own:
 a rule hit always labels its sentence; for each label, grouped CV chooses whether the model adds
 sentences above its threshold or the rules decide alone (`MODES`), since a few labels are served
@@ -168,26 +167,8 @@ def _f1(truth: np.ndarray, pred: np.ndarray) -> float:
     return 2 * tp / denom if denom else 0.0
 
 
-def by_document(groups: np.ndarray, y: np.ndarray, probs: np.ndarray, rules: np.ndarray):
-    """One row per document: each matrix's highest value over the document's sentences (a label is true,
-    a rule fired, if so in any sentence; the model's top probability)."""
-    docs, inverse = np.unique(groups, return_inverse=True)
-    out = []
-    for m in (y, probs, rules):
-        agg = np.zeros((len(docs), m.shape[1]), dtype=m.dtype)
-        np.maximum.at(agg, inverse, m)
-        out.append(agg)
-    return out
-
-
-def choose(y: np.ndarray, probs: np.ndarray, rules: np.ndarray, groups: np.ndarray) -> tuple[list[str], np.ndarray]:
-    """Per label, the deciding source (rules / either) and model threshold with the best F1 over
-    (document, label) pairs, the unit `purposes` is scored on: a policy has a purpose when any of its
-    sentences has it, so the cut best for single sentences lets a long policy collect false labels
-    (grouped CV, policy labels as the union of sentence labels: development 16 -> 13 false, none
-    more missed; synthetic 52 -> 43 false, 38 -> 43 missed; sentence macro F1 0.82 -> 0.83 and
-    0.74 -> 0.74)."""
-    y, probs, rules = by_document(groups, y, probs, rules)
+def choose(y: np.ndarray, probs: np.ndarray, rules: np.ndarray) -> tuple[list[str], np.ndarray]:
+    """Per label, the deciding source (rules / either) and model threshold with the best F1."""
     either = np.array([_thresholds(y[:, [k]], np.where(rules[:, [k]], 1.0, probs[:, [k]]))[0]
                        for k in range(y.shape[1])])
     modes, cuts = [], np.zeros(y.shape[1])
@@ -221,7 +202,7 @@ def cross_validate(X, y, groups, labels, rules: np.ndarray, n_splits: int = 5, s
     pred = np.zeros(y.shape, dtype=bool)
     for train, test in GroupKFold(n_splits=n_splits).split(X, y, groups):
         inner = _oof_probs(X.iloc[train], y[train], groups[train], min(n_splits, len(set(groups[train]))), seed)
-        modes, cuts = choose(y[train], inner, rules[train], groups[train])
+        modes, cuts = choose(y[train], inner, rules[train])
         model = make_model(seed)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -257,7 +238,7 @@ def train(rows: list[dict], texts: dict, out_dir: Path = MODEL_DIR, seed: int = 
     n_splits = min(5, len(set(groups)))
     oof = _oof_probs(X, y, groups, n_splits, seed)
     real = np.array([g not in synthetic for g in groups])
-    modes, thresholds = choose(y, oof, rules, groups)
+    modes, thresholds = choose(y, oof, rules)
     report = cross_validate(X, y, groups, labels, rules, n_splits, seed,
                             parts={"development": real, "synthetic": ~real}) if cv else None
     model = make_model(seed)
