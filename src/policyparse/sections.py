@@ -27,6 +27,7 @@ TOC_LABELS = frozenset(_LEXICON["toc_labels"])
 RUN_ON_ENDINGS = frozenset(_LEXICON["run_on_endings"])
 KEY_VALUE = regex.compile(r"^[\p{L}][\p{L} ./-]{1,30}:\s+\S")
 METADATA = regex.compile(_LEXICON["metadata"], regex.I)
+SENTENCE_END = regex.compile(r"[.!?][)\"'»”]*\s*$")  # a line that ends a sentence, closing quotes or brackets allowed
 BREADCRUMB = regex.compile(_LEXICON["breadcrumb"], regex.I)
 PAGE_MARKER = regex.compile(_LEXICON["page_marker"], regex.I)
 WORD_BREAK = regex.compile(r"\p{L}-$")   # `uautoriser-`: a word broken at the line end runs on
@@ -122,7 +123,7 @@ def text_blocks(text: str) -> list[list[tuple[str, int]]]:
         cut: list[list[tuple[str, int]]] = [[]]
         for part, start in out[0]:
             cut[-1].append((part, start))
-            if (body_like(part) and part.rstrip()[-1:] in ".!?") or METADATA.match(part):
+            if (body_like(part) and SENTENCE_END.search(part)) or METADATA.match(part):
                 cut.append([])
         out = [block for block in cut if block]
     return out

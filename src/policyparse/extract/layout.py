@@ -17,11 +17,10 @@ from dataclasses import dataclass
 
 import regex
 
-from ..sections import text_blocks
+from ..sections import SENTENCE_END, text_blocks
 
 ITEM = regex.compile(r"^(?:-\s|(?P<num>\d{1,2})[.)]\s|(?P<alpha>[a-z])\)\s)")
 PIPE = " | "
-_SENTENCE_END = regex.compile(r"[.!?][)\"'»]*\s*$")
 
 
 @dataclass
@@ -90,7 +89,7 @@ def units(doc) -> list[Unit]:
             row = PIPE in ln.text
             new = (prev is None or ln.block != prev.block or heading or item or row
                    or (out and out[-1].kind in ("heading", "row", "item") and not _continues(prev, ln))
-                   or (unwrapped and _SENTENCE_END.search(prev.text) is not None and ln.text[:1].isupper()))
+                   or (unwrapped and SENTENCE_END.search(prev.text) is not None and ln.text[:1].isupper()))
             if new:
                 kind = "heading" if heading else "item" if item else "row" if row else "paragraph"
                 out.append(Unit(ln.start, ln.end, kind))
