@@ -194,6 +194,13 @@ CASES = [
                  "så svarer en av oss innen kort tid.",
                  ["Personvernerklæring", "Hvem står bak", "Rettighetene dine", "Spørsmål?"],
                  id="no-blank-lines-heading-after-date-line"),
+    pytest.param("Personvernerklæring\nHer forteller vi hva vi gjør med opplysningene dine (se også vilkårene.)\n"
+                 "Hvem står bak\nLysverk Digital AS er et webbyrå i Bergen og har ansvaret for opplysningene.\n"
+                 "Kontaktskjemaet\nSkjemaet sender oss navnet ditt og meldingen, merket «Fra nettsiden.»\n"
+                 "Rettighetene dine\nDu kan be om innsyn i hva vi har lagret om deg.\nSpørsmål?\nSend en e-post til oss, "
+                 "så svarer en av oss innen kort tid.",
+                 ["Personvernerklæring", "Hvem står bak", "Kontaktskjemaet", "Rettighetene dine", "Spørsmål?"],
+                 id="no-blank-lines-sentence-ends-in-quote-or-bracket"),
     pytest.param(f"Informasjonskapsler\n\n{BODY}\n\nGoogle Analytics\n_ga – skil ulike besøkjande frå kvarandre, slik at vi "
                  f"kan lage besøksstatistikk – 2 år\n_gid – held på status for økta i statistikken – 1 døgn\n\nMeta\n"
                  f"_fbp – Meta-pikselen nyttar denne til å vise annonsar for arrangementa våre til folk – 3 månader\n"

@@ -28,6 +28,7 @@ RUN_ON_ENDINGS = frozenset(_LEXICON["run_on_endings"])
 KEY_VALUE = regex.compile(r"^[\p{L}][\p{L} ./-]{1,30}:\s+\S")
 METADATA = regex.compile(_LEXICON["metadata"], regex.I)
 SENTENCE_END = regex.compile(r"[.!?][)\"'»”]*\s*$")  # a line that ends a sentence, closing quotes or brackets allowed
+FULL_STOP_END = regex.compile(r"\.[)\"'»”]*\s*$")
 BREADCRUMB = regex.compile(_LEXICON["breadcrumb"], regex.I)
 PAGE_MARKER = regex.compile(_LEXICON["page_marker"], regex.I)
 WORD_BREAK = regex.compile(r"\p{L}-$")   # `uautoriser-`: a word broken at the line end runs on
@@ -145,7 +146,7 @@ def _shape_ok(line: str) -> bool:
     words = line.split()
     if not words or not line[0].isupper() or line.startswith("- ") or " | " in line:
         return False
-    if line[-1] in ".,;:" or len(words) > MAX_WORDS or len(line) > 120:
+    if line[-1] in ",;:" or FULL_STOP_END.search(line) or len(words) > MAX_WORDS or len(line) > 120:
         return False
     if KEY_VALUE.match(line) or METADATA.match(line) or "@" in line or "http" in line.lower():
         return False
