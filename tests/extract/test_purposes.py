@@ -715,6 +715,12 @@ NO_PURPOSE_STATED = [
     # what another party does for its own ends is no purpose of the controller; a first person keeps it
     ("Personvern\n\nVideo\n\nVimeo setter da sine egne cookies og kan bruke dataene til egne formål.\n\n"
      "Siteimprove kan nytte samla, anonymiserte tal til å utvikle sine eigne tenester.", []),
+    # a pointer to more information states no purpose; a clause before it in the sentence keeps its own
+    ("Personvern\n\nFacebook\n\nDu kan lese mer om hvordan Meta bruker opplysninger til annonsering på "
+     "facebook.com/privacy.\n\nLes mer om hvordan Google bruker data til statistikk og annonsering her.\n\n"
+     "Meir om korleis vi nyttar opplysningane til marknadsføring, finn du under.", []),
+    ("Personvern\n\nInnlogging\n\nVi sender deg nyhetsbrev når du har samtykket; les mer om nyhetsbrevet her.",
+     ["marketing"]),
     # a navigation trail, a denied sending
     ("Hjem / Kundeservice / Cookies\n\nCookies\n\nVi bruker Google Analytics for å lage besøksstatistikk.", ["analytics"]),
     ("Personvern\n\nBilder\n\nVi legger ikke ut bilder på nettsiden for å reklamere for senteret.", []),
