@@ -612,6 +612,17 @@ REVIEW_CASES = [
     ("Når du melder deg på et kurs, skriver vi opp navnet ditt og telefonnummeret.", {"events_training"}),
     ("Kurs og veiledning for tolkene våre", {"events_training"}),
     ("Vi benytter arrangementsystemet Luma i forbindelse med enkelte arrangementer.", {"events_training"}),
+    # customer service as a contact channel, opening hours or where suppliers give support from is no purpose
+    ("Du kan reservere deg mot markedsføring ved å kontakte kundeservice.", set()),
+    ("Kundeservice har åpent alle hverdager fra 9 til 15.", set()),
+    ("Salesforce kan gi brukerstøtte fra USA.", set()),
+    ("Enkelte leverandører i tabellen over er etablert i USA eller kan gi support derfra.", set()),
+    ("Used to check if the user's browser supports cookies.", set()),
+    ("Kundeservicen brukar Zendesk, som kan gi brukarstøtte frå USA etter standardkontraktar.", {"customer_support"}),
+    ("Kontakter du kundeservice på chat, bruker vi opplysningene for å svare deg og løse saken.", {"customer_support"}),
+    # a service the supplier delivers to the controller
+    ("Leverandøren får bare bruke opplysningene til å levere tjenesten til oss.", set()),
+    ("Vi bruker opplysningene til å levere tjenesten til deg.", {"service_delivery"}),
 ]
 
 
@@ -721,6 +732,15 @@ NO_PURPOSE_STATED = [
      "Meir om korleis vi nyttar opplysningane til marknadsføring, finn du under.", []),
     ("Personvern\n\nInnlogging\n\nVi sender deg nyhetsbrev når du har samtykket; les mer om nyhetsbrevet her.",
      ["marketing"]),
+    # what the policy covers
+    ("Personvern\n\nOm erklæringen\n\nErklæringen gjelder når du handler hos oss, er medlem i kundeklubben, "
+     "kontakter kundeservice eller besøker nettsidene.\n\nErklæringa gjeld for søkjarar, studentar og "
+     "jobbsøkjarar.", []),
+    # how to reach the controller; a sentence that also says what is done with the data keeps its purpose
+    ("Personvern\n\nKontakt\n\nDu kan kontakte kundeservice via chat i appen, kontaktskjema eller e-post.\n\n"
+     "Har du spørsmål om personvern, kan du ringje kundesenteret.", []),
+    ("Personvern\n\nKontakt\n\nDu kan kontakte oss via kontaktskjemaet, og vi bruker opplysningene til å svare deg.",
+     ["customer_support"]),
     # a navigation trail, a denied sending
     ("Hjem / Kundeservice / Cookies\n\nCookies\n\nVi bruker Google Analytics for å lage besøksstatistikk.", ["analytics"]),
     ("Personvern\n\nBilder\n\nVi legger ikke ut bilder på nettsiden for å reklamere for senteret.", []),

@@ -55,11 +55,14 @@ def cue_rules() -> list[tuple[str, str, regex.Pattern, regex.Pattern | None]]:
     return out
 
 
+WHOLE_SENTENCE_SCOPES = ("third_party_use", "pointer", "policy_scope", "contact_instruction")
+
+
 @lru_cache(maxsize=1)
 def scope() -> dict[str, regex.Pattern]:
     return load_patterns("purpose_scope.json", {"definition_heading", "negated_use", "scope_end", "negation_exception",
                                                 "hypothetical_use", "not_used_header", "not_used_value", "bare_basis",
-                                                "third_party_use", "pointer"})
+                                                *WHOLE_SENTENCE_SCOPES})
 
 
 def negated_spans(text: str) -> list[tuple[int, int]]:
@@ -136,14 +139,14 @@ def _not_used_row(row) -> bool:
 def states_no_purpose(doc, sent, row) -> bool:
     """A sentence of a general explanation of cookies, about adopting tools later or about what another
     party does for its own ends, a pointer to more information (`Les mer om hvordan Meta bruker ...`), a
-    navigation trail (`Hjem / Kundeservice / Cookies`), or a row (`row`: the `pipe_row` of its line) of a
-    category marked as not used."""
+    statement of what the policy covers (`Erklæringen gjelder når du handler hos oss ...`), how to reach
+    the controller (`Du kan kontakte kundeservice via chat ...`), a navigation trail (`Hjem / Kundeservice /
+    Cookies`), or a row (`row`: the `pipe_row` of its line) of a category marked as not used."""
     sec = doc.section_at(sent.start_char)
     pats = scope()
     return (bool(sec and pats["definition_heading"].match(sec.heading)) or _not_used_row(row)
             or pats["hypothetical_use"].search(sent.text) is not None
-            or pats["third_party_use"].match(sent.text) is not None
-            or pats["pointer"].match(sent.text) is not None
+            or any(pats[key].match(sent.text) for key in WHOLE_SENTENCE_SCOPES)
             or (BREADCRUMB.search(sent.text) is not None and len(sent.text.split()) <= 12))
 
 
