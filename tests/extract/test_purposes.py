@@ -741,6 +741,15 @@ NO_PURPOSE_STATED = [
      "Har du spørsmål om personvern, kan du ringje kundesenteret.", []),
     ("Personvern\n\nKontakt\n\nDu kan kontakte oss via kontaktskjemaet, og vi bruker opplysningene til å svare deg.",
      ["customer_support"]),
+    # contact details and menus; an order placed by e-mail stays an order
+    ("Personvern\n\nKontakt\n\nSpørsmål om ordre, bytte og retur rettes til kundeservice@bolge.no.\n\n"
+     "Spørsmål om marknadsføring og annonsar i avisa kan rettast til annonseavdelinga på telefon 57 00 00 00.\n\n"
+     "Ledige stillinger · Kurs og arrangementer · Presse · Personvern", []),
+    ("Personvern\n\nKlubbtøy\n\nKlubbtøy bestiller du med ein e-post til klubbshop@laget.no.", ["service_delivery"]),
+    # further processing or tools announced for later
+    ("Personvern\n\nEndringar\n\nDersom vi på et senere tidspunkt ønsker å bruke opplysningene til andre formål, "
+     "for eksempel markedsføring, vil du bli informert.\n\nVi kan komme til å innføre et nyhetsbrev.\n\n"
+     "Vi vurderer å ta i bruk et verktøy for besøksstatistikk.", []),
     # a navigation trail, a denied sending
     ("Hjem / Kundeservice / Cookies\n\nCookies\n\nVi bruker Google Analytics for å lage besøksstatistikk.", ["analytics"]),
     ("Personvern\n\nBilder\n\nVi legger ikke ut bilder på nettsiden for å reklamere for senteret.", []),

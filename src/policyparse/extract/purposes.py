@@ -55,7 +55,8 @@ def cue_rules() -> list[tuple[str, str, regex.Pattern, regex.Pattern | None]]:
     return out
 
 
-WHOLE_SENTENCE_SCOPES = ("third_party_use", "pointer", "policy_scope", "contact_instruction")
+WHOLE_SENTENCE_SCOPES = ("third_party_use", "pointer", "policy_scope", "contact_instruction", "contact_details",
+                         "menu_line")
 
 
 @lru_cache(maxsize=1)
@@ -140,8 +141,9 @@ def states_no_purpose(doc, sent, row) -> bool:
     """A sentence of a general explanation of cookies, about adopting tools later or about what another
     party does for its own ends, a pointer to more information (`Les mer om hvordan Meta bruker ...`), a
     statement of what the policy covers (`Erklæringen gjelder når du handler hos oss ...`), how to reach
-    the controller (`Du kan kontakte kundeservice via chat ...`), a navigation trail (`Hjem / Kundeservice /
-    Cookies`), or a row (`row`: the `pipe_row` of its line) of a category marked as not used."""
+    the controller (`Du kan kontakte kundeservice via chat ...`, `Spørsmål om ordre rettes til ...@...`), a
+    navigation trail or menu (`Hjem / Kundeservice / Cookies`, `Jobb · Kurs · Presse`), or a row (`row`:
+    the `pipe_row` of its line) of a category marked as not used."""
     sec = doc.section_at(sent.start_char)
     pats = scope()
     return (bool(sec and pats["definition_heading"].match(sec.heading)) or _not_used_row(row)
