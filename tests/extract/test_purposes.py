@@ -741,6 +741,13 @@ NO_PURPOSE_STATED = [
      "Har du spørsmål om personvern, kan du ringje kundesenteret.", []),
     ("Personvern\n\nKontakt\n\nDu kan kontakte oss via kontaktskjemaet, og vi bruker opplysningene til å svare deg.",
      ["customer_support"]),
+    # definitions of terms and overviews of the policy; a first person keeps the purpose
+    ("Personvern\n\nOrdliste\n\nEn databehandler er et selskap som behandler personopplysninger på vegne av den "
+     "behandlingsansvarlige, for eksempel en leverandør av et analyseverktøy.\n\nMarknadsføring er all aktivitet som "
+     "har som føremål å fremje sal av varer eller tenester.\n\nDenne erklæringa skildrar korleis vi samlar inn og "
+     "brukar personopplysningar i samband med medlemskap, kurs og nyheitsbrev.", []),
+    ("Personvern\n\nFormål\n\nBehandling av personopplysninger er nødvendig for at vi skal kunne sende deg "
+     "fakturaen.", ["billing"]),
     # contact details and menus; an order placed by e-mail stays an order
     ("Personvern\n\nKontakt\n\nSpørsmål om ordre, bytte og retur rettes til kundeservice@bolge.no.\n\n"
      "Spørsmål om marknadsføring og annonsar i avisa kan rettast til annonseavdelinga på telefon 57 00 00 00.\n\n"

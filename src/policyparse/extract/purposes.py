@@ -56,7 +56,7 @@ def cue_rules() -> list[tuple[str, str, regex.Pattern, regex.Pattern | None]]:
 
 
 WHOLE_SENTENCE_SCOPES = ("third_party_use", "pointer", "policy_scope", "contact_instruction", "contact_details",
-                         "menu_line")
+                         "menu_line", "definition")
 
 
 @lru_cache(maxsize=1)
@@ -138,12 +138,12 @@ def _not_used_row(row) -> bool:
 
 
 def states_no_purpose(doc, sent, row) -> bool:
-    """A sentence of a general explanation of cookies, about adopting tools later or about what another
-    party does for its own ends, a pointer to more information (`Les mer om hvordan Meta bruker ...`), a
-    statement of what the policy covers (`Erklæringen gjelder når du handler hos oss ...`), how to reach
-    the controller (`Du kan kontakte kundeservice via chat ...`, `Spørsmål om ordre rettes til ...@...`), a
-    navigation trail or menu (`Hjem / Kundeservice / Cookies`, `Jobb · Kurs · Presse`), or a row (`row`:
-    the `pipe_row` of its line) of a category marked as not used."""
+    """A sentence of a general explanation of cookies, a definition (`Personopplysninger er ...`), about
+    adopting tools later or about what another party does for its own ends, a pointer to more information
+    (`Les mer om hvordan Meta bruker ...`), a statement of what the policy covers (`Erklæringen gjelder når
+    du handler hos oss ...`), how to reach the controller (`Du kan kontakte kundeservice via chat ...`,
+    `Spørsmål om ordre rettes til ...@...`), a navigation trail or menu (`Hjem / Kundeservice / Cookies`,
+    `Jobb · Kurs · Presse`), or a row (`row`: the `pipe_row` of its line) of a category marked as not used."""
     sec = doc.section_at(sent.start_char)
     pats = scope()
     return (bool(sec and pats["definition_heading"].match(sec.heading)) or _not_used_row(row)
