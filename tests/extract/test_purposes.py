@@ -690,10 +690,13 @@ NEGATED_USE = [
      {"analytics", "advertising"}, set()),
     ("Facebook-pikselen blir ikke brukt til målrettet annonsering.", {"advertising"}, set()),
     ("Vi har ikke slått på Wix sin besøksstatistikk eller markedsføringsverktøy.", {"analytics"}, set()),
+    ("Ingen data selges eller deles med tredjeparter for markedsføring.", {"marketing"}, set()),
+    ("Ingen opplysningar vert delast med annonsørar.", set(), set()),
     # the denial ends at the clause: what follows is stated
     ("Vi bruker ikke e-postadressen til å sende deg nyhetsbrev, men til å sende deg ordrebekreftelser.",
      set(), {"service_delivery"}),
     # an exception turns the denial into a limit
+    ("Ingen av dem lastes før du har gitt samtykke til statistikk i banneret.", set(), {"analytics"}),
     ("Vi deler ikke personopplysninger med tredjeparter, med mindre vi er pålagt å gjøre det i henhold til lov.",
      set(), {"legal_obligation"}),
     ("Vi bruker ikke e-postadressen til annet enn å sende deg nyhetsbrevet.", set(), {"marketing"}),
