@@ -1645,6 +1645,20 @@ SNIPPETS += [
     pytest.param(R2_NEG_RETENTION_TABLE_UNDER_COOKIE_TITLE, [], id='neg_retention_table_under_cookie_title'),
     pytest.param(R2_NEG_PROCESSOR_TABLE, [], id='neg_processor_table'),
     pytest.param('Cookie declaration last updated on 09.01.2025 by Cookiebot', [], id='neg_cookiebot_meta'),
+    # a quoted name after a comma or after `heter`; a plain word after a comma is no name
+    pytest.param("Informasjonskapsler\n\nVi setter én informasjonskapsel, `theme`, som husker om du foretrekker mørk modus.",
+                 ["theme"], id="quoted_name_after_comma"),
+    pytest.param("Informasjonskapsler\n\nInformasjonskapselen heter «consent» og lagres i 12 måneder.", ["consent"],
+                 id="noun_heter_quoted"),
+    pytest.param("Informasjonskapsler\n\nVi setter én informasjonskapsel, lang, som husker språket.", [],
+                 id="neg_plain_word_after_comma"),
+    # hyphenated technical names in a cookie section; Norwegian compounds and UUIDs are not
+    pytest.param("Cookies\n\nI appen settes bare det som trengs for innlogging: sb-access-token og sb-refresh-token.",
+                 ["sb-access-token", "sb-refresh-token"], id="hyphenated_token_names"),
+    pytest.param("Cookies\n\nVi bruker informasjonskapsler når du bruker klikk-og-hent-ordre eller skriver til jobb-e-post.",
+                 [], id="neg_hyphenated_norwegian"),
+    pytest.param("Cookies\n\nSamtykke-ID-en din, 7f3c2a1e-91bd-4c0e-b2a4-0d5e8c6f1a37, lagres i informasjonskapselen.",
+                 [], id="neg_uuid"),
 ]
 
 

@@ -25,7 +25,7 @@ Where names come from, most reliable first (the finding's `method` names the rul
   lidc`), plain lower-case words; two tokens joined by a comma alone take no plain word (`_pk_id,
   som utløper ...` is a name and a relative clause).
 - `cookie.bare_list`: a list of bare names in a cookie section (`- _ga` / `- _gid` / `- lang`).
-- `cookie.apposition`: one name right after a cookie noun, quoted or after `som heter` / `med
+- `cookie.apposition`: one name right after a cookie noun, quoted (also after a comma) or after `(som) heter` / `med
   namnet` (`informasjonskapselen «lang»`), a name of the shipped table (`informasjonskapselen NID`), or
   a plain word where a name stands (`informasjonskapselen lang i ett år`).
 - `cookie.shape` / `cookie.known_name` / `cookie.known_prefix`: a name-shaped token (`_ga`, `__utmz`,
@@ -73,6 +73,9 @@ PLACEHOLDER_CHARS = regex.compile(r"[*\[\]<>{}]")
 INNER_UNDERSCORE = regex.compile(r"[\p{L}\d]_[\p{L}\d*\[<{]")
 TWO_LETTERS = regex.compile(r"[A-Za-z]{2}")
 DASH = regex.compile(r"[-_]")
+# `sb-access-token`: hyphenated ASCII with a technical part; not `jobb-e-post`, `klikk-og-hent-ordre`, a UUID
+ASCII_HYPHENATED = regex.compile(r"(?=(?:.*-)?(?:token|session|sess|auth|csrf|xsrf|consent|cookie|sid|uid|visitor|user|id)(?:-|$))"
+                                 r"[a-z][a-z0-9]+(?:-[a-z0-9]{2,}){2,}")
 CANDIDATE = regex.compile(r"[_:*\[<{#\d-]|\p{Ll}\p{Lu}|\p{Lu}{4}")
 FILE_EXT = regex.compile(r"\.(?:pdf|docx?|xlsx?|png|jpe?g|gif|svg|html?|php|js|css|txt|zip)$", regex.I)
 DOMAIN = regex.compile(r"^\.?[\w-]+(?:\.[\w-]+)*\.(?:no|com|net|org|io|se|dk|fi|eu|de|uk|ai|app|dev)$", regex.I)
@@ -145,12 +148,13 @@ def token_ok(tok: str) -> bool:
 
 
 def shaped(tok: str) -> bool:
-    """A token whose shape marks it as a cookie name in cookie context (`_ga`, `rc::a`, `wp_lang`)."""
+    """A token whose shape marks it as a cookie name in cookie context (`_ga`, `rc::a`, `wp_lang`,
+    `sb-access-token`)."""
     if sum(c.isalpha() for c in tok) < 2 or not token_ok(tok):
         return False
     if "::" in tok or (tok.startswith("_") and len(tok) > 2 and (tok[1].isalnum() or tok[1] == "_")):
         return True
-    if INNER_UNDERSCORE.search(tok):
+    if INNER_UNDERSCORE.search(tok) or ASCII_HYPHENATED.fullmatch(tok):
         return True
     return bool(PLACEHOLDER_CHARS.search(tok) and TWO_LETTERS.search(tok) and DASH.search(tok))
 
@@ -729,7 +733,8 @@ QUOTED = r"[«\"'`](?P<q>[^\s«»\"'`]{2,80})[»\"'`]"
 def _apposition() -> regex.Pattern:
     cookie = lexicon()["cookie_word"]
     return regex.compile(
-        rf"(?P<noun>{cookie})[^\S\n]+(?:(?P<called>(?:som\s+heiter|som\s+heter|kalt|kalla|med\s+(?:navnet|namnet))[^\S\n]+))?"
+        rf"(?P<noun>{cookie})(?P<sep>[^\S\n]*,[^\S\n]*|[^\S\n]+)"
+        rf"(?:(?P<called>(?:(?:som\s+)?(?:heiter|heter|kalles|kallast)|kalt|kalla|med\s+(?:navnet|namnet)))[^\S\n]+)?"
         rf"(?:{QUOTED}|(?P<bare>[^\s,;:()«»\"'`]+))", regex.I)
 
 
@@ -747,14 +752,16 @@ def _bare_name_after_noun(m: regex.Match, text: str, tok: str) -> bool:
 
 
 def _from_appositions(doc, col: Collector) -> None:
-    """One name right after a cookie noun: quoted (`informasjonskapselen «lang»`), after `som heter` /
-    `med namnet`, a name of the shipped table (`informasjonskapselen NID`), or a plain word where a name
+    """One name right after a cookie noun: quoted (`informasjonskapselen «lang»`, `én informasjonskapsel,
+    «theme», som ...`), after `(som) heter` / `med namnet`, a name of the shipped table (`informasjonskapselen NID`), or a plain word where a name
     stands (`informasjonskapselen lang i ett år`). `Informasjonskapselen lagres` (a verb) gives nothing."""
     text = doc.text
     db = cookiedb.active()
     providers = _provider_names()
     for m in _apposition().finditer(text):
         group = "q" if m.group("q") else "bare"
+        if group == "bare" and "," in m.group("sep"):
+            continue  # `informasjonskapselen, som ...`; only a quoted name stands after a comma
         tok, lead, _ = clean_token(m.group(group))
         start = m.start(group) + lead
         if col.is_consumed(start) or not token_ok(tok) or tok.casefold() in providers:
