@@ -1655,6 +1655,13 @@ SNIPPETS += [
     # hyphenated technical names in a cookie section; Norwegian compounds and UUIDs are not
     pytest.param("Cookies\n\nI appen settes bare det som trengs for innlogging: sb-access-token og sb-refresh-token.",
                  ["sb-access-token", "sb-refresh-token"], id="hyphenated_token_names"),
+    pytest.param("Informasjonskapsler\n\nVi bruker NextAuth, som setter next-auth.session-token og next-auth.csrf-token.",
+                 ["next-auth.session-token", "next-auth.csrf-token"], id="dotted_token_names"),
+    # markdown emphasis around a name in plain text; a wildcard star stays
+    pytest.param("Informasjonskapsler\n\n**_ga**: Skiller brukere fra hverandre (2 år)\n**_gid**: Skiller brukere (24 timer)",
+                 ["_ga", "_gid"], id="markdown_bold_names"),
+    pytest.param("Informasjonskapsler\n\n- **cookie_consent** – lagrer valget ditt (12 måneder)\n- **lang** – husker språket (1 år)",
+                 ["cookie_consent", "lang"], id="markdown_bold_entries"),
     pytest.param("Cookies\n\nVi bruker informasjonskapsler når du bruker klikk-og-hent-ordre eller skriver til jobb-e-post.",
                  [], id="neg_hyphenated_norwegian"),
     pytest.param("Cookies\n\nSamtykke-ID-en din, 7f3c2a1e-91bd-4c0e-b2a4-0d5e8c6f1a37, lagres i informasjonskapselen.",

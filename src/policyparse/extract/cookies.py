@@ -73,10 +73,11 @@ PLACEHOLDER_CHARS = regex.compile(r"[*\[\]<>{}]")
 INNER_UNDERSCORE = regex.compile(r"[\p{L}\d]_[\p{L}\d*\[<{]")
 TWO_LETTERS = regex.compile(r"[A-Za-z]{2}")
 DASH = regex.compile(r"[-_]")
-# `sb-access-token`: hyphenated ASCII with a technical part; not `jobb-e-post`, `klikk-og-hent-ordre`, a UUID
-ASCII_HYPHENATED = regex.compile(r"(?=(?:.*-)?(?:token|session|sess|auth|csrf|xsrf|consent|cookie|sid|uid|visitor|user|id)(?:-|$))"
-                                 r"[a-z][a-z0-9]+(?:-[a-z0-9]{2,}){2,}")
+# `sb-access-token`, `next-auth.csrf-token`: ASCII parts with a technical one; not `jobb-e-post`, `klikk-og-hent-ordre`
+ASCII_HYPHENATED = regex.compile(r"(?=(?:.*[-.])?(?:token|session|sess|auth|csrf|xsrf|consent|cookie|sid|uid|visitor|user|id)"
+                                 r"(?:[-.]|$))[a-z][a-z0-9]+(?:[-.][a-z0-9]{2,}){2,}")
 CANDIDATE = regex.compile(r"[_:*\[<{#\d-]|\p{Ll}\p{Lu}|\p{Lu}{4}")
+MD_EMPHASIS = regex.compile(r"(?P<mark>\*\*|__)(?P<tok>[^*\s](?:.*?[^*\s])?)(?P=mark)")
 FILE_EXT = regex.compile(r"\.(?:pdf|docx?|xlsx?|png|jpe?g|gif|svg|html?|php|js|css|txt|zip)$", regex.I)
 DOMAIN = regex.compile(r"^\.?[\w-]+(?:\.[\w-]+)*\.(?:no|com|net|org|io|se|dk|fi|eu|de|uk|ai|app|dev)$", regex.I)
 LIST_SPLIT = regex.compile(r"\s*(?:,|;|\s/\s|\s(?:og|and|eller|or|samt|&)\s)\s*", regex.I)
@@ -124,7 +125,8 @@ def not_names() -> frozenset[str]:
 # ------------------------------------------------------------------------------------------ names
 
 def clean_token(raw: str) -> tuple[str, int, int]:
-    """A token without surrounding quotes, brackets and punctuation: (token, lead, trail) cut lengths."""
+    """A token without surrounding quotes, brackets, punctuation and markdown emphasis (`**_ga**`, a
+    wildcard `*` inside or at one end stays): (token, lead, trail) cut lengths."""
     lead = 0
     while lead < len(raw) and raw[lead] in LEAD_STRIP:
         lead += 1
@@ -133,6 +135,11 @@ def clean_token(raw: str) -> tuple[str, int, int]:
         if raw[end - 1] == ")" and "(" in raw[lead:end - 1]:
             break
         end -= 1
+    emphasis = MD_EMPHASIS.fullmatch(raw, lead, end)
+    if emphasis:
+        lead, end = emphasis.start("tok"), emphasis.end("tok")
+        while end > lead and raw[end - 1] in TRAIL_STRIP:
+            end -= 1
     return raw[lead:end], lead, len(raw) - end
 
 
