@@ -1664,6 +1664,10 @@ SNIPPETS += [
                  ["cookie_consent", "lang"], id="markdown_bold_entries"),
     pytest.param("Cookies\n\nVi bruker informasjonskapsler når du bruker klikk-og-hent-ordre eller skriver til jobb-e-post.",
                  [], id="neg_hyphenated_norwegian"),
+    pytest.param("Cookies\n\nBanneret er WordPress-utvidelsen Complianz, som setter cmplz_banner-status for å huske valget.",
+                 ["cmplz_banner-status"], id="plugin_sets_cookie"),
+    pytest.param("Informasjonskapsler\n\nSett miljøvariabelen NEXT_PUBLIC_GA_ID for å slå på analyse.", [],
+                 id="neg_environment_variable"),
     pytest.param("Cookies\n\nSamtykke-ID-en din, 7f3c2a1e-91bd-4c0e-b2a4-0d5e8c6f1a37, lagres i informasjonskapselen.",
                  [], id="neg_uuid"),
 ]
