@@ -713,6 +713,19 @@ PASSAGES = [
      "spørsmål når du kontakter kundeservice\n- forebygge svindel og misbruk av rabattkoder\n\nDer det ikke står noe "
      "grunnlag i parentes, bygger behandlingen på vår berettigede interesse, jf. art. 6 nr. 1 bokstav f.",
      {"service_delivery:b", "marketing:a", "customer_support:f", "security:f"}, id="nb_rest_of_list"),
+    # --- a list of the bases the controller may use, for no purpose in particular, pairs with none
+    pytest.param(
+     "Personvernerklæring\n\nHva vi bruker opplysningene til\n\nVi bruker opplysningene til å levere varene du "
+     "bestiller og til å sende deg nyhetsbrev.\n\nRettslig grunnlag\n\nVi behandler personopplysninger på grunnlag "
+     "av samtykke, avtale, rettslig forpliktelse eller berettiget interesse, avhengig av formålet.",
+     set(), id="basis_menu_after_purposes"),
+    pytest.param(
+     "Personvernerklæring\n\nNyhetsbrev\n\nVi sender nyhetsbrev til dem som har meldt seg på, og grunnlaget er samtykke "
+     "eller avtale, alt etter om du er kunde.",
+     set(), id="basis_menu_two_bases_depending"),
+    pytest.param(
+     "Personvernerklæring\n\nNyhetsbrev\n\nVi sender nyhetsbrev på grunnlag av samtykke eller avtale med deg som kunde.",
+     {"marketing:a", "marketing:b"}, id="two_bases_no_menu"),
     # --- a section named by its heading, not by the same word in running text
     pytest.param(
      "Personvernerklæring\n\nNettsiden\n\nVi bruker Matomo til å lage besøksstatistikk. Grunnlaget er vår "

@@ -60,7 +60,7 @@ CONFIDENCE = {"sentence": 0.85, "clause": 0.85, "row": 0.85, "items": 0.8, "lead
               "previous_unit": 0.65}
 NAMED_MAX_WORDS = 5     # longest section heading that counts as a name a basis sentence can refer to
 PATTERN_KEYS = ("anaphora", "bare_frame", "above_reference", "rest_reference", "item_reference", "lead_in",
-                "carve_out", "purpose_heading", "respectively", "clause_breaks", "named_exclude")
+                "carve_out", "purpose_heading", "respectively", "clause_breaks", "named_exclude", "basis_menu")
 SHORT_LABEL_WORDS = 6   # a basis sentence this short at the start of its unit is a label for the unit
 MASK_MAX = 80           # longest basis span blanked out when the model is asked again (not a whole sentence)
 
@@ -79,6 +79,7 @@ class Patterns:
     clause_breaks: tuple[regex.Pattern, ...]
     affinity: dict
     named_exclude: regex.Pattern
+    basis_menu: regex.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -556,6 +557,18 @@ def _outside_basis_clause(doc, entry: dict, labels: list[str]) -> set[str]:
     return outside - inside if inside else set()
 
 
+MENU_OR = regex.compile(r"(?<!\p{L})eller(?!\p{L})", regex.I)
+
+
+def basis_menu(text: str, bases: list[str]) -> bool:
+    """Does the sentence list the bases the controller may use, as alternatives, for no purpose in
+    particular (`... på grunnlag av samtykke, avtale, rettslig forpliktelse eller berettiget interesse,
+    avhengig av formålet`)?"""
+    kinds = len(set(bases))
+    return (kinds >= 2 and patterns().basis_menu.search(text) is not None) or \
+        (kinds >= 3 and MENU_OR.search(text) is not None)
+
+
 def pair_sentence(doc, entry: dict, index: PurposeIndex, lower: int = 0, upper: int | None = None
                   ) -> list[tuple[str, str, str]]:
     """(purpose, basis, rule) for one basis entry. lower: where the previous basis statement of its
@@ -567,6 +580,8 @@ def pair_sentence(doc, entry: dict, index: PurposeIndex, lower: int = 0, upper: 
     if "row" in entry:
         labels, from_basis = index.row(doc, *entry["row"], (start, end), bases, entry.get("purpose_cell"))
         return _pairs({p: "row" for p in labels}, bases, from_basis)
+    if basis_menu(doc.text[start:end], bases):
+        return []
     labels = index.within(start, end)
     pieces = respectively(doc, entry, labels) or clauses(doc, entry, labels)
     if pieces is None:
