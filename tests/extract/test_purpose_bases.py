@@ -724,6 +724,12 @@ PASSAGES = [
      "eller avtale, alt etter om du er kunde.",
      set(), id="basis_menu_two_bases_depending"),
     pytest.param(
+     "Personvernerklæring\n\nFormål\n\nVi bruker opplysningene til å levere varene du bestiller og til å sende deg "
+     "nyhetsbrev.\n\nRettslig grunnlag\n\nPersonvernforordningen gir disse grunnlagene for behandling:\n\n- Samtykke "
+     "(art. 6 nr. 1 a)\n- Avtale (art. 6 nr. 1 b)\n- Rettslig forpliktelse (art. 6 nr. 1 c)\n- Berettiget interesse "
+     "(art. 6 nr. 1 f)",
+     set(), id="basis_menu_list"),
+    pytest.param(
      "Personvernerklæring\n\nNyhetsbrev\n\nVi sender nyhetsbrev på grunnlag av samtykke eller avtale med deg som kunde.",
      {"marketing:a", "marketing:b"}, id="two_bases_no_menu"),
     # --- a section named by its heading, not by the same word in running text

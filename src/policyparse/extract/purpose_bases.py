@@ -53,6 +53,7 @@ from ..rules import RulesError, load_json
 from ..taxonomy import BASES, PURPOSES
 from . import Extraction
 from .layout import cached, list_after, lists, unit_at, units
+from .purposes import scope as purpose_scope
 
 RESOURCE = "purpose_bases.json"
 CONFIDENCE = {"sentence": 0.85, "clause": 0.85, "row": 0.85, "items": 0.8, "lead_in": 0.75, "unit": 0.75,
@@ -560,6 +561,9 @@ def _outside_basis_clause(doc, entry: dict, labels: list[str]) -> set[str]:
 MENU_OR = regex.compile(r"(?<!\p{L})eller(?!\p{L})", regex.I)
 
 
+MENU_LIST_ITEMS = 3
+
+
 def basis_menu(text: str, bases: list[str]) -> bool:
     """Does the sentence list the bases the controller may use, as alternatives, for no purpose in
     particular (`... på grunnlag av samtykke, avtale, rettslig forpliktelse eller berettiget interesse,
@@ -567,6 +571,18 @@ def basis_menu(text: str, bases: list[str]) -> bool:
     kinds = len(set(bases))
     return (kinds >= 2 and patterns().basis_menu.search(text) is not None) or \
         (kinds >= 3 and MENU_OR.search(text) is not None)
+
+
+def in_basis_menu_list(doc, offset: int) -> bool:
+    """Is the text at offset an item of a list of bases and nothing else (`Vi kan behandle
+    personopplysninger på følgende grunnlag:` / `- samtykke` / `- avtale` / `- berettiget interesse`)?
+    Such a list names the bases there are, not the basis of a purpose."""
+    bare = purpose_scope()["bare_basis"]
+    for run in lists(doc):
+        if run.start <= offset < run.end:
+            items = [doc.text[s:e] for _, s, e in run.items]
+            return len(items) >= MENU_LIST_ITEMS and all(bare.match(item) for item in items)
+    return False
 
 
 def pair_sentence(doc, entry: dict, index: PurposeIndex, lower: int = 0, upper: int | None = None
@@ -580,7 +596,7 @@ def pair_sentence(doc, entry: dict, index: PurposeIndex, lower: int = 0, upper: 
     if "row" in entry:
         labels, from_basis = index.row(doc, *entry["row"], (start, end), bases, entry.get("purpose_cell"))
         return _pairs({p: "row" for p in labels}, bases, from_basis)
-    if basis_menu(doc.text[start:end], bases):
+    if basis_menu(doc.text[start:end], bases) or in_basis_menu_list(doc, start):
         return []
     labels = index.within(start, end)
     pieces = respectively(doc, entry, labels) or clauses(doc, entry, labels)
