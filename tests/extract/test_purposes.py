@@ -739,6 +739,8 @@ NO_PURPOSE_STATED = [
     ("Personvern\n\nOm erklæringen\n\nErklæringen gjelder når du handler hos oss, er medlem i kundeklubben, "
      "kontakter kundeservice eller besøker nettsidene.\n\nErklæringa gjeld for søkjarar, studentar og "
      "jobbsøkjarar.", []),
+    ("Personvern\n\nOm erklæringa\n\nPersonvernerklæringa gjeld for medlemsregisteret, som vi brukar til å halde "
+     "oversikt over medlemmene.", ["customer_relationship"]),
     # how to reach the controller; a sentence that also says what is done with the data keeps its purpose
     ("Personvern\n\nKontakt\n\nDu kan kontakte kundeservice via chat i appen, kontaktskjema eller e-post.\n\n"
      "Har du spørsmål om personvern, kan du ringje kundesenteret.", []),
