@@ -622,6 +622,8 @@ REVIEW_CASES = [
     ("Kontakter du kundeservice på chat, bruker vi opplysningene for å svare deg og løse saken.", {"customer_support"}),
     # a service the supplier delivers to the controller
     ("Leverandøren får bare bruke opplysningene til å levere tjenesten til oss.", set()),
+    ("Koden til nettsiden er åpen og ligger på GitHub.", set()),
+    ("Nettsiden ligger på Netlify.", {"service_delivery"}),
     ("Vi bruker opplysningene til å levere tjenesten til deg.", {"service_delivery"}),
 ]
 
@@ -753,6 +755,12 @@ NO_PURPOSE_STATED = [
      "brukar personopplysningar i samband med medlemskap, kurs og nyheitsbrev.", []),
     ("Personvern\n\nFormål\n\nBehandling av personopplysninger er nødvendig for at vi skal kunne sende deg "
      "fakturaen.", ["billing"]),
+    # lists of the data of a category; one that says what for keeps its purpose
+    ("Personvern\n\nOpplysninger\n\n- Betalingsopplysninger: betalingsmåte, de fire siste sifrene i kortnummeret og "
+     "transaksjons-ID\n- Markedsopplysninger: nyhetsbrevpåmeldinger, deltakelse på seminarer og interesse for produkter",
+     []),
+    ("Personvern\n\nOpplysninger\n\n- Kundeopplysninger: navn og adresse, slik at vi kan sende deg fakturaen.",
+     ["billing"]),
     # contact details and menus; an order placed by e-mail stays an order
     ("Personvern\n\nKontakt\n\nSpørsmål om ordre, bytte og retur rettes til kundeservice@bolge.no.\n\n"
      "Spørsmål om marknadsføring og annonsar i avisa kan rettast til annonseavdelinga på telefon 57 00 00 00.\n\n"

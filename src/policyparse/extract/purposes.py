@@ -56,7 +56,7 @@ def cue_rules() -> list[tuple[str, str, regex.Pattern, regex.Pattern | None]]:
 
 
 WHOLE_SENTENCE_SCOPES = ("third_party_use", "pointer", "policy_scope", "contact_instruction", "contact_details",
-                         "menu_line", "definition")
+                         "menu_line", "definition", "data_categories")
 
 
 @lru_cache(maxsize=1)
@@ -143,7 +143,8 @@ def states_no_purpose(doc, sent, row) -> bool:
     (`Les mer om hvordan Meta bruker ...`), a statement of what the policy covers (`Erklæringen gjelder når
     du handler hos oss ...`), how to reach the controller (`Du kan kontakte kundeservice via chat ...`,
     `Spørsmål om ordre rettes til ...@...`), a navigation trail or menu (`Hjem / Kundeservice / Cookies`,
-    `Jobb · Kurs · Presse`), or a row (`row`: the `pipe_row` of its line) of a category marked as not used."""
+    `Jobb · Kurs · Presse`), a list of the data of a category (`Betalingsopplysninger: betalingsmåte, ...`),
+    or a row (`row`: the `pipe_row` of its line) of a category marked as not used."""
     sec = doc.section_at(sent.start_char)
     pats = scope()
     return (bool(sec and pats["definition_heading"].match(sec.heading)) or _not_used_row(row)
