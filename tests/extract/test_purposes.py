@@ -761,6 +761,11 @@ NO_PURPOSE_STATED = [
      []),
     ("Personvern\n\nOpplysninger\n\n- Kundeopplysninger: navn og adresse, slik at vi kan sende deg fakturaen.",
      ["billing"]),
+    # what the reader may do; a sentence that goes on with what the controller does keeps its purpose
+    ("Personvern\n\nValg\n\nDu kan slå av informasjonskapsler for statistikk i nettleserinnstillingene.\n\n"
+     "Det er frivillig å melde seg på nyhetsbrevet.", []),
+    ("Personvern\n\nValg\n\nDet er frivillig å oppgi opplysninger, men uten dem kan vi ikke sende deg fakturaen.",
+     ["billing"]),
     # contact details and menus; an order placed by e-mail stays an order
     ("Personvern\n\nKontakt\n\nSpørsmål om ordre, bytte og retur rettes til kundeservice@bolge.no.\n\n"
      "Spørsmål om marknadsføring og annonsar i avisa kan rettast til annonseavdelinga på telefon 57 00 00 00.\n\n"
