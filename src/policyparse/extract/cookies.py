@@ -25,9 +25,9 @@ Where names come from, most reliable first (the finding's `method` names the rul
   lidc`), plain lower-case words; two tokens joined by a comma alone take no plain word (`_pk_id,
   som utløper ...` is a name and a relative clause).
 - `cookie.bare_list`: a list of bare names in a cookie section (`- _ga` / `- _gid` / `- lang`).
-- `cookie.apposition`: one name right after a cookie noun, quoted (also after a comma) or after `(som) heter` / `med
-  namnet` (`informasjonskapselen «lang»`), a name of the shipped table (`informasjonskapselen NID`), or
-  a plain word where a name stands (`informasjonskapselen lang i ett år`).
+- `cookie.apposition`: one name right after a cookie noun, quoted (also after a comma) or after
+  `(som) heter` / `med namnet` (`informasjonskapselen «lang»`), a name of the shipped table
+  (`informasjonskapselen NID`), or a plain word where a name stands (`informasjonskapselen lang i ett år`).
 - `cookie.shape` / `cookie.known_name` / `cookie.known_prefix`: a name-shaped token (`_ga`, `__utmz`,
   `rc::a`, `wordpress_logged_in_*`, `sb-*-auth-token`), a distinctive known name (`PHPSESSID`,
   `CookieConsent`) or a token matching a long wildcard entry of the database
@@ -73,9 +73,9 @@ PLACEHOLDER_CHARS = regex.compile(r"[*\[\]<>{}]")
 INNER_UNDERSCORE = regex.compile(r"[\p{L}\d]_[\p{L}\d*\[<{]")
 TWO_LETTERS = regex.compile(r"[A-Za-z]{2}")
 DASH = regex.compile(r"[-_]")
-# `sb-access-token`, `next-auth.csrf-token`: ASCII parts with a technical one; not `jobb-e-post`, `klikk-og-hent-ordre`
-ASCII_HYPHENATED = regex.compile(r"(?=(?:.*[-.])?(?:token|session|sess|auth|csrf|xsrf|consent|cookie|sid|uid|visitor|user|id)"
-                                 r"(?:[-.]|$))[a-z][a-z0-9]+(?:[-.][a-z0-9]{2,}){2,}")
+# `sb-access-token`, `next-auth.csrf-token`: ASCII parts, one of them technical; not `jobb-e-post`
+ASCII_HYPHENATED = regex.compile(r"(?=(?:.*[-.])?(?:token|session|sess|auth|csrf|xsrf|consent|cookie|sid|uid|"
+                                 r"visitor|user|id)(?:[-.]|$))[a-z][a-z0-9]+(?:[-.][a-z0-9]{2,}){2,}")
 CANDIDATE = regex.compile(r"[_:*\[<{#\d-]|\p{Ll}\p{Lu}|\p{Lu}{4}")
 MD_EMPHASIS = regex.compile(r"(?P<mark>\*\*|__)(?P<tok>[^*\s](?:.*?[^*\s])?)(?P=mark)")
 FILE_EXT = regex.compile(r"\.(?:pdf|docx?|xlsx?|png|jpe?g|gif|svg|html?|php|js|css|txt|zip)$", regex.I)
@@ -760,8 +760,9 @@ def _bare_name_after_noun(m: regex.Match, text: str, tok: str) -> bool:
 
 def _from_appositions(doc, col: Collector) -> None:
     """One name right after a cookie noun: quoted (`informasjonskapselen «lang»`, `én informasjonskapsel,
-    «theme», som ...`), after `(som) heter` / `med namnet`, a name of the shipped table (`informasjonskapselen NID`), or a plain word where a name
-    stands (`informasjonskapselen lang i ett år`). `Informasjonskapselen lagres` (a verb) gives nothing."""
+    «theme», som ...`), after `(som) heter` / `med namnet`, a name of the shipped table
+    (`informasjonskapselen NID`), or a plain word where a name stands (`informasjonskapselen lang i ett
+    år`). `Informasjonskapselen lagres` (a verb) gives nothing."""
     text = doc.text
     db = cookiedb.active()
     providers = _provider_names()

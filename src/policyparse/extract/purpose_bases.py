@@ -430,8 +430,6 @@ def _section_names(doc) -> list[tuple[int, regex.Pattern]]:
 
 NAME_QUOTES = "«\"“'‘"
 SENTENCE_OPENING = regex.compile(r"(?:^|[.!?:]|^\s*[-•*])[\s\p{Pi}\p{Ps}«\"]*$")
-
-
 LABEL_AFTER = regex.compile(r"\s*[:–—]")
 INNER_CAPITAL = regex.compile(r".\p{Lu}")
 
@@ -559,9 +557,7 @@ def _outside_basis_clause(doc, entry: dict, labels: list[str]) -> set[str]:
 
 
 MENU_OR = regex.compile(r"(?<!\p{L})eller(?!\p{L})", regex.I)
-
-
-MENU_LIST_ITEMS = 3
+MENU_LIST_ITEMS = 3     # a list of this many bare bases or more names the bases there are
 
 
 def basis_menu(text: str, bases: list[str]) -> bool:

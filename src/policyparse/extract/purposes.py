@@ -144,7 +144,8 @@ def states_no_purpose(doc, sent, row) -> bool:
     du handler hos oss ...`), how to reach the controller (`Du kan kontakte kundeservice via chat ...`,
     `Spørsmål om ordre rettes til ...@...`), a navigation trail or menu (`Hjem / Kundeservice / Cookies`,
     `Jobb · Kurs · Presse`), a list of the data of a category (`Betalingsopplysninger: betalingsmåte, ...`),
-    what the reader may do (`Du kan slå av informasjonskapsler for statistikk ...`), or a row (`row`: the `pipe_row` of its line) of a category marked as not used."""
+    what the reader may do (`Du kan slå av informasjonskapsler for statistikk ...`), or a row (`row`: the
+    `pipe_row` of its line) of a category marked as not used."""
     sec = doc.section_at(sent.start_char)
     pats = scope()
     return (bool(sec and pats["definition_heading"].match(sec.heading)) or _not_used_row(row)
