@@ -775,6 +775,9 @@ NO_PURPOSE_STATED = [
     ("Personvern\n\nEndringar\n\nDersom vi på et senere tidspunkt ønsker å bruke opplysningene til andre formål, "
      "for eksempel markedsføring, vil du bli informert.\n\nVi kan komme til å innføre et nyhetsbrev.\n\n"
      "Vi vurderer å ta i bruk et verktøy for besøksstatistikk.", []),
+    ("Personvern\n\nVideo\n\nGoogle kan bruke data fra Analytics til å utvikle egne tjenester.\n\nLinkedIn bruker "
+     "informasjonskapsler for å tilby egne tjenester og måle annonseresultater.", []),
+    ("Personvern\n\nTjenester\n\nVi bruker opplysningene til å utvikle egne tjenester.", ["product_improvement"]),
     # a navigation trail, a denied sending
     ("Hjem / Kundeservice / Cookies\n\nCookies\n\nVi bruker Google Analytics for å lage besøksstatistikk.", ["analytics"]),
     ("Personvern\n\nBilder\n\nVi legger ikke ut bilder på nettsiden for å reklamere for senteret.", []),
