@@ -778,6 +778,11 @@ NO_PURPOSE_STATED = [
     ("Personvern\n\nVideo\n\nGoogle kan bruke data fra Analytics til å utvikle egne tjenester.\n\nLinkedIn bruker "
      "informasjonskapsler for å tilby egne tjenester og måle annonseresultater.", []),
     ("Personvern\n\nTjenester\n\nVi bruker opplysningene til å utvikle egne tjenester.", ["product_improvement"]),
+    # access described as a safeguard; one that says what for keeps its purpose
+    ("Personvern\n\nTryggleik\n\nBerre styret og dirigenten har tilgang til heile medlemslista.\n\n"
+     "Helsepersonell logger inn med tofaktorautentisering.", []),
+    ("Personvern\n\nTilgang\n\nTilgangen til medlemsregisteret er avgrensa til styret, som brukar det til å sende "
+     "ut faktura for kontingenten.", ["customer_relationship", "billing"]),
     # a navigation trail, a denied sending
     ("Hjem / Kundeservice / Cookies\n\nCookies\n\nVi bruker Google Analytics for å lage besøksstatistikk.", ["analytics"]),
     ("Personvern\n\nBilder\n\nVi legger ikke ut bilder på nettsiden for å reklamere for senteret.", []),

@@ -56,7 +56,7 @@ def cue_rules() -> list[tuple[str, str, regex.Pattern, regex.Pattern | None]]:
 
 
 WHOLE_SENTENCE_SCOPES = ("third_party_use", "pointer", "policy_scope", "contact_instruction", "contact_details",
-                         "menu_line", "definition", "data_categories", "reader_choice")
+                         "menu_line", "definition", "data_categories", "reader_choice", "access_safeguard")
 
 
 @lru_cache(maxsize=1)
@@ -144,8 +144,9 @@ def states_no_purpose(doc, sent, row) -> bool:
     du handler hos oss ...`), how to reach the controller (`Du kan kontakte kundeservice via chat ...`,
     `Spørsmål om ordre rettes til ...@...`), a navigation trail or menu (`Hjem / Kundeservice / Cookies`,
     `Jobb · Kurs · Presse`), a list of the data of a category (`Betalingsopplysninger: betalingsmåte, ...`),
-    what the reader may do (`Du kan slå av informasjonskapsler for statistikk ...`), or a row (`row`: the
-    `pipe_row` of its line) of a category marked as not used."""
+    what the reader may do (`Du kan slå av informasjonskapsler for statistikk ...`), who may reach the data
+    as a safeguard (`Berre styret har tilgang til medlemslista`), or a row (`row`: the `pipe_row` of its
+    line) of a category marked as not used."""
     sec = doc.section_at(sent.start_char)
     pats = scope()
     return (bool(sec and pats["definition_heading"].match(sec.heading)) or _not_used_row(row)
