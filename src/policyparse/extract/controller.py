@@ -34,6 +34,10 @@ CONTROLLER_PATTERNS = [
         r"(?:behandlingsansvarleg|behandlingsansvarlig|ansvarleg|ansvarlig for (?:behandlingen|personopplysning))")),
     ("controller.responsible_is", regex.compile(
         rf"[Bb]ehandlingsansvarl[ei]g\w*\s+(?:for\s+[^.]{{1,60}}\s+)?(?:er|is)\s+(?P<name>{NAME})")),
+]
+# used only when no name is said to be the controller (`Nordkode AS (org.nr. ...) – har utviklet løsningen`
+# names a supplier)
+FALLBACK_PATTERNS = [
     ("controller.name_with_orgnr", regex.compile(
         rf"(?P<name>{NAME}\s+{LEGAL_SUFFIX})\s*(?:\"[^\"]{{1,20}}\"\s*)?\(?\s*(?:org\.?\s*n[ro]\.?:?\s*)?\d{{3}}\s?\d{{3}}\s?\d{{3}}")),
 ]
@@ -100,18 +104,18 @@ def _other_party(doc, m) -> bool:
 
 
 def _controller_names(doc):
-    """Names the text makes the controller; a name that only stands beside an org. number counts when no
-    name is said to be the controller (`Nordkode AS (org.nr. ...) – har utviklet løsningen` is a supplier)."""
+    """Names the text makes the controller, or else the names that stand beside an org. number."""
     found = {}
-    for method, pattern in CONTROLLER_PATTERNS:
-        if method == "controller.name_with_orgnr" and found:
+    for patterns in (CONTROLLER_PATTERNS, FALLBACK_PATTERNS):
+        for method, pattern in patterns:
+            for m in pattern.finditer(doc.text[:20000]):
+                name = " ".join(m.group("name").split()).strip(" ,.")
+                if name.split()[0] in NOT_NAMES or len(name) < 2 or _other_party(doc, m):
+                    continue
+                if name not in found:
+                    found[name] = doc.finding("controller", name, m.start("name"), m.end("name"), method, 0.8)
+        if found:
             break
-        for m in pattern.finditer(doc.text[:20000]):
-            name = " ".join(m.group("name").split()).strip(" ,.")
-            if name.split()[0] in NOT_NAMES or len(name) < 2 or _other_party(doc, m):
-                continue
-            if name not in found:
-                found[name] = doc.finding("controller", name, m.start("name"), m.end("name"), method, 0.8)
     return list(found.values())
 
 

@@ -130,17 +130,21 @@ def clean_token(raw: str) -> tuple[str, int, int]:
     lead = 0
     while lead < len(raw) and raw[lead] in LEAD_STRIP:
         lead += 1
-    end = len(raw)
-    while end > lead and raw[end - 1] in TRAIL_STRIP:
-        if raw[end - 1] == ")" and "(" in raw[lead:end - 1]:
-            break
-        end -= 1
+    end = _trailing_cut(raw, lead, len(raw), keep_paren=True)
     emphasis = MD_EMPHASIS.fullmatch(raw, lead, end)
     if emphasis:
-        lead, end = emphasis.start("tok"), emphasis.end("tok")
-        while end > lead and raw[end - 1] in TRAIL_STRIP:
-            end -= 1
+        lead = emphasis.start("tok")
+        end = _trailing_cut(raw, lead, emphasis.end("tok"), keep_paren=False)
     return raw[lead:end], lead, len(raw) - end
+
+
+def _trailing_cut(raw: str, lead: int, end: int, keep_paren: bool) -> int:
+    """Where raw[lead:end] ends without trailing punctuation; `keep_paren` keeps a `)` that closes a `(`."""
+    while end > lead and raw[end - 1] in TRAIL_STRIP:
+        if keep_paren and raw[end - 1] == ")" and "(" in raw[lead:end - 1]:
+            break
+        end -= 1
+    return end
 
 
 def token_ok(tok: str) -> bool:

@@ -504,12 +504,7 @@ class Context:
                 if m.start() < rel and not regex.search(r"[;:]|\s[—–]\s|\bmen\b|\bbut\b", sentence[m.end():rel]):
                     return rule.id
         category = service.category if service else None
-        for rule in self.rules["veto_sentence"]:
-            if rule.categories and category not in rule.categories:
-                continue
-            if rule.pattern.search(sentence):
-                return rule.id
-        vetoed = self._row_vetoed(start)           # `Analytiske | Google Analytics, Matomo e.l. | Nei`
+        vetoed = self.sentence_veto(sentence, category) or self._row_vetoed(start)  # `Analytiske | ... | Nei`
         if vetoed:
             return vetoed
         before = sentence[max(0, rel - 60):rel]
@@ -517,6 +512,16 @@ class Context:
             if rule.categories and category not in rule.categories:
                 continue
             if rule.pattern.search(before):
+                return rule.id
+        return None
+
+    def sentence_veto(self, text: str, category: str | None = None) -> str | None:
+        """The `veto_sentence` rule that says the text is no processor use (rules tied to categories only for
+        a service of one of them), or None."""
+        for rule in self.rules["veto_sentence"]:
+            if rule.categories and category not in rule.categories:
+                continue
+            if rule.pattern.search(text):
                 return rule.id
         return None
 
@@ -916,7 +921,7 @@ class Collector:
                 continue
             function = location = None
             rest = block[1:]
-            if any(r.pattern.search(l.text) for l in rest[:3] for r in ctx.rules["veto_sentence"] if not r.categories):
+            if any(ctx.sentence_veto(l.text) for l in rest[:3]):
                 continue  # `Google Fonts` / `Skriftene ligger på vår egen server.`: not used as a processor
             if rest:
                 for l in rest[:3]:

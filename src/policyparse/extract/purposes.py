@@ -149,10 +149,11 @@ def states_no_purpose(doc, sent, row) -> bool:
     line) of a category marked as not used."""
     sec = doc.section_at(sent.start_char)
     pats = scope()
+    text = sent.text  # a spaCy span builds its text from its tokens on every access
     return (bool(sec and pats["definition_heading"].match(sec.heading)) or _not_used_row(row)
-            or pats["hypothetical_use"].search(sent.text) is not None
-            or any(pats[key].match(sent.text) for key in WHOLE_SENTENCE_SCOPES)
-            or (BREADCRUMB.search(sent.text) is not None and len(sent.text.split()) <= 12))
+            or pats["hypothetical_use"].search(text) is not None
+            or any(pats[key].match(text) for key in WHOLE_SENTENCE_SCOPES)
+            or (BREADCRUMB.search(text) is not None and len(text.split()) <= 12))
 
 
 def labelled_sentences(doc):
