@@ -1829,3 +1829,21 @@ SUB_HEADINGS = ("Personvernerklæring for Eksempel AS\n\nInformasjonskapsler\n\n
 ])
 def test_round5_cookie_cases(text, expected):
     assert [c["name"] for c in cookies.extract(make_doc(text), {}).fields["cookies"]] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a compound that names a group of cookies is no cookie name
+    ("Statistikken lagar vi med Matomo, og dei to _pk-kapslane blir berre sette når du har gitt samtykke.", []),
+    ("Informasjonskapsler\n\nVi bruker _ga-cookiene og informasjonskapselen _gid.", ["_gid"]),
+    # framework session cookies of the shipped table, in running text
+    ("Informasjonskapsler\n\nSiden bruker bare to cookies: csrftoken beskytter skjemaene mot CSRF-angrep, og "
+     "sessionid holder deg innlogget i to uker.", ["csrftoken", "sessionid"]),
+    ("Vi setter informasjonskapselen connect.sid når du logger inn.", ["connect.sid"]),
+])
+def test_round10_cookie_cases(text, expected):
+    assert [c["name"] for c in cookies.extract(make_doc(text), {}).fields["cookies"]] == expected
+
+
+def test_django_session_cookie_is_enriched():
+    found = cookies.extract(make_doc("Vi setter informasjonskapselen sessionid når du logger inn."), {})
+    assert found.fields["cookies"][0]["provider"] == "Django" and found.fields["cookies"][0]["lifetime_days"] == 14

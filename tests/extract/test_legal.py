@@ -143,6 +143,13 @@ STATED = [
     ("Vi sender nyhetsbrev. Har du samtykket til det og ønsker å trekke samtykket tilbake, kan du melde deg av.", []),
     ("Det samla avtalegrunnlaget for kjøpet er salsvilkåra.", []),
     ("Du har interesse av å få informasjon om tilbud.", []),
+    # `Grunnen til at vi kan ..., er at ...` names the ground of processing
+    ("Grunnen til at vi kan gjere alt dette, er at vi har ein avtale med deg når du bestiller time.", ["b"]),
+    ("Grunnen til at vi har lov til å lagre dette, er at du har samtykket.", ["a"]),
+    ("Grunnen til at vi spør, er at vi vil bli bedre.", []),
+    # a consent condition with a coordinated action before the consent
+    ("Det får du berre dersom du har kryssa av for det og gitt samtykkje når du bestilte time.", ["a"]),
+    ("Dersom du ikke har gitt oss samtykke, bruker vi ikke dataene.", []),
 ]
 
 

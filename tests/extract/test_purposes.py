@@ -794,6 +794,23 @@ NO_PURPOSE_STATED = [
 ]
 
 
+BASIS_TERM = [
+    # a membership or customer relationship named as the legal basis is no customer_relationship purpose
+    ("Grunnlaget for alt dette er medlemskapet ditt, altså en avtale med oss.", []),
+    ("Dette gjøres fordi medlemskapet er en avtale mellom deg og klubben.", []),
+    ("- Grunnlaget er avtale: medlemskapet er ein avtale mellom deg og laget.", []),
+    # ... but a purpose said beside it stays, and so does the relationship said as what is done
+    ("Medlemslisten og innkrevingen av kontingent har grunnlag i medlemskapet.", ["customer_relationship", "billing"]),
+    ("Dette bygger på vår berettigede interesse i å administrere kundeforholdet.", ["customer_relationship"]),
+    ("Vi bruker opplysningene til å administrere medlemskapet ditt.", ["customer_relationship"]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", BASIS_TERM)
+def test_a_relationship_named_as_the_basis_is_no_purpose(sentence, expected):
+    assert sorted(cue_labels(sentence)) == sorted(expected)
+
+
 @pytest.mark.parametrize("text, expected", NO_PURPOSE_STATED)
 def test_sentences_that_state_no_purpose_are_not_tagged(text, expected, monkeypatch):
     monkeypatch.setenv("POLICYPARSE_MODEL", "/nonexistent/purposes.skops")  # the rules alone

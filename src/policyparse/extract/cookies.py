@@ -79,6 +79,7 @@ ASCII_HYPHENATED = regex.compile(r"(?=(?:.*[-.])?(?:token|session|sess|auth|csrf
 CANDIDATE = regex.compile(r"[_:*\[<{#\d-]|\p{Ll}\p{Lu}|\p{Lu}{4}")
 MD_EMPHASIS = regex.compile(r"(?P<mark>\*\*|__)(?P<tok>[^*\s](?:.*?[^*\s])?)(?P=mark)")
 FILE_EXT = regex.compile(r"\.(?:pdf|docx?|xlsx?|png|jpe?g|gif|svg|html?|php|js|css|txt|zip)$", regex.I)
+NAMED_GROUP = regex.compile(r".+-(?:\w*kaps(?:el|l)\w*|cookie(?:n|ne|ane|a|r))", regex.I)  # `_pk-kapslane`, `_ga-cookiene`
 DOMAIN = regex.compile(r"^\.?[\w-]+(?:\.[\w-]+)*\.(?:no|com|net|org|io|se|dk|fi|eu|de|uk|ai|app|dev)$", regex.I)
 LIST_SPLIT = regex.compile(r"\s*(?:,|;|\s/\s|\s(?:og|and|eller|or|samt|&)\s)\s*", regex.I)
 
@@ -148,12 +149,13 @@ def _trailing_cut(raw: str, lead: int, end: int, keep_paren: bool) -> int:
 
 
 def token_ok(tok: str) -> bool:
-    """Could this be a cookie name at all (one token, not a URL, e-mail, file, domain or filler word)?"""
+    """Could this be a cookie name at all (one token, not a URL, e-mail, file, domain, filler word or a
+    compound that names a group of cookies: `dei to _pk-kapslane`)?"""
     if not tok or len(tok) > 80 or len(tok) < 2 or any(c.isspace() for c in tok):
         return False
     if sum(c.isalpha() for c in tok) < 1 or "://" in tok or "@" in tok or tok.lower().startswith("www."):
         return False
-    if "/" in tok or FILE_EXT.search(tok) or DOMAIN.match(tok):
+    if "/" in tok or FILE_EXT.search(tok) or DOMAIN.match(tok) or NAMED_GROUP.fullmatch(tok):
         return False
     return tok.lower() not in not_names()
 

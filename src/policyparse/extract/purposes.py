@@ -63,7 +63,7 @@ WHOLE_SENTENCE_SCOPES = ("third_party_use", "pointer", "policy_scope", "contact_
 def scope() -> dict[str, regex.Pattern]:
     return load_patterns("purpose_scope.json", {"definition_heading", "negated_use", "scope_end", "negation_exception",
                                                 "hypothetical_use", "not_used_header", "not_used_value", "bare_basis",
-                                                *WHOLE_SENTENCE_SCOPES})
+                                                "basis_term", *WHOLE_SENTENCE_SCOPES})
 
 
 def negated_spans(text: str) -> list[tuple[int, int]]:
@@ -80,10 +80,16 @@ def negated_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def basis_term_spans(text: str) -> list[tuple[int, int]]:
+    """A relationship the text names as the legal basis (`Grunnlaget ... er medlemskapet ditt`)."""
+    return [m.span("term") for m in scope()["basis_term"].finditer(text)]
+
+
 def sentence_cues(text: str) -> tuple[dict[str, str], set[str]]:
-    """({label: id of the first rule that fired} outside a denied use, labels whose cues match the text
-    only inside one: neither rule nor model gives those). One pass over the rules."""
-    blocked = negated_spans(text)
+    """({label: id of the first rule that fired} outside a denied use or a relationship named as the
+    basis, labels whose cues match the text only inside one: neither rule nor model gives those). One pass
+    over the rules."""
+    blocked = negated_spans(text) + basis_term_spans(text)
     hits: dict[str, str] = {}
     denied: set[str] = set()
     for rule_id, label, pattern, exclude in cue_rules():
