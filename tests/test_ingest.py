@@ -351,6 +351,21 @@ def test_markdown_record_headings(tmp_path):
         ("Personvernerkl\u00e6ring", 0), ("1. Hvilke opplysninger", 1), ("Informasjonskapsler", 2)]
 
 
+def test_markdown_source_saved_as_text(tmp_path):
+    """`#` headings of Markdown saved as .txt are headings as written; the text (and so every offset) is the
+    file's; the title is the first heading's text."""
+    text = "# Personvern hos Hyttelys\n\nVi leier ut hytter.\n\n## Hvor lenge?\n\n- Konto: til du sletter den\n"
+    (tmp_path / "p.txt").write_text(text, encoding="utf-8")
+    result = read(_source(tmp_path / "p.txt"))
+    assert result.text == text and result.title == "Personvern hos Hyttelys"
+    record = parse_source(_source(tmp_path / "p.txt")).record
+    assert [(s["heading"], s["level"]) for s in record["sections"]] == [
+        ("# Personvern hos Hyttelys", 0), ("## Hvor lenge?", 1)]
+    # one `#` line is no Markdown page
+    (tmp_path / "q.txt").write_text("Personvern\n\n# 1 kunde\n\nVi leier ut hytter.\n", encoding="utf-8")
+    assert read(_source(tmp_path / "q.txt")).headings == []
+
+
 # --------------------------------------------------------------------------- PDF
 
 def make_pdf(lines: list[str] | None) -> bytes:

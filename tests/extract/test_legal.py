@@ -150,6 +150,15 @@ STATED = [
     # a consent condition with a coordinated action before the consent
     ("Det får du berre dersom du har kryssa av for det og gitt samtykkje når du bestilte time.", ["a"]),
     ("Dersom du ikke har gitt oss samtykke, bruker vi ikke dataene.", []),
+    # loose contract and law wording of small sites
+    ("Dette gjør jeg fordi vi har en avtale med hverandre.", ["b"]),
+    ("Alt dette treng vi for å oppfylle leigeavtalen med deg.", ["b"]),
+    ("Dette er en del av avtalen du inngår med oss når du kjøper medlemskap.", ["b"]),
+    ("Grunnlaget for journalen er at loven krever det, ikke samtykke.", ["c"]),
+    ("Dette er ikkje frivillig: grunnlaget er at lova krev det.", ["c"]),
+    # ... but a law named where data is kept or given out states no ground (as the annotations read it)
+    ("Vi lagrer bilag i fem år fordi bokføringsloven krever det.", []),
+    ("Vi utleverer opplysninger når loven krever det.", []),
 ]
 
 

@@ -732,6 +732,16 @@ PASSAGES = [
     pytest.param(
      "Personvernerklæring\n\nNyhetsbrev\n\nVi sender nyhetsbrev på grunnlag av samtykke eller avtale med deg som kunde.",
      {"marketing:a", "marketing:b"}, id="two_bases_no_menu"),
+    # --- a purpose/basis table whose header asks `Hva | Hvorfor | Grunnlag`, with or without outer pipes
+    pytest.param(
+     "Personvern\n\nDet vi bestemmer over\n\n| Hva | Hvorfor | Grunnlag |\n|---|---|---|\n| Konto og booking | Så du "
+     "kan logge inn, booke og få bekreftelse | Avtalen med deg |\n| Annonser | Vise deg hytter du har sett på, på "
+     "Facebook | Samtykke |",
+     {"service_delivery:b", "advertising:a"}, id="why_header_table"),
+    pytest.param(
+     "Personvern\n\nSlik bruker vi opplysningene\n\nHva vi gjør | Hvorfor | Grunnlag\nBetaling | Ta betalt med kort "
+     "eller Vipps | Avtalen med deg",
+     {"billing:b"}, id="what_we_do_header_table"),
     # --- a section named by its heading, not by the same word in running text
     pytest.param(
      "Personvernerklæring\n\nNettsiden\n\nVi bruker Matomo til å lage besøksstatistikk. Grunnlaget er vår "

@@ -783,6 +783,9 @@ NO_PURPOSE_STATED = [
      "Helsepersonell logger inn med tofaktorautentisering.", []),
     ("Personvern\n\nTilgang\n\nTilgangen til medlemsregisteret er avgrensa til styret, som brukar det til å sende "
      "ut faktura for kontingenten.", ["customer_relationship", "billing"]),
+    ("Personvern\n\nTryggleik\n\nBare styret og lagkapteinene ser medlemslisten. Berre instruktørane kan sjå svara.", []),
+    ("Personvern\n\nKamera\n\nBare vaktselskapet kan se opptakene, som vi bruker til å forebygge innbrudd.",
+     ["security"]),
     # a navigation trail, a denied sending
     ("Hjem / Kundeservice / Cookies\n\nCookies\n\nVi bruker Google Analytics for å lage besøksstatistikk.", ["analytics"]),
     ("Personvern\n\nBilder\n\nVi legger ikke ut bilder på nettsiden for å reklamere for senteret.", []),
