@@ -732,12 +732,7 @@ PASSAGES = [
     pytest.param(
      "Personvernerklæring\n\nNyhetsbrev\n\nVi sender nyhetsbrev på grunnlag av samtykke eller avtale med deg som kunde.",
      {"marketing:a", "marketing:b"}, id="two_bases_no_menu"),
-    # --- a purpose/basis table whose header asks `Hva | Hvorfor | Grunnlag`, with or without outer pipes
-    pytest.param(
-     "Personvern\n\nDet vi bestemmer over\n\n| Hva | Hvorfor | Grunnlag |\n|---|---|---|\n| Konto og booking | Så du "
-     "kan logge inn, booke og få bekreftelse | Avtalen med deg |\n| Annonser | Vise deg hytter du har sett på, på "
-     "Facebook | Samtykke |",
-     {"service_delivery:b", "advertising:a"}, id="why_header_table"),
+    # --- a purpose/basis table whose header asks `Hva vi gjør | Hvorfor | Grunnlag`
     pytest.param(
      "Personvern\n\nSlik bruker vi opplysningene\n\nHva vi gjør | Hvorfor | Grunnlag\nBetaling | Ta betalt med kort "
      "eller Vipps | Avtalen med deg",
