@@ -244,6 +244,11 @@ def test_html_table(tmp_path):
     ("Skjemaene er beskyttet mot søppelpost med hCaptcha (Intuition Machines).", {"hCaptcha"}),
     ("Betaling skjer med Vipps eller Klarna.", {"Vipps", "Klarna"}),
     ("Chatboten er bygget på Azure OpenAI Service, og Microsoft er databehandler for oss.", {"Azure OpenAI Service"}),
+    # the system a record is kept in, for known services of such categories; a payment method debited
+    ("Rekneskapen fører vi i Fiken.", {"Fiken"}),
+    ("Kvitteringar og bilag ligg i Tripletex i fem år.", {"Tripletex"}),
+    ("Medlemskontingenten trekkes månedlig med kort eller Vipps.", {"Vipps"}),
+    ("Vi lager mat i Bergen og har kontor i Oslo.", set()),
 ])
 def test_cue_sentences(doc_of, text, expected):
     assert names(doc_of(text)) == expected

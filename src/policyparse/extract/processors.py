@@ -1031,6 +1031,10 @@ class Collector:
         umbrella = next((h[3] for h in hits if h[3].category == "umbrella"), None)
         if umbrella is not None and len(hits) == 1 and pe_longer((name, start, end), hits[0][2] and hits[0][1]):
             hits = []                          # "Google Docs" when only "Google" is known
+        if rule.categories:                    # a cue only for known services of these categories
+            hits = [h for h in hits if h[3].category in rule.categories]
+            if not hits:
+                return
         if hits:
             for s, e, written, service in hits:
                 if ctx.vetoed(s, e, service):
