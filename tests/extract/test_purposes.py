@@ -694,6 +694,10 @@ NEGATED_USE = [
     ("Vi har ikke slått på Wix sin besøksstatistikk eller markedsføringsverktøy.", {"analytics"}, set()),
     ("Ingen data selges eller deles med tredjeparter for markedsføring.", {"marketing"}, set()),
     ("Ingen opplysningar vert delast med annonsørar.", set(), set()),
+    # `har` / `viser` denied, in either word order
+    ("Google Analytics har vi ikkje.", {"analytics"}, set()),
+    ("Målrettet annonsering viser vi ikkje.", {"advertising"}, set()),
+    ("Google Analytics har vi, men bare med samtykke.", set(), {"analytics"}),
     # the denial ends at the clause: what follows is stated
     ("Vi bruker ikke e-postadressen til å sende deg nyhetsbrev, men til å sende deg ordrebekreftelser.",
      set(), {"service_delivery"}),
