@@ -246,16 +246,19 @@ def markdown_to_text(md: str) -> Ingested:
     return Ingested(text, headings, title)
 
 
-def marked_headings(text: str) -> list[tuple[int, int, int]]:
-    """`#` heading lines of plain text that is Markdown source saved as text (two or more of them), as
-    structural headings kept as written: offsets and sentence labels stay those of the file."""
-    found, pos = [], 0
+def plain_or_marked(text: str) -> Ingested:
+    """Plain text; when it is Markdown source saved as text (two or more `#` heading lines), those lines
+    are structural headings kept as written, so offsets and sentence labels stay those of the file, and
+    the first heading, when of level 1, gives the title."""
+    heads, title, pos = [], None, 0
     for line in text.split("\n"):
         m = _MD_HEADING.match(line)
         if m and m.group(2):
-            found.append((pos, pos + len(line.rstrip()), len(m.group(1))))
+            if not heads and len(m.group(1)) == 1:
+                title = m.group(2)
+            heads.append((pos, pos + len(line.rstrip()), len(m.group(1))))
         pos += len(line) + 1
-    return found if len(found) >= 2 else []
+    return Ingested(text, heads, title) if len(heads) >= 2 else Ingested(text)
 
 
 INLINE_KEEP = ("time", "data", "abbr", "mark", "ins", "bdi")
@@ -418,9 +421,7 @@ def read(source: Source) -> Ingested:
         elif source.kind == "md":
             result = markdown_to_text(text)
         else:
-            heads = marked_headings(text)
-            first = _MD_HEADING.match(text[heads[0][0]:heads[0][1]]) if heads and heads[0][2] == 1 else None
-            result = Ingested(text, heads, first.group(2) if first else None)
+            result = plain_or_marked(text)
     result.warnings = warnings + result.warnings
     if not result.text.strip():
         raise IngestError("no text in document")
