@@ -224,6 +224,10 @@ class Rule:
     categories: frozenset[str] = frozenset()
     section_only: bool = False
 
+    def applies_to(self, category: str | None) -> bool:
+        """A rule tied to categories applies only to a known service of one of them."""
+        return not self.categories or category in self.categories
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -507,23 +511,15 @@ class Context:
         vetoed = self.sentence_veto(sentence, category) or self._row_vetoed(start)  # `Analytiske | ... | Nei`
         if vetoed:
             return vetoed
-        before = sentence[max(0, rel - 60):rel]
-        for rule in self.rules["veto_name"]:
-            if rule.categories and category not in rule.categories:
-                continue
-            if rule.pattern.search(before):
-                return rule.id
-        return None
+        return self._first_rule("veto_name", sentence[max(0, rel - 60):rel], category)
 
     def sentence_veto(self, text: str, category: str | None = None) -> str | None:
-        """The `veto_sentence` rule that says the text is no processor use (rules tied to categories only for
-        a service of one of them), or None."""
-        for rule in self.rules["veto_sentence"]:
-            if rule.categories and category not in rule.categories:
-                continue
-            if rule.pattern.search(text):
-                return rule.id
-        return None
+        """The `veto_sentence` rule that says the text is no processor use, or None."""
+        return self._first_rule("veto_sentence", text, category)
+
+    def _first_rule(self, kind: str, text: str, category: str | None) -> str | None:
+        """The first rule of the kind that applies to the category and matches somewhere in the text."""
+        return next((r.id for r in self.rules[kind] if r.applies_to(category) and r.pattern.search(text)), None)
 
     def _row_vetoed(self, start: int) -> str | None:
         """A `veto_row` rule matching another cell of this `|` row, under a column whose header (the first
@@ -1032,7 +1028,7 @@ class Collector:
         if umbrella is not None and len(hits) == 1 and pe_longer((name, start, end), hits[0][2] and hits[0][1]):
             hits = []                          # "Google Docs" when only "Google" is known
         if rule.categories:                    # a cue only for known services of these categories
-            hits = [h for h in hits if h[3].category in rule.categories]
+            hits = [h for h in hits if rule.applies_to(h[3].category)]
             if not hits:
                 return
         if hits:

@@ -21,11 +21,11 @@ Some sentences name purposes without stating one (`resources/purpose_scope.json`
 section that explains what cookies are in general (`Hva er informasjonskapsler?`), sentences about
 adopting tools later (`Tar vi i bruk et analyseverktøy senere, spør vi først`), sentences about what
 another party does for its own ends (`Vimeo kan bruke dataene til egne formål`), rows of a table that
-marks a category as not used (`Brukes? | Nei`), and purpose words inside a denied use (`Vi
-bruker ikke Google Analytics eller andre verktøy for statistikk`), and a membership or customer
-relationship named as the legal basis (`Grunnlaget for dette er medlemskapet ditt`): a cue that matches
-only there does not fire, and the model may not give its label in that sentence either. A sentence or table cell that
-is only a legal basis (`Samtykke, art. 6 nr. 1 a`) gets no label from the model.
+marks a category as not used (`Brukes? | Nei`), purpose words inside a denied use (`Vi bruker ikke
+Google Analytics eller andre verktøy for statistikk`), and a membership or customer relationship named
+as the legal basis (`Grunnlaget for dette er medlemskapet ditt`): a cue that matches only there does not
+fire, and the model may not give its label in that sentence either. A sentence or table cell that is
+only a legal basis (`Samtykke, art. 6 nr. 1 a`) gets no label from the model.
 """
 from __future__ import annotations
 
