@@ -1844,6 +1844,39 @@ def test_round10_cookie_cases(text, expected):
     assert [c["name"] for c in cookies.extract(make_doc(text), {}).fields["cookies"]] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a plain name after a singular cookie noun, followed by the passive or copula that says what it does
+    ("Informasjonskapselen lang brukes til å huske språket.", ["lang"]),
+    ("Cookien visited er satt for å vise velkomsten én gang.", ["visited"]),
+    ("Kapselen tema vert brukt til å hugse fargevalet.", ["tema"]),
+    ("Informasjonskapselen vår brukes til statistikk.", []),
+    ("Informasjonskapselen brukes til å huske samtykket.", []),
+    # a lead-in that names a list of cookies makes its bare items names, also site-made ones
+    ("Vi bruker disse informasjonskapslene:\n- cookie-consent\n- lang", ["cookie-consent", "lang"]),
+    ("Informasjonskapsler vi setter:\n- session\n- csrftoken", ["session", "csrftoken"]),
+    ("Vi bruker informasjonskapsler til:\n- innlogging\n- statistikk", []),
+    ("Vi bruker disse typene informasjonskapsler:\n- nødvendige\n- analyse", []),
+    ("Du kan slette informasjonskapsler i nettleseren. Slik gjer du det i:\n- chrome\n- firefox", []),
+    # a site-made name after a singular cookie noun
+    ("Trykkjer du på A+, blir valet lagra i kapselen font-size, også den i 1 år.", ["font-size"]),
+    # a short shipped name is a cookie where its tool is named in the sentence
+    ("Informasjonskapsler\n\nYouTube setter da blant annet YSC, som slettes når nettleseren lukkes.", ["YSC"]),
+    ("Informasjonskapsler\n\nDa setter plattformene blant annet fr og datr fra Facebook.", ["fr", "datr"]),
+    ("Informasjonskapsler\n\nVi bruker YSC som forkortelse for «ytelse, sikkerhet, cookies».", []),
+    # the plain members of a list set by a tool
+    ("Informasjonskapsler\n\nPiano setter __tbc, __pvi og xbc for å telle artiklene du har lest.", ["__tbc", "__pvi", "xbc"]),
+    ("Informasjonskapsler\n\nVi setter pris på __tbc, __pvi og lesing.", ["__tbc", "__pvi"]),
+    # technical capitals in a described list after a cookie lead-in, not a tool name
+    ("Det blir satt informasjonskapsler fra Feide som trengs for innloggingen:\n"
+     "- SimpleSAMLSessionID – holder på påloggingen (sesjon)\n- PayPal – betaling", ["SimpleSAMLSessionID"]),
+    # a cookie's value is no cookie name
+    ("Svarene lagres i informasjonskapselen euconsent-v2. Den inneholder en TC-streng som begynner slik: "
+     "CQKz3sAQKz3sAAHABBENBbFsAP_gAELgAAqIJ.", ["euconsent-v2"]),
+])
+def test_round12_cookie_cases(text, expected):
+    assert [c["name"] for c in cookies.extract(make_doc(text), {}).fields["cookies"]] == expected
+
+
 def test_django_session_cookie_is_enriched():
     found = cookies.extract(make_doc("Vi setter informasjonskapselen sessionid når du logger inn."), {})
     assert found.fields["cookies"][0]["provider"] == "Django" and found.fields["cookies"][0]["lifetime_days"] == 14

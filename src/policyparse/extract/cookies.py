@@ -88,7 +88,7 @@ LIST_SPLIT = regex.compile(r"\s*(?:,|;|\s/\s|\s(?:og|and|eller|or|samt|&)\s)\s*"
 def lexicon() -> dict:
     data = load_json("cookies.json")
     required = {"description", "cookie_word", "storage_word", "storage_type", "pixel_type", "not_cookie_noun", "negation", "set_verb",
-                "bare_name_follower", "not_names", "not_providers", "category_cues", "providers"}
+                "name_list_lead_in", "bare_name_follower", "not_names", "not_providers", "category_cues", "providers"}
     if missing := required - set(data):
         raise RulesError(f"cookies.json: missing keys {sorted(missing)}")
     if unknown := set(data) - required:
@@ -112,6 +112,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "negation": regex.compile(lex["negation"], regex.I),
         "set_verb": regex.compile(lex["set_verb"], regex.I),
         "bare_name_follower": regex.compile(lex["bare_name_follower"], regex.I),
+        "name_list_lead_in": regex.compile(lex["name_list_lead_in"].replace("{cookie}", lex["cookie_word"]), regex.I),
         "provider": regex.compile(r"(?<![\w.-])(?P<name>" + "|".join(regex.escape(p) for p in providers)
                                   + r")(?:s|'s|’s)?(?![\w-])"),
         "categories": [(regex.compile(rf"\b(?:{c['pattern']})", regex.I), c["category"]) for c in lex["category_cues"]],
@@ -606,6 +607,7 @@ def _from_lead_in_lists(doc, col: Collector) -> None:
             continue
         if pats["storage"].search(stripped):
             continue
+        naming = pats["name_list_lead_in"].search(stripped) is not None
         j = i + 1
         while j < len(lines) and not lines[j].strip():
             j += 1
@@ -618,13 +620,31 @@ def _from_lead_in_lists(doc, col: Collector) -> None:
             head = ITEM_HEAD.match(body)
             if head and not col.is_consumed(body_start):
                 tok = clean_token(head.group("tok"))[0]
-                plain_ok = plain_name_ok(tok) and tok.casefold() not in providers and len(body) > len(tok)
+                plain_ok = tok.casefold() not in providers and (
+                    plain_name_ok(tok) and (len(body) > len(tok) or naming) or naming and _site_made(tok)
+                    or len(body) > len(tok) and _technical_caps(tok))
                 if token_ok(tok) and (shaped(tok) or plain_ok) and tok.casefold() not in providers:
                     col.add(Hit(tok, body_start + head.start("tok"), body_start + head.start("tok") + len(tok),
                                 "cookie.lead_in_list", 0.8))
             j += 1
             while j < len(lines) and not lines[j].strip() and j + 1 < len(lines) and LIST_ITEM.match(lines[j + 1]):
                 j += 1
+
+
+def _technical_caps(tok: str) -> bool:
+    """`SimpleSAMLSessionID`, `ARRAffinity`, `svSession`: capitals where a word has none (a run of two
+    inside mixed case, or after a lower-case start), unlike tool names (`PayPal`, `HubSpot`, `BankID`
+    is a listed service)."""
+    mixed = any(c.islower() for c in tok) and any(c.isupper() for c in tok)
+    return mixed and token_ok(tok) and (tok[:1].islower() or regex.search(r"\p{Lu}{2}", tok) is not None) \
+        and gazetteer().lookup(tok) is None
+
+
+def _site_made(tok: str) -> bool:
+    """`cookie-consent`, `hide-banner`: a lower-case ASCII name joined with `-` or `_`, which a list of
+    cookie names may hold even where a cookie word is part of it."""
+    return (token_ok(tok) and tok.isascii() and tok[:1].islower() and DASH.search(tok) is not None
+            and category_of(tok) is None)
 
 
 CO_ITEM = r"[«\"'`]?[^\s,;:()«»\"'`]+[»\"'`]?"
@@ -639,12 +659,15 @@ def _from_coordinations(doc, col: Collector) -> None:
     """A coordinated list of single tokens in a cookie paragraph (`setter _fbp og fr`, `NID, 1P_JAR og
     CONSENT`, `informasjonskapslene li_sugr, bcookie og lidc`), anchored by a cookie-shaped or distinctive
     known name: its other members are taken when each is a known cookie name, distinctive, or (right
-    after a cookie noun: `informasjonskapslene ...`, `informasjonskapsler: ...`) a plain lower-case word.
+    after a cookie noun or a verb of setting: `informasjonskapslene ...`, `informasjonskapsler, blant
+    annet ...`, `Piano setter __tbc, __pvi og xbc`) a plain lower-case word.
     A list with any other member (`page_view, scroll`, `Analytics og _ga`) gives nothing here."""
     text = doc.text
     db = cookiedb.active()
     providers = _provider_names()
-    cookie_tail = regex.compile(rf"(?:{lexicon()['cookie_word']})[^\S\n]*:?[^\S\n]*$", regex.I)
+    cookie_tail = regex.compile(
+        rf"(?:(?:{lexicon()['cookie_word']})[^\S\n]*[:,]?|{lexicon()['set_verb']})"
+        rf"(?:[^\S\n]+(?:blant[^\S\n]+annet|bl\.[^\S\n]*a\.|mellom[^\S\n]+anna|m\.[^\S\n]*a\.|da|også|òg))?[^\S\n]*$", regex.I)
     for m in COORDINATION.finditer(text):
         if col.is_consumed(m.start()):
             continue
@@ -756,11 +779,11 @@ VERB_ENDING = regex.compile(r"(?:r|es|et|te|de|st)$")
 
 
 def _bare_name_after_noun(m: regex.Match, text: str, tok: str) -> bool:
-    """`informasjonskapselen lang i ett år`, `cookien session holder ...`: a plain lower-case word right
-    after a singular definite cookie noun, followed by what follows a name there (a preposition, a
+    """`informasjonskapselen lang i ett år`, `cookien session holder ...`, `kapselen font-size, også`: a
+    plain lower-case word or site-made name right after a singular definite cookie noun, followed by what follows a name there (a preposition, a
     verb of what the cookie does, a comma), and no verb form itself (`informasjonskapselen gir oss`)."""
     return (SINGULAR_DEFINITE.search(m.group("noun")) is not None and plain_name_ok(tok) and len(tok) >= 3
-            and tok.isalpha() and not VERB_ENDING.search(tok)
+            and (tok.isalpha() and not VERB_ENDING.search(tok) or _site_made(tok))
             and patterns()["bare_name_follower"].match(text, m.end("bare")) is not None)
 
 
@@ -845,6 +868,15 @@ def _known_plain(tok: str) -> bool:
     return len(tok) >= 6 and tok.isalpha() and tok.islower() and token_ok(tok) and _shipped_as_written(tok)
 
 
+def _provider_named_near(doc, tok: str, offset: int) -> bool:
+    """Is the tool that sets the shipped cookie `tok` named in its sentence (`YouTube setter YSC`,
+    `fr og datr fra Facebook`)? A short plain name (`fr`, `YSC`) is a cookie only so."""
+    entry = cookiedb.shipped().get_exact(tok)
+    sentence, _ = _sentence_text(doc, offset)
+    return entry is not None and any(regex.search(rf"(?<!\w){regex.escape(word)}", sentence)
+                                     for word in entry.provider.split() if len(word) >= 3)
+
+
 def _from_shapes(doc, col: Collector) -> None:
     pats = patterns()
     text = doc.text
@@ -857,9 +889,12 @@ def _from_shapes(doc, col: Collector) -> None:
         if not tok:
             continue
         if not CANDIDATE.search(raw):
-            if not _known_plain(tok):
-                continue  # plain words are never taken from running text, but for long shipped names
-            method, conf = "cookie.known_plain", 0.75
+            if _known_plain(tok):
+                method, conf = "cookie.known_plain", 0.75
+            elif _shipped_as_written(tok) and _provider_named_near(doc, tok, m.start()):
+                method, conf = "cookie.known_with_provider", 0.75
+            else:
+                continue  # plain words are never taken from running text, but for shipped names so placed
         elif shaped(tok):
             method, conf = "cookie.shape", 0.85
         elif distinctive(tok) and db.is_known(tok):
