@@ -159,6 +159,13 @@ STATED = [
     # ... but a law named where data is kept or given out states no ground (as the annotations read it)
     ("Vi lagrer bilag i fem år fordi bokføringsloven krever det.", []),
     ("Vi utleverer opplysninger når loven krever det.", []),
+    # the frame after the term
+    ("Medlemskapet er ein avtale mellom deg og laget, og det er grunnlaget for behandlinga.", ["b"]),
+    ("Avtalen med deg er grunnlaget for behandlingen.", ["b"]),
+    ("Samtykket ditt er det rettslige grunnlaget.", ["a"]),
+    ("Dersom samtykke er grunnlaget, kan du trekke det tilbake.", []),
+    ("Samtykke er ikke grunnlaget for denne behandlingen.", []),
+    ("Retten gjelder behandling der samtykke er grunnlaget.", []),
 ]
 
 

@@ -625,6 +625,18 @@ REVIEW_CASES = [
     ("Koden til nettsiden er åpen og ligger på GitHub.", set()),
     ("Nettsiden ligger på Netlify.", {"service_delivery"}),
     ("Vi bruker opplysningene til å levere tjenesten til deg.", {"service_delivery"}),
+    # round 12: nynorsk `nyhendebrev` and `åtak`, a paywall, refunds, navigation help, English cookie rows
+    ("Om lag fire gonger i året sender vi ut eit nyhendebrev om nye utstillingar og kurs.", {"marketing"}),
+    ("Vernar nettstaden mot åtak og automatisert trafikk", {"security"}),
+    ("Betalingsmuren og innloggingen til MAT+ leveres av Piano.", {"service_delivery"}),
+    ("Kontonummeret bruker vi bare til å betale tilbake pengene til deg.", {"billing"}),
+    ("Vi beskytter systemene mot angrep med brannmur og kryptering.", set()),
+    ("Regnskapsmateriale, som kvitteringer og refusjoner, oppbevares i fem år.", set()),
+    ("Vi bruker informasjonskapsler for å hjelpe deg med å navigere effektivt.", set()),
+    ("YouTube sets this cookie to store the user's video preferences using embedded YouTube videos.",
+     {"personalization"}),
+    ("Remembers the user's selected language version of a website", {"personalization"}),
+    ("CookieYes sets this cookie to remember users' consent preferences.", set()),
 ]
 
 
@@ -806,6 +818,7 @@ BASIS_TERM = [
     ("Grunnlaget for alt dette er medlemskapet ditt, altså en avtale med oss.", []),
     ("Dette gjøres fordi medlemskapet er en avtale mellom deg og klubben.", []),
     ("- Grunnlaget er avtale: medlemskapet er ein avtale mellom deg og laget.", []),
+    ("Medlemskapet er ein avtale mellom deg og laget, og det er grunnlaget for behandlinga.", []),
     # ... but a purpose said beside it stays, and so does the relationship said as what is done
     ("Medlemslisten og innkrevingen av kontingent har grunnlag i medlemskapet.", ["customer_relationship", "billing"]),
     ("Dette bygger på vår berettigede interesse i å administrere kundeforholdet.", ["customer_relationship"]),

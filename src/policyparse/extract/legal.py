@@ -47,6 +47,8 @@ class Cues:
     gap_words: regex.Pattern
     inherit: list[tuple[str, regex.Pattern]]
     heading_frame: regex.Pattern
+    frame_after: regex.Pattern
+    frame_after_veto: regex.Pattern
     lead_term: regex.Pattern
     label_term: regex.Pattern
     label_veto: regex.Pattern
@@ -57,7 +59,10 @@ class Cues:
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     data = load_sections(RESOURCE, ("terms", "frames", "strong", "blockers", "negation", "inherit", "heading_frame",
-                                    "label_veto", "paren_veto"))
+                                    "frame_after", "label_veto", "paren_veto"))
+    frame_after = data["frame_after"]
+    if not isinstance(frame_after, dict) or set(frame_after) != {"pattern", "veto"}:
+        raise RulesError(f"{RESOURCE}: frame_after needs exactly the keys pattern and veto")
     terms = check_entries(RESOURCE, data["terms"], {"id", "basis", "pattern"})
     frames = check_entries(RESOURCE, data["frames"], {"id", "pattern"})
     strong = check_entries(RESOURCE, data["strong"], {"id", "basis", "pattern"}, {"exclude"}, ("pattern", "exclude"))
@@ -84,6 +89,8 @@ def cues() -> Cues:
         gap_words=regex.compile(r"(?:\s+[\p{L}\d.-]+){0,2}\s*[«\"']?\s*", FLAGS),
         inherit=[(i["id"], regex.compile(i["pattern"], FLAGS)) for i in inherit],
         heading_frame=regex.compile(data["heading_frame"], FLAGS),
+        frame_after=regex.compile(frame_after["pattern"], FLAGS),
+        frame_after_veto=regex.compile(frame_after["veto"], FLAGS),
         lead_term=regex.compile(rf"^\s*(?:-\s*)?[«\"]?(?:{term_alt})", FLAGS),
         label_term=regex.compile(rf"^\s*(?:-\s*)?(?P<label>[^\n:;–—|.!?]{{2,80}}?)\s*(?::|\s[–—-])\s*[«\"(]?"
                                  rf"(?P<term>{term_alt})", FLAGS),
@@ -145,6 +152,8 @@ def stated_bases(text: str, lead_frame: bool = False) -> list[Hit]:
         for m in pat.finditer(text):
             frame = max((f for f in frames if f[0] < m.start() and f[1] <= m.end() and m.start() - f[1] <= FRAME_REACH),
                         key=lambda f: f[1], default=None)
+            if frame is None and (after := _frame_after(text, m.start(), m.end())):
+                frame = after
             if frame is None and not (lead_frame and c.lead_term.match(text[:m.end()])):
                 continue
             if blocked(basis, m.start(), m.end()):
@@ -163,6 +172,17 @@ def stated_bases(text: str, lead_frame: bool = False) -> list[Hit]:
                 continue
             hits.append(Hit(basis, m.start(), m.end(), sid, "strong"))
     return hits
+
+
+def _frame_after(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """The frame that follows a term (`Avtalen med deg er grunnlaget`), unless a condition stands before
+    the term (`Dersom samtykke er grunnlaget`) or a negation between term and frame."""
+    c = cues()
+    m = c.frame_after.match(text, end)
+    if m is None or c.frame_after_veto.search(text[max(0, start - 60):start]) \
+            or c.frame_after_veto.search(m.group(0)):
+        return None
+    return m.start(), m.end(), "frame.after_term"
 
 
 def _label_hits(text: str, blocked) -> list[Hit]:
