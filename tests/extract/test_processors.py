@@ -281,6 +281,9 @@ def test_embedded_role(doc_of):
     "Dersom du bruker Chrome eller Firefox, kan du slette informasjonskapsler selv.",
     # a street address after a postal cue, a tool on the site's own server (nynorsk)
     "Statistikken lagar vi med Matomo på vår eigen server.",
+    "Vi bruker Matomo, som kjører på serveren vår.",
+    "Nettstaden er laga i WordPress, og samtykkebanneret kjem frå tillegget Complianz. Complianz køyrer på "
+    "nettstaden vår og sender ingenting vidare. I tillegg lagrar Complianz valet ditt i `cmplz_marketing`.",
 ])
 def test_not_processors(doc_of, text):
     assert names(doc_of(text)) == set()
@@ -444,6 +447,14 @@ Fjordhost | Drift av nettstaden | Noreg"""
 ])
 def test_round2_structures(doc_of, text, expected):
     assert names(doc_of(text)) == expected
+
+
+def test_unbulleted_entries_with_company_suffixes(doc_of):
+    # `Ltd.` / `Inc.` in a name keep the run of `Name – function – country` lines under the lead-in going
+    text = ("Vi bruker disse databehandlerne:\nAmazon Web Services EMEA SARL – drift av servere – Stockholm\n"
+            "Postmark (ActiveCampaign, LLC) – utsending av e-post – USA\nStripe Payments Europe Ltd. – kortbetaling – "
+            "Irland\nPostHog Inc. – produktanalyse – Frankfurt\nTripletex AS – regnskap og fakturering – Norge")
+    assert {"Tripletex", "PostHog"} <= names(doc_of(text))
 
 
 def test_spaced_table_details(doc_of):

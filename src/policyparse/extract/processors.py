@@ -821,7 +821,8 @@ class Collector:
     def _entry_lines(self) -> list[bool]:
         """Which lines are entries of a list: `- ` items, and runs of two or more `Name – function` lines
         without a bullet right under a line that ends with a colon (`Banken bruker leverandører som
-        behandler opplysninger på våre vegne:` / `SDC A/S – drift av kjernebanksystem`)."""
+        behandler opplysninger på våre vegne:` / `SDC A/S – drift av kjernebanksystem` / `PostHog Inc. –
+        produktanalyse – EU`)."""
         lines = self.ctx.lines
         entry = [ln.text.startswith("- ") for ln in lines]
         i = 0
@@ -831,7 +832,7 @@ class Collector:
                 continue
             j = i + 1
             while j < len(lines) and lines[j].block == lines[min(i + 1, len(lines) - 1)].block and \
-                    not entry[j] and DASH_ENTRY.match(lines[j].text):
+                    not entry[j] and (DASH_ENTRY.match(lines[j].text) or DASH_BLOCK_LINE.match(lines[j].text)):
                 j += 1
             if j - i - 1 >= 2:
                 for k in range(i + 1, j):
