@@ -166,6 +166,18 @@ STATED = [
     ("Dersom samtykke er grunnlaget, kan du trekke det tilbake.", []),
     ("Samtykke er ikke grunnlaget for denne behandlingen.", []),
     ("Retten gjelder behandling der samtykke er grunnlaget.", []),
+    ("Alt dette treng vi for avtalen om kaka, og det er den avtalen som gir oss grunnlag for å bruke dei.", ["b"]),
+    # `der er grunnlaget`: a main clause, no condition on the basis
+    ("Regnskapet fører vi i Tripletex, og der er grunnlaget at vi har plikt til det etter bokføringsloven.", ["c"]),
+    ("Du har rett til dataportabilitet der behandlingen er basert på samtykke eller avtale.", []),
+    # consent for those who gave it; a right in a clause of its own after the basis leaves the basis
+    ("Vi legger ut bilder på Instagram, men bare av dem som har gitt samtykke til det.", ["a"]),
+    ("Nyhetsbrevet sender vi til dem som har samtykket.", ["a"]),
+    ("Nyheitsbrevet sender vi berre med samtykket ditt, og det kan du trekkje attende når du vil.", ["a"]),
+    ("Har du gitt samtykke, kan du når som helst trekke det tilbake.", []),
+    # a law after a storage period says why data is kept, not on which basis
+    ("- Regnskapsbilag: 5 år (bokføringsloven)", []),
+    ("Vi fører regnskap (bokføringsloven).", ["c"]),
 ]
 
 

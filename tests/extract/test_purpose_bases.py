@@ -120,6 +120,12 @@ CASES = [
      "bokstav e.",
      {"søknader": ["service_delivery"], "eksamen": ["events_training"]},
      {"service_delivery:e", "events_training:e"}),
+    # a later sentence of a line that opens with an item reference speaks of the same items; a letter alone in
+    # parentheses names the basis in a basis section of a document that cites art. 6(1)
+    ("3.1 Kunder\n\nVi sender fakturaer.\n\n3.2 Jobbsøkere\n\nVi vurderer søknader.\n\n4 Rettslig grunnlag\n\n"
+     "Punkt 3.1: avtalen med kunden (GDPR art. 6 nr. 1 bokstav b). Kontaktpersonene er ikke part i avtalen, så for "
+     "dem bygger vi på berettiget interesse.\nPunkt 3.2: nødvendig før en arbeidsavtale inngås (bokstav b).",
+     {"fakturaer": ["billing"], "søknader": ["recruitment"]}, {"billing:b", "billing:f", "recruitment:b"}),
     # r8: in text copied line by line (no blank lines, not hard-wrapped), each line is its own paragraph: a
     # closing basis reaches back over its own line only
     ("Personvern\nSøker du jobb hos oss, bruker vi CV-en din til å vurdere søknaden. Vi sjekker også referansene.\n"

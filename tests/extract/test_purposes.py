@@ -637,6 +637,11 @@ REVIEW_CASES = [
      {"personalization"}),
     ("Remembers the user's selected language version of a website", {"personalization"}),
     ("CookieYes sets this cookie to remember users' consent preferences.", set()),
+    # round 13: a property listing or a death notice is no advertising; a banner cookie is no personalization
+    ("For å få solgt boligen annonserer vi den på Finn.no.", set()),
+    ("Vi sender den ferdige annonsen til avisen dere velger.", set()),
+    ("Vi viser annonser på Facebook til kunder som har samtykket.", {"advertising"}),
+    ("Informasjonskapselen cookie_notice_accepted husker at du har lukket meldingen om informasjonskapsler.", set()),
 ]
 
 

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 import regex
 
+from ..durations import find_durations
 from ..rules import RulesError, check_entries, load_sections
 from ..taxonomy import BASES, DPV
 from . import Extraction
@@ -49,6 +50,7 @@ class Cues:
     heading_frame: regex.Pattern
     frame_after: regex.Pattern
     frame_after_veto: regex.Pattern
+    elliptic_letter: regex.Pattern
     lead_term: regex.Pattern
     label_term: regex.Pattern
     label_veto: regex.Pattern
@@ -59,7 +61,7 @@ class Cues:
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     data = load_sections(RESOURCE, ("terms", "frames", "strong", "blockers", "negation", "inherit", "heading_frame",
-                                    "frame_after", "label_veto", "paren_veto"))
+                                    "frame_after", "elliptic_letter", "label_veto", "paren_veto"))
     frame_after = data["frame_after"]
     if not isinstance(frame_after, dict) or set(frame_after) != {"pattern", "veto"}:
         raise RulesError(f"{RESOURCE}: frame_after needs exactly the keys pattern and veto")
@@ -91,6 +93,7 @@ def cues() -> Cues:
         heading_frame=regex.compile(data["heading_frame"], FLAGS),
         frame_after=regex.compile(frame_after["pattern"], FLAGS),
         frame_after_veto=regex.compile(frame_after["veto"], FLAGS),
+        elliptic_letter=regex.compile(data["elliptic_letter"], FLAGS),
         lead_term=regex.compile(rf"^\s*(?:-\s*)?[«\"]?(?:{term_alt})", FLAGS),
         label_term=regex.compile(rf"^\s*(?:-\s*)?(?P<label>[^\n:;–—|.!?]{{2,80}}?)\s*(?::|\s[–—-])\s*[«\"(]?"
                                  rf"(?P<term>{term_alt})", FLAGS),
@@ -125,6 +128,9 @@ def _negated_after(text: str, pos: int) -> bool:
     return gap is not None and cues().negation.match(text, pos + gap.end()) is not None
 
 
+RIGHT_CLAUSE = regex.compile(r",\s*(?:og|men|and|but)\s", regex.I)
+
+
 def stated_bases(text: str, lead_frame: bool = False) -> list[Hit]:
     """Bases a sentence states in words. lead_frame: a heading or lead-in names the basis."""
     c = cues()
@@ -133,7 +139,7 @@ def stated_bases(text: str, lead_frame: bool = False) -> list[Hit]:
     blockers = [(m.start(), m.end(), scope, letters) for _, scope, pat, letters in c.blockers
                 for m in pat.finditer(text)]
 
-    def blocked(basis: str, s: int, e: int) -> bool:
+    def blocked(basis: str, s: int, e: int, strong: bool = False) -> bool:
         for bs, be, scope, letters in blockers:
             if basis not in letters:
                 continue
@@ -142,7 +148,10 @@ def stated_bases(text: str, lead_frame: bool = False) -> list[Hit]:
             if scope == "before" and be <= s:
                 return True
             if scope == "consent" and basis == "a":
-                framed_before = any(fe <= s for _, fe, _ in frames)
+                # a right in a clause of its own after the basis (`med samtykket ditt, og det kan du trekke
+                # tilbake`) leaves it; not a right that is the main clause (`Har du samtykket, kan du ...`)
+                framed_before = any(fe <= s for _, fe, _ in frames) or (
+                    strong and bs >= e and RIGHT_CLAUSE.search(text, e, bs) is not None)
                 if not (bs >= e and framed_before):
                     return True
         return _negated(text, s)
@@ -168,7 +177,7 @@ def stated_bases(text: str, lead_frame: bool = False) -> list[Hit]:
         for m in pat.finditer(text):
             if exclude is not None and exclude.search(text):
                 continue
-            if c.negation.search(m.group(0)) or _negated_after(text, m.end()) or blocked(basis, m.start(), m.end()):
+            if c.negation.search(m.group(0)) or _negated_after(text, m.end()) or blocked(basis, m.start(), m.end(), True):
                 continue
             hits.append(Hit(basis, m.start(), m.end(), sid, "strong"))
     return hits
@@ -206,6 +215,12 @@ def _label_hits(text: str, blocked) -> list[Hit]:
     return hits
 
 
+def _after_period(text: str, pos: int) -> bool:
+    """Does a storage period end the clause before `pos` (`5 år etter regnskapsåret (`)?"""
+    clause_start = max(text.rfind(sep, 0, pos) for sep in (",", ";", ":", ". ")) + 1
+    return any(d.start < pos for d in find_durations(text[clause_start:pos], offset=clause_start))
+
+
 def _paren_hits(text: str, blocked) -> list[Hit]:
     """A basis named alone in parentheses after what it grounds (`levere tjenesten (avtale)`,
     `nyhetsbrev (samtykke, art. 6 nr. 1 a)`): the parentheses are the frame."""
@@ -214,6 +229,8 @@ def _paren_hits(text: str, blocked) -> list[Hit]:
     for m in c.paren_term.finditer(text):
         if c.paren_veto.fullmatch(m.group("term")):
             continue  # `(avtalen)`: a name given to a document, not a basis
+        if _after_period(text, m.start()):
+            continue  # `Fakturaer: fem år etter regnskapsåret (bokføringsloven)`: why data is kept so long
         for tid, basis, pat in c.terms:
             t = pat.match(text, m.start("term"))
             if t and t.end() == m.end("term") and not blocked(basis, t.start(), t.end()):
@@ -243,11 +260,16 @@ def _citation_blocked(text: str, pos: int) -> bool:
     return False
 
 
+def _in_basis_section(doc, offset: int) -> bool:
+    sec = doc.section_at(offset)
+    return sec is not None and cues().heading_frame.search(sec.heading) is not None
+
+
 def _lead_frame(doc, sent) -> bool:
     """Does the heading above, or a lead-in line ending in ':' right before, name the basis?"""
     c = cues()
     sec = doc.section_at(sent.start_char)
-    if sec is not None and c.heading_frame.search(sec.heading) and sent.start_char - sec.body_start < 600:
+    if _in_basis_section(doc, sent.start_char) and sent.start_char - sec.body_start < 600:
         return True
     lead = lead_in_line(doc, sent.start_char)
     return lead.endswith(":") and bool(c.heading_frame.search(lead))
@@ -324,6 +346,9 @@ def extract(doc, fields) -> Extraction:
                             for x in ref["letters"] if x in BASES)
         if not heading:
             hits.extend(stated_bases(stext, lead_frame=_lead_frame(doc, sent)))
+            if citations and _in_basis_section(doc, s0):
+                hits.extend(Hit(m.group("letter").lower(), m.start(), m.end(), "lead.elliptic_letter", "lead")
+                            for m in cues().elliptic_letter.finditer(stext) if not _citation_blocked(stext, m.start()))
             if not hits and previous is not None:
                 for iid, pat in cues().inherit:
                     if pat.search(stext):

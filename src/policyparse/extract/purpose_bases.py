@@ -210,6 +210,19 @@ def item_numbers(text: str) -> list[str]:
     return [n for i, n in enumerate(out) if n not in out[:i] and 0 < int(n.split(".")[0]) < 100]
 
 
+def _opening_item_numbers(doc, start: int) -> list[str]:
+    """The items named at the head of the line or list item a later sentence continues (`Punkt 3.1:
+    avtalen med kunden. Kontaktpersonene er ikke part i avtalen, så for dem bygger vi på berettiget
+    interesse`): that sentence speaks of the same items."""
+    unit = unit_at(doc, start)
+    if unit is None or unit.start >= start:
+        return []
+    head = patterns().item_reference.search(doc.text, unit.start, start)
+    if head is None or doc.text[unit.start:head.start()].strip(" -•*\t"):
+        return []
+    return item_numbers(head.group(0))
+
+
 def _item_spans(doc, start: int, numbers: list[str]) -> list[tuple[int, int]]:
     """Spans of the numbered items a basis sentence names: list items, else numbered sections."""
     if all("." not in n for n in numbers):
@@ -473,7 +486,7 @@ def _context(doc, piece: Piece, index: PurposeIndex, lower: int, upper: int) -> 
             if p not in piece.excluded:
                 found.setdefault(p, rule)
 
-    numbers = item_numbers(text)
+    numbers = item_numbers(text) or ([] if own else _opening_item_numbers(doc, start))
     spans = _item_spans(doc, start, numbers) if numbers else []
     if spans:
         for s, e in spans:
