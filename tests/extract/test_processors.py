@@ -249,6 +249,11 @@ def test_html_table(tmp_path):
     ("Kvitteringar og bilag ligg i Tripletex i fem år.", {"Tripletex"}),
     ("Medlemskontingenten trekkes månedlig med kort eller Vipps.", {"Vipps"}),
     ("Vi lager mat i Bergen og har kontor i Oslo.", set()),
+    # a known service named beside a program, an app, a job done on our behalf, or where the app runs
+    ("Fakturaen kommer fra regnskapsprogrammet Fiken hver måned.", {"Fiken"}),
+    ("GolfBox A/S i Danmark driv medlemssystemet og bookinga på vegner av klubben.", {"GolfBox"}),
+    ("Appen er laga av ein utviklar i bygda og køyrer på Google Firebase.", {"Google Firebase"}),
+    ("Du kan bestille time på bookingsiden min hos Fresha.", {"Fresha"}),
 ])
 def test_cue_sentences(doc_of, text, expected):
     assert names(doc_of(text)) == expected
