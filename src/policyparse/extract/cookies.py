@@ -620,10 +620,10 @@ def _from_lead_in_lists(doc, col: Collector) -> None:
             head = ITEM_HEAD.match(body)
             if head and not col.is_consumed(body_start):
                 tok = clean_token(head.group("tok"))[0]
-                plain_ok = tok.casefold() not in providers and (
-                    plain_name_ok(tok) and (len(body) > len(tok) or naming) or naming and _site_made(tok)
-                    or len(body) > len(tok) and _technical_caps(tok))
-                if token_ok(tok) and (shaped(tok) or plain_ok) and tok.casefold() not in providers:
+                described = len(body) > len(tok)
+                listed = (plain_name_ok(tok) and (described or naming) or naming and _site_made(tok)
+                          or described and _technical_caps(tok))
+                if token_ok(tok) and (shaped(tok) or listed) and tok.casefold() not in providers:
                     col.add(Hit(tok, body_start + head.start("tok"), body_start + head.start("tok") + len(tok),
                                 "cookie.lead_in_list", 0.8))
             j += 1
@@ -780,8 +780,9 @@ VERB_ENDING = regex.compile(r"(?:r|es|et|te|de|st)$")
 
 def _bare_name_after_noun(m: regex.Match, text: str, tok: str) -> bool:
     """`informasjonskapselen lang i ett år`, `cookien session holder ...`, `kapselen font-size, også`: a
-    plain lower-case word or site-made name right after a singular definite cookie noun, followed by what follows a name there (a preposition, a
-    verb of what the cookie does, a comma), and no verb form itself (`informasjonskapselen gir oss`)."""
+    plain lower-case word or site-made name right after a singular definite cookie noun, followed by what
+    follows a name there (a preposition, a verb of what the cookie does, a comma), and no verb form itself
+    (`informasjonskapselen gir oss`)."""
     return (SINGULAR_DEFINITE.search(m.group("noun")) is not None and plain_name_ok(tok) and len(tok) >= 3
             and (tok.isalpha() and not VERB_ENDING.search(tok) or _site_made(tok))
             and patterns()["bare_name_follower"].match(text, m.end("bare")) is not None)

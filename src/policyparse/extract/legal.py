@@ -260,6 +260,12 @@ def _citation_blocked(text: str, pos: int) -> bool:
     return False
 
 
+def _elliptic_letters(text: str) -> list[Hit]:
+    """`(bokstav b)` alone, in a basis section of a document that cites art. 6(1) elsewhere."""
+    return [Hit(m.group("letter").lower(), m.start(), m.end(), "lead.elliptic_letter", "lead")
+            for m in cues().elliptic_letter.finditer(text) if not _citation_blocked(text, m.start())]
+
+
 def _in_basis_section(doc, offset: int) -> bool:
     sec = doc.section_at(offset)
     return sec is not None and cues().heading_frame.search(sec.heading) is not None
@@ -347,8 +353,7 @@ def extract(doc, fields) -> Extraction:
         if not heading:
             hits.extend(stated_bases(stext, lead_frame=_lead_frame(doc, sent)))
             if citations and _in_basis_section(doc, s0):
-                hits.extend(Hit(m.group("letter").lower(), m.start(), m.end(), "lead.elliptic_letter", "lead")
-                            for m in cues().elliptic_letter.finditer(stext) if not _citation_blocked(stext, m.start()))
+                hits.extend(_elliptic_letters(stext))
             if not hits and previous is not None:
                 for iid, pat in cues().inherit:
                     if pat.search(stext):
