@@ -647,6 +647,17 @@ def _site_made(tok: str) -> bool:
             and category_of(tok) is None)
 
 
+@lru_cache(maxsize=1)
+def _list_opener() -> regex.Pattern:
+    """What may stand right before a list of names: a cookie noun or a verb of setting, with `blant annet`
+    and the like (`informasjonskapsler, blant annet`, `Piano setter`)."""
+    lex = lexicon()
+    return regex.compile(
+        rf"(?:(?:{lex['cookie_word']})[^\S\n]*[:,]?|{lex['set_verb']})"
+        rf"(?:[^\S\n]+(?:blant[^\S\n]+annet|bl\.[^\S\n]*a\.|mellom[^\S\n]+anna|m\.[^\S\n]*a\.|da|også|òg))?[^\S\n]*$",
+        regex.I)
+
+
 CO_ITEM = r"[«\"'`]?[^\s,;:()«»\"'`]+[»\"'`]?"
 CO_SEP = r"[^\S\n]*,[^\S\n]*"
 CO_AND = r"[^\S\n]*,?[^\S\n]+(?:og|and|eller|or|samt|&)[^\S\n]+"
@@ -665,9 +676,6 @@ def _from_coordinations(doc, col: Collector) -> None:
     text = doc.text
     db = cookiedb.active()
     providers = _provider_names()
-    cookie_tail = regex.compile(
-        rf"(?:(?:{lexicon()['cookie_word']})[^\S\n]*[:,]?|{lexicon()['set_verb']})"
-        rf"(?:[^\S\n]+(?:blant[^\S\n]+annet|bl\.[^\S\n]*a\.|mellom[^\S\n]+anna|m\.[^\S\n]*a\.|da|også|òg))?[^\S\n]*$", regex.I)
     for m in COORDINATION.finditer(text):
         if col.is_consumed(m.start()):
             continue
@@ -681,7 +689,7 @@ def _from_coordinations(doc, col: Collector) -> None:
         if len(set(names)) < 2 or not all(token_ok(t) and t.casefold() not in providers for t in names):
             continue
         sentence, s0 = _sentence_text(doc, m.start())
-        apposition = cookie_tail.search(text[max(s0, m.start() - 60):m.start()]) is not None
+        apposition = _list_opener().search(text[max(s0, m.start() - 60):m.start()]) is not None
         anchored = any(shaped(t) or (distinctive(t) and db.is_known(t)) or (apposition and db.is_known(t))
                        for t in names)
         if not anchored or not all(shaped(t) or distinctive(t) or db.is_known(t) or (apposition and plain_name_ok(t))
@@ -869,11 +877,10 @@ def _known_plain(tok: str) -> bool:
     return len(tok) >= 6 and tok.isalpha() and tok.islower() and token_ok(tok) and _shipped_as_written(tok)
 
 
-def _provider_named_near(doc, tok: str, offset: int) -> bool:
+def _provider_named_in(tok: str, sentence: str) -> bool:
     """Is the tool that sets the shipped cookie `tok` named in its sentence (`YouTube setter YSC`,
     `fr og datr fra Facebook`)? A short plain name (`fr`, `YSC`) is a cookie only so."""
     entry = cookiedb.shipped().get_exact(tok)
-    sentence, _ = _sentence_text(doc, offset)
     return entry is not None and any(regex.search(rf"(?<!\w){regex.escape(word)}", sentence)
                                      for word in entry.provider.split() if len(word) >= 3)
 
@@ -889,10 +896,15 @@ def _from_shapes(doc, col: Collector) -> None:
         tok, lead, _ = clean_token(raw)
         if not tok:
             continue
+        start = m.start() + lead
+        sentence = None
         if not CANDIDATE.search(raw):
             if _known_plain(tok):
                 method, conf = "cookie.known_plain", 0.75
-            elif _shipped_as_written(tok) and _provider_named_near(doc, tok, m.start()):
+            elif _shipped_as_written(tok):
+                sentence, s0 = _sentence_text(doc, start)
+                if not _provider_named_in(tok, sentence):
+                    continue
                 method, conf = "cookie.known_with_provider", 0.75
             else:
                 continue  # plain words are never taken from running text, but for shipped names so placed
@@ -904,8 +916,8 @@ def _from_shapes(doc, col: Collector) -> None:
             method, conf = "cookie.known_prefix", 0.75
         else:
             continue
-        start = m.start() + lead
-        sentence, s0 = _sentence_text(doc, start)
+        if sentence is None:
+            sentence, s0 = _sentence_text(doc, start)
         if not cookie_context(doc, start) and not (
                 cookiedb.lookup(tok, cookiedb.shipped()) is not None and pats["set_verb"].search(sentence)):
             continue                   # `Intercom-widgeten setter intercom-id-[app_id]`: a shipped name set by a tool

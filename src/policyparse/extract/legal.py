@@ -151,7 +151,7 @@ def stated_bases(text: str, lead_frame: bool = False) -> list[Hit]:
                 # a right in a clause of its own after the basis (`med samtykket ditt, og det kan du trekke
                 # tilbake`) leaves it; not a right that is the main clause (`Har du samtykket, kan du ...`)
                 framed_before = any(fe <= s for _, fe, _ in frames) or (
-                    strong and bs >= e and RIGHT_CLAUSE.search(text, e, bs) is not None)
+                    strong and RIGHT_CLAUSE.search(text, e, bs) is not None)
                 if not (bs >= e and framed_before):
                     return True
         return _negated(text, s)
@@ -266,19 +266,19 @@ def _elliptic_letters(text: str) -> list[Hit]:
             for m in cues().elliptic_letter.finditer(text) if not _citation_blocked(text, m.start())]
 
 
-def _in_basis_section(doc, offset: int) -> bool:
+def _basis_section(doc, offset: int):
+    """The section holding `offset` when its heading names the basis (`Rettslig grunnlag`), else None."""
     sec = doc.section_at(offset)
-    return sec is not None and cues().heading_frame.search(sec.heading) is not None
+    return sec if sec is not None and cues().heading_frame.search(sec.heading) else None
 
 
 def _lead_frame(doc, sent) -> bool:
     """Does the heading above, or a lead-in line ending in ':' right before, name the basis?"""
-    c = cues()
-    sec = doc.section_at(sent.start_char)
-    if _in_basis_section(doc, sent.start_char) and sent.start_char - sec.body_start < 600:
+    sec = _basis_section(doc, sent.start_char)
+    if sec is not None and sent.start_char - sec.body_start < 600:
         return True
     lead = lead_in_line(doc, sent.start_char)
-    return lead.endswith(":") and bool(c.heading_frame.search(lead))
+    return lead.endswith(":") and bool(cues().heading_frame.search(lead))
 
 
 def _table_entries(doc) -> list[dict]:
@@ -352,7 +352,7 @@ def extract(doc, fields) -> Extraction:
                             for x in ref["letters"] if x in BASES)
         if not heading:
             hits.extend(stated_bases(stext, lead_frame=_lead_frame(doc, sent)))
-            if citations and _in_basis_section(doc, s0):
+            if citations and _basis_section(doc, s0) is not None:
                 hits.extend(_elliptic_letters(stext))
             if not hits and previous is not None:
                 for iid, pat in cues().inherit:
