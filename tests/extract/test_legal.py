@@ -178,6 +178,13 @@ STATED = [
     # a law after a storage period says why data is kept, not on which basis
     ("- Regnskapsbilag: 5 år (bokføringsloven)", []),
     ("Vi fører regnskap (bokføringsloven).", ["c"]),
+    # round 14: the term before `grunnlaget` in an inverted clause; a term inside another basis's interest
+    ("For nyhetsbrevet og tilbudene fra fordelspartnerne er samtykket ditt grunnlaget.", ["a"]),
+    ("Her er avtalen grunnlaget.", ["b"]),
+    ("Kontaktpersonene behandler vi med grunnlag i vår berettigede interesse i å følge opp kundeavtalen.", ["f"]),
+    ("Grunnlaget er avtalen med deg eller vår berettigede interesse.", ["b", "f"]),
+    ("Behandlingsgrunnlag: medlemsavtalen for kontingenten, og vår rettslige plikt etter bokføringsloven for "
+     "regnskapet.", ["b", "c"]),
 ]
 
 

@@ -648,6 +648,20 @@ Fjordbuss AS – rutetilbod i Sogn
 Nordlys Ferje AS – ferjesamband"""
 
 
+LEAD_IN_SENTENCE = """Kven får opplysningane?
+
+Vi gjev dei ikkje vidare til andre enn leverandørane under. Leverandørane er databehandlarar for oss og får berre bruka opplysningane etter instruks frå oss:
+- TicketCo: billettsal
+- Mystore: nettbutikken
+- Mailmojo: utsending av nyheitsbrev"""
+
+LEAD_IN_BURIED = """Overføring
+
+For å sikre overføringene har vi forsikret oss om at våre databehandlere benytter følgende mekanismer:
+- Tekniske tiltak: kryptering
+- Standardkontraktsklausuler: EU-kommisjonens maler"""
+
+
 @pytest.mark.parametrize("text, expected", [
     (DASH_PARAGRAPH, {"Google LLC", "Slack", "Postmark", "PostHog"}),
     (DASH_AFTER_HEADING_LINE, {"Confrere AS", "Norsk helsenett SF"}),
@@ -661,6 +675,11 @@ Nordlys Ferje AS – ferjesamband"""
     ("Samtalene gjennomføres av Samtale Norge AS, et eksternt ringesenter.", {"Samtale Norge AS"}),
     ("Krasjrapporter sendes til Firebase Crashlytics, og data lagres i Google Firebase.",
      {"Firebase Crashlytics", "Google Firebase"}),
+    # round 14: a lead-in sentence that opens with the suppliers and ends in a colon; a system from a vendor
+    (LEAD_IN_SENTENCE, {"TicketCo", "Mystore", "Mailmojo"}),
+    (LEAD_IN_BURIED, set()),
+    ("Nøkkelkortsystemet kjem frå Salto Systems.", {"Salto Systems"}),
+    ("Betalingsløsningen kommer fra Nets.", {"Nets"}),
 ])
 def test_round3_cues_and_lists(doc_of, text, expected):
     assert names(doc_of(text)) == expected

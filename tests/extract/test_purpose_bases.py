@@ -758,6 +758,14 @@ PASSAGES = [
      "Føremål\n\nMe nyttar opplysningane til:\n- å sende nyheitsbrev (samtykkje)\n- å svare på førespurnader frå "
      "kundar\n\nFor dei andre føremåla er grunnlaget vår berettiga interesse.",
      {"marketing:a", "customer_support:f"}, id="nn_rest_of_list"),
+    # a basis for `alt i lista over` in a later section, with an exception that has its own basis
+    pytest.param(
+     "Personvernerklæring\n\nKvifor?\nVi brukar opplysningane til:\n- å føre medlemsregisteret og krevje inn "
+     "kontingent\n- å sende nyheitsbrev\n\nKva gir oss lov til dette?\nAlt i lista over, bortsett frå "
+     "nyheitsbrevet, gjer vi fordi det er naudsynt for å oppfylle medlemsavtalen, jf. personvernforordninga "
+     "artikkel 6 nr. 1 bokstav b.\n\nNyheitsbrevet får du berre dersom du har samtykt til det, jf. artikkel 6 "
+     "nr. 1 bokstav a.",
+     {"billing:b", "customer_relationship:b", "marketing:a"}, id="nn_list_above_with_exception"),
 ]
 
 

@@ -642,6 +642,21 @@ REVIEW_CASES = [
     ("Vi sender den ferdige annonsen til avisen dere velger.", set()),
     ("Vi viser annonser på Facebook til kunder som har samtykket.", {"advertising"}),
     ("Informasjonskapselen cookie_notice_accepted husker at du har lukket meldingen om informasjonskapsler.", set()),
+    # round 14: invitations to compound-named events, a law named in the sentence, course evaluations,
+    # follow-up of compound customers, member recruitment drives, product news and product analytics
+    ("Styremedlemer får invitasjon til styrekurs og haustsamlinga vår.", {"events_training"}),
+    ("Medlemene får òg invitasjon til medlemsomvisingar.", {"events_training"}),
+    ("Kundene får invitasjoner til webinarer på e-post, slik markedsføringsloven § 15 tillater.", {"events_training"}),
+    ("Du får invitasjon til å bli med i møtet.", set()),
+    ("Kursevalueringer: berettiget interesse (art. 6 nr. 1 f)", {"surveys"}),
+    ("Etter kurset ber vi deg evaluere kurset.", {"surveys"}),
+    ("Vi gjør en risikoevaluering av systemene.", set()),
+    ("Oppfølging av bedriftskunder: berettiget interesse (art. 6 nr. 1 f)", {"customer_relationship"}),
+    ("Vi gjennomfører vervekampanjer for å få nye medlemmer.", {"marketing"}),
+    ("Han har tillitsverv i klubben.", set()),
+    ("Produktnyheter sender vi til kunder som har bedt om det.", {"marketing"}),
+    ("Vi bruker product analytics for å forstå bruken.", {"analytics"}),
+    ("Vi bruker produktanalyse for å forstå bruken.", {"analytics"}),
 ]
 
 
@@ -824,10 +839,15 @@ BASIS_TERM = [
     ("Dette gjøres fordi medlemskapet er en avtale mellom deg og klubben.", []),
     ("- Grunnlaget er avtale: medlemskapet er ein avtale mellom deg og laget.", []),
     ("Medlemskapet er ein avtale mellom deg og laget, og det er grunnlaget for behandlinga.", []),
+    # the moment a consent was given is no purpose: when, not what for
+    ("- Produktnyheter: maks én mail i måneden, og bare hvis du har gitt samtykke (opt-in) da du registrerte deg.",
+     ["marketing"]),
+    ("Det får du berre dersom du har kryssa av for det og gitt samtykkje når du bestilte time.", []),
     # ... but a purpose said beside it stays, and so does the relationship said as what is done
     ("Medlemslisten og innkrevingen av kontingent har grunnlag i medlemskapet.", ["customer_relationship", "billing"]),
     ("Dette bygger på vår berettigede interesse i å administrere kundeforholdet.", ["customer_relationship"]),
     ("Vi bruker opplysningene til å administrere medlemskapet ditt.", ["customer_relationship"]),
+    ("Når du bestiller, trenger vi adressen din.", ["service_delivery"]),
 ]
 
 

@@ -45,6 +45,7 @@ CASES = [
     ("Vi lagrer og behandler personopplysningene dine innenfor EU/EØS.", False, []),
     ("Leverandørene våre har forpliktet seg til å lagre data i datasentre i EU/EØS.", False, []),
     ("Me handsamar opplysningane innanfor EØS.", False, []),
+    ("Opplysningane vert lagra i Noreg eller elles innanfor EU/EØS.", False, []),
     # says neither
     ("Personopplysningene dine kan overføres til utlandet. Overføring av personopplysninger innenfor "
      "EU/EØS-området kan fritt skje i henhold til gjeldende personvernlovgivning.", None, []),

@@ -128,6 +128,7 @@ def _negated_after(text: str, pos: int) -> bool:
     return gap is not None and cues().negation.match(text, pos + gap.end()) is not None
 
 
+TERM_JOIN = regex.compile(r"(?<!\p{L})(?:og|eller|samt|and|or)(?!\p{L})|[,/;]|\(", regex.I)
 RIGHT_CLAUSE = regex.compile(r",\s*(?:og|men|and|but)\s", regex.I)
 
 
@@ -156,11 +157,21 @@ def stated_bases(text: str, lead_frame: bool = False) -> list[Hit]:
                     return True
         return _negated(text, s)
 
+    term_spans = [(t.start(), t.end(), basis) for _, basis, pat in c.terms for t in pat.finditer(text)]
+
+    def nearer_term(frame_end: int, start: int, basis: str) -> bool:
+        """A term of another basis stands between the frame and this one, not joined to it (`grunnlag i vår
+        berettigede interesse i å følge opp kundeavtalen`: the frame is the interest's, not the contract's)."""
+        return any(frame_end <= ts and te <= start and other != basis and not TERM_JOIN.search(text, te, start)
+                   for ts, te, other in term_spans)
+
     hits: list[Hit] = []
     for tid, basis, pat in c.terms:
         for m in pat.finditer(text):
             frame = max((f for f in frames if f[0] < m.start() and f[1] <= m.end() and m.start() - f[1] <= FRAME_REACH),
                         key=lambda f: f[1], default=None)
+            if frame is not None and nearer_term(frame[1], m.start(), basis):
+                frame = None
             if frame is None and (after := _frame_after(text, m.start(), m.end())):
                 frame = after
             if frame is None and not (lead_frame and c.lead_term.match(text[:m.end()])):

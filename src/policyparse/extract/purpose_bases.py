@@ -29,7 +29,8 @@ A basis pairs with (FIELDS.md, GUIDELINES.md):
 6. a basis that opens a list item or stands as a short label (`- Samtykke. Vi sender nyhetsbrev ...`)
    with no purpose before it: the purposes of the rest of its item (`rest_of_unit`);
 7. `for formålene nevnt ovenfor` / `for føremåla nemnde over`: every purpose of its section before it
-   (or of the parent section) (`above`); sections it names by their heading (`kategoriene Preferanser,
+   (or of the parent section) (`above`); `alt i lista over` / `punktene ovenfor`: the purposes of the
+   nearest list before it, in any section (`list_above`); sections it names by their heading (`kategoriene Preferanser,
    Statistikk og Markedsføring`, `«Kundeservice»`, or named in the sentence an anaphoric basis refers
    back to), when it names no purpose of its own: the purposes of those sections (`named`);
 8. under a basis heading that follows a purpose heading (the per-activity template `Formål` /
@@ -57,11 +58,11 @@ from .purposes import scope as purpose_scope
 
 RESOURCE = "purpose_bases.json"
 CONFIDENCE = {"sentence": 0.85, "clause": 0.85, "row": 0.85, "items": 0.8, "lead_in": 0.75, "unit": 0.75,
-              "above": 0.7, "rest": 0.7, "named": 0.7, "rest_of_unit": 0.7, "purpose_section": 0.7,
+              "above": 0.7, "list_above": 0.7, "rest": 0.7, "named": 0.7, "rest_of_unit": 0.7, "purpose_section": 0.7,
               "previous_unit": 0.65}
 NAMED_MAX_WORDS = 5     # longest section heading that counts as a name a basis sentence can refer to
-PATTERN_KEYS = ("anaphora", "bare_frame", "above_reference", "rest_reference", "item_reference", "lead_in",
-                "carve_out", "purpose_heading", "respectively", "clause_breaks", "named_exclude", "basis_menu")
+PATTERN_KEYS = ("anaphora", "bare_frame", "above_reference", "list_reference", "rest_reference", "item_reference", "lead_in",
+                "exception", "carve_out", "purpose_heading", "respectively", "clause_breaks", "named_exclude", "basis_menu")
 SHORT_LABEL_WORDS = 6   # a basis sentence this short at the start of its unit is a label for the unit
 MASK_MAX = 80           # longest basis span blanked out when the model is asked again (not a whole sentence)
 
@@ -71,9 +72,11 @@ class Patterns:
     anaphora: regex.Pattern
     bare_frame: regex.Pattern
     above_reference: regex.Pattern
+    list_reference: regex.Pattern
     rest_reference: regex.Pattern
     item_reference: regex.Pattern
     lead_in: regex.Pattern
+    exception: regex.Pattern
     carve_out: regex.Pattern
     purpose_heading: regex.Pattern
     respectively: regex.Pattern
@@ -266,6 +269,12 @@ def _above(doc, start: int, index: PurposeIndex) -> list[str]:
     if not found and sec.parent is not None:
         found = index.within(doc.sections[sec.parent].start, start)
     return found
+
+
+def _list_before(doc, start: int):
+    """The nearest list that ends before `start`, in any section (`Alt i lista over ...`)."""
+    before = [run for run in lists(doc) if run.end <= start]
+    return before[-1] if before else None
 
 
 def _items_without_basis(doc, start: int, index: PurposeIndex) -> list[str] | None:
@@ -501,6 +510,9 @@ def _context(doc, piece: Piece, index: PurposeIndex, lower: int, upper: int) -> 
     if pats.above_reference.search(text):
         add(_above(doc, start, index), "above")
         return found
+    if pats.list_reference.search(text) and (run := _list_before(doc, start)) is not None:
+        add(index.within(run.start, run.end), "list_above")
+        return found
     if pats.rest_reference.search(text) and (rest := _items_without_basis(doc, start, index)) is not None:
         add(rest, "rest")
         return found
@@ -569,6 +581,17 @@ def _outside_basis_clause(doc, entry: dict, labels: list[str]) -> set[str]:
     return outside - inside if inside else set()
 
 
+def _excepted(text: str, labels: list[str]) -> set[str]:
+    """Labels named only in an exception of the sentence (`Alt i lista over, bortsett frå nyheitsbrevet,
+    gjer vi fordi ...` -> marketing): the basis is said for everything but them."""
+    spans = [m.span() for m in patterns().exception.finditer(text)]
+    if not spans:
+        return set()
+    inside = {p for a, b in spans for p in _located(text[a:b], labels)}
+    rest = "".join(ch if not any(a <= k < b for a, b in spans) else " " for k, ch in enumerate(text))
+    return inside - set(_located(rest, labels))
+
+
 MENU_OR = regex.compile(r"(?<!\p{L})eller(?!\p{L})", regex.I)
 MENU_LIST_ITEMS = 3     # a list of this many bare bases or more names the bases there are
 
@@ -610,10 +633,11 @@ def pair_sentence(doc, entry: dict, index: PurposeIndex, lower: int = 0, upper: 
     labels = index.within(start, end)
     pieces = respectively(doc, entry, labels) or clauses(doc, entry, labels)
     if pieces is None:
-        outside = _outside_basis_clause(doc, entry, labels)
+        excepted = _excepted(doc.text[start:end], labels)
+        outside = _outside_basis_clause(doc, entry, labels) | excepted
         labels = [p for p in labels if p not in outside]
         basis_at = min((s for _, s, _ in entry.get("spans") or []), default=None)
-        piece = Piece(start, end, bases, labels, basis_at=basis_at)
+        piece = Piece(start, end, bases, labels, excluded=excepted, basis_at=basis_at)
         found = {p: "sentence" for p in labels}
         for p, rule in _context(doc, piece, index, lower, upper).items():
             found.setdefault(p, rule)
