@@ -807,6 +807,12 @@ NO_PURPOSE_STATED = [
      "Spørsmål om marknadsføring og annonsar i avisa kan rettast til annonseavdelinga på telefon 57 00 00 00.\n\n"
      "Ledige stillinger · Kurs og arrangementer · Presse · Personvern", []),
     ("Personvern\n\nKlubbtøy\n\nKlubbtøy bestiller du med ein e-post til klubbshop@laget.no.", ["service_delivery"]),
+    # a consent banner's buttons, category counts and placeholders, as scraped pages keep them
+    ("Informasjonskapsler\n\nGodta alle | Avvis alle | Tilpass innstillinger\n\n"
+     "Naudsynte (12)  Preferansar (2)  Statistikk (5)  Marknadsføring (8)\n\n"
+     "Vennligst godta statistikk-, marketing-cookies for å se denne videoen.", []),
+    ("Informasjonskapsler\n\nVi tilpasser forsiden etter hva du har lest før, bare hvis du godtar alle "
+     "informasjonskapsler.", ["personalization"]),
     # further processing or tools announced for later
     ("Personvern\n\nEndringar\n\nDersom vi på et senere tidspunkt ønsker å bruke opplysningene til andre formål, "
      "for eksempel markedsføring, vil du bli informert.\n\nVi kan komme til å innføre et nyhetsbrev.\n\n"
