@@ -9,8 +9,9 @@ A basis pairs with (FIELDS.md, GUIDELINES.md):
    (samtykke) og henvendelser (berettiget interesse)`), the sentence is cut into one clause per basis
    and each basis pairs only with the purposes named in its clause (`clause`); a clause that names no
    purpose takes them from the context (rules 3-8), but not those another clause carves out (`..., med
-   unntak av nyhetsbrev, som er basert på samtykke`, `..., og for nyhetsbrev ditt samtykke`);
-   `henholdsvis` / `høvesvis` pairs the n-th purpose named with the n-th basis; a label the model gave
+   unntak av nyhetsbrev, som er basert på samtykke`, `..., og for nyhetsbrev ditt samtykke`); a purpose
+   named only in an exception (`Alt i lista over, bortsett frå nyheitsbrevet, ...`) is neither the
+   sentence's nor taken from the context; `henholdsvis` / `høvesvis` pairs the n-th purpose named with the n-th basis; a label the model gave
    a basis sentence without a cue rule, and gives no more once the basis wording is blanked out, does
    not pair (basis wording pulls the model: `Kundeservice | Berettiget interesse` -> security);
 2. in a purpose/basis table, the purposes of its row (`row`); a label that only the basis cell itself
@@ -30,9 +31,10 @@ A basis pairs with (FIELDS.md, GUIDELINES.md):
    with no purpose before it: the purposes of the rest of its item (`rest_of_unit`);
 7. `for formålene nevnt ovenfor` / `for føremåla nemnde over`: every purpose of its section before it
    (or of the parent section) (`above`); `alt i lista over` / `punktene ovenfor`: the purposes of the
-   nearest list before it, in any section (`list_above`); sections it names by their heading (`kategoriene Preferanser,
-   Statistikk og Markedsføring`, `«Kundeservice»`, or named in the sentence an anaphoric basis refers
-   back to), when it names no purpose of its own: the purposes of those sections (`named`);
+   nearest list before it, in any section (`list_above`); sections it names by their heading
+   (`kategoriene Preferanser, Statistikk og Markedsføring`, `«Kundeservice»`, or named in the sentence
+   an anaphoric basis refers back to), when it names no purpose of its own: the purposes of those
+   sections (`named`);
 8. under a basis heading that follows a purpose heading (the per-activity template `Formål` /
    `Behandlingsgrunnlag` / `Lagringstid`): the purposes of the purpose section (`purpose_section`).
    A basis heading after any other section does not reach across its heading.
@@ -53,16 +55,17 @@ import regex
 from ..rules import RulesError, load_json
 from ..taxonomy import BASES, PURPOSES
 from . import Extraction
-from .layout import cached, list_after, lists, unit_at, units
+from .layout import ListRun, cached, list_after, lists, unit_at, units
 from .purposes import scope as purpose_scope
 
 RESOURCE = "purpose_bases.json"
 CONFIDENCE = {"sentence": 0.85, "clause": 0.85, "row": 0.85, "items": 0.8, "lead_in": 0.75, "unit": 0.75,
-              "above": 0.7, "list_above": 0.7, "rest": 0.7, "named": 0.7, "rest_of_unit": 0.7, "purpose_section": 0.7,
-              "previous_unit": 0.65}
+              "above": 0.7, "list_above": 0.7, "rest": 0.7, "named": 0.7, "rest_of_unit": 0.7,
+              "purpose_section": 0.7, "previous_unit": 0.65}
 NAMED_MAX_WORDS = 5     # longest section heading that counts as a name a basis sentence can refer to
-PATTERN_KEYS = ("anaphora", "bare_frame", "above_reference", "list_reference", "rest_reference", "item_reference", "lead_in",
-                "exception", "carve_out", "purpose_heading", "respectively", "clause_breaks", "named_exclude", "basis_menu")
+PATTERN_KEYS = ("anaphora", "bare_frame", "above_reference", "list_reference", "rest_reference", "item_reference",
+                "lead_in", "exception", "carve_out", "purpose_heading", "respectively", "clause_breaks",
+                "named_exclude", "basis_menu")
 SHORT_LABEL_WORDS = 6   # a basis sentence this short at the start of its unit is a label for the unit
 MASK_MAX = 80           # longest basis span blanked out when the model is asked again (not a whole sentence)
 
@@ -271,7 +274,7 @@ def _above(doc, start: int, index: PurposeIndex) -> list[str]:
     return found
 
 
-def _list_before(doc, start: int):
+def _list_before(doc, start: int) -> ListRun | None:
     """The nearest list that ends before `start`, in any section (`Alt i lista over ...`)."""
     before = [run for run in lists(doc) if run.end <= start]
     return before[-1] if before else None
@@ -588,7 +591,9 @@ def _excepted(text: str, labels: list[str]) -> set[str]:
     if not spans:
         return set()
     inside = {p for a, b in spans for p in _located(text[a:b], labels)}
-    rest = "".join(ch if not any(a <= k < b for a, b in spans) else " " for k, ch in enumerate(text))
+    rest = text
+    for a, b in spans:
+        rest = rest[:a] + " " * (b - a) + rest[b:]
     return inside - set(_located(rest, labels))
 
 
