@@ -1866,6 +1866,12 @@ def test_round10_cookie_cases(text, expected):
     # the plain members of a list set by a tool
     ("Informasjonskapsler\n\nPiano setter __tbc, __pvi og xbc for å telle artiklene du har lest.", ["__tbc", "__pvi", "xbc"]),
     ("Informasjonskapsler\n\nVi setter pris på __tbc, __pvi og lesing.", ["__tbc", "__pvi"]),
+    # round 15: examples named after a clause (`..., blant annet`) in a sentence about cookies
+    ("Informasjonskapsler\n\nShopify setter noen informasjonskapsler som må til for at handlekurven skal virke, "
+     "blant annet cart, secure_customer_sig og localization.", ["cart", "secure_customer_sig", "localization"]),
+    ("Informasjonskapsler\n\nNødvendige informasjonskapsler er blant annet cart, secure_customer_sig og "
+     "localization.", ["cart", "secure_customer_sig", "localization"]),
+    ("Informasjonskapsler\n\nVi bruker verktøy som måler trafikk, blant annet analyse, _ga og rapporter.", ["_ga"]),
     # technical capitals in a described list after a cookie lead-in, not a tool name
     ("Det blir satt informasjonskapsler fra Feide som trengs for innloggingen:\n"
      "- SimpleSAMLSessionID – holder på påloggingen (sesjon)\n- PayPal – betaling", ["SimpleSAMLSessionID"]),

@@ -680,6 +680,12 @@ For å sikre overføringene har vi forsikret oss om at våre databehandlere beny
     (LEAD_IN_BURIED, set()),
     ("Nøkkelkortsystemet kjem frå Salto Systems.", {"Salto Systems"}),
     ("Betalingsløsningen kommer fra Nets.", {"Nets"}),
+    # round 15: a list after `disse som får`, a dispatch done by a vendor, a domain written as a name
+    ("Hvem andre får opplysningene?\n\nVi selger aldri opplysninger. Ellers er det bare disse som får noe:\n"
+     "- one.com – her ligger nettsiden og bookingskjemaet\n- Østerdalen Regnskap AS – regnskapsføreren vår",
+     {"one.com", "Østerdalen Regnskap AS"}),
+    ("Selve utsendelsen gjøres av UMS (Unified Messaging Systems AS), som er databehandler for kommunen.", {"UMS"}),
+    ("Jobben gjøres av frivillige i laget.", set()),
 ])
 def test_round3_cues_and_lists(doc_of, text, expected):
     assert names(doc_of(text)) == expected

@@ -657,6 +657,8 @@ REVIEW_CASES = [
     ("Produktnyheter sender vi til kunder som har bedt om det.", {"marketing"}),
     ("Vi bruker product analytics for å forstå bruken.", {"analytics"}),
     ("Vi bruker produktanalyse for å forstå bruken.", {"analytics"}),
+    # round 15: asking what the customer thought of the job
+    ("Etter besøket får du en lenke der du kan si hva du synes om jobben vi gjorde.", {"surveys"}),
 ]
 
 
@@ -849,6 +851,8 @@ BASIS_TERM = [
     ("- Produktnyheter: maks én mail i måneden, og bare hvis du har gitt samtykke (opt-in) da du registrerte deg.",
      ["marketing"]),
     ("Det får du berre dersom du har kryssa av for det og gitt samtykkje når du bestilte time.", []),
+    ("- SMS om vurdering på Google: samtykke, som du gir med avkrysningen i bookingen.", []),
+    ("Vi bruker opplysningene i bookingen til å sette opp timen.", ["service_delivery"]),
     # ... but a purpose said beside it stays, and so does the relationship said as what is done
     ("Medlemslisten og innkrevingen av kontingent har grunnlag i medlemskapet.", ["customer_relationship", "billing"]),
     ("Dette bygger på vår berettigede interesse i å administrere kundeforholdet.", ["customer_relationship"]),

@@ -54,6 +54,8 @@ PHRASES = [
     ("Data oppbevares i 14 måneder før de slettes automatisk.", [420]),
     ("Informasjonskapsel | Varighet\n_ga | 1 år 1 måned 4 dager", [399]),
     ("Vi tar vare på søknaden din i seks måneder etter at stillingen er besatt.", [180]),
+    ("Kvitteringer tar jeg vare på i fem år etter utgangen av regnskapsåret.", [1825]),
+    ("Rekneskapsbilag tek vi vare på i fem år, fordi bokføringslova krev det.", [1825]),
     ("Innsynsbegjæringer behandles innen 30 dager, og dokumentasjon av forespørselen lagres i 1 år.", [365]),
     ("Lagringstiden er minst 5 år.", [1825]),
     ("Opplysninger om deltakere under 18 år lagres i 1 år.", [365]),

@@ -86,6 +86,12 @@ CASES = [
      "har alltid rett til:\n\n- Informasjon om hvordan nettsiden fungerer\n- Be om endringer i innhold eller "
      "funksjonalitet", []),
     ("Tilsyn\n\nDatatilsynet fører tilsyn med at loven overholdes.", []),
+    # round 15: `rette eller slette`; consent withdrawn as `trekke det når som helst`; `retter oss etter`
+    ("Dine rettigheter\n\nDu kan be om innsyn i opplysningene vi har om deg, og be oss rette eller slette dem.",
+     ["access", "rectification", "erasure"]),
+    ("Varsling\n\nRegistreringen bygger på samtykket ditt, og du kan trekke det når som helst under «Mine varsler».",
+     ["withdraw_consent"]),
+    ("Dine rettigheter\n\nVi retter oss etter personopplysningsloven og sletter data vi ikke trenger.", ["erasure"]),
 ]
 
 

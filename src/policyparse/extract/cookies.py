@@ -658,6 +658,17 @@ def _list_opener() -> regex.Pattern:
         regex.I)
 
 
+@lru_cache(maxsize=1)
+def _example_opener() -> tuple[regex.Pattern, regex.Pattern]:
+    """`..., blant annet` / `er for eksempel` right before a list, and the cookie noun that must come
+    earlier in its sentence (`Shopify setter noen informasjonskapsler som må til for at kassen skal
+    virke, blant annet cart, secure_customer_sig og localization`)."""
+    examples = regex.compile(
+        r"(?:,|(?<!\p{L})(?:er|var|heter|heiter))[^\S\n]+(?:blant[^\S\n]+annet|bl\.[^\S\n]*a\.|mellom[^\S\n]+anna"
+        r"|m\.[^\S\n]*a\.|for[^\S\n]+eksempel|til[^\S\n]+dømes|f\.[^\S\n]*eks\.?)[^\S\n]*$", regex.I)
+    return examples, regex.compile(lexicon()["cookie_word"], regex.I)
+
+
 CO_ITEM = r"[«\"'`]?[^\s,;:()«»\"'`]+[»\"'`]?"
 CO_SEP = r"[^\S\n]*,[^\S\n]*"
 CO_AND = r"[^\S\n]*,?[^\S\n]+(?:og|and|eller|or|samt|&)[^\S\n]+"
@@ -689,7 +700,10 @@ def _from_coordinations(doc, col: Collector) -> None:
         if len(set(names)) < 2 or not all(token_ok(t) and t.casefold() not in providers for t in names):
             continue
         sentence, s0 = _sentence_text(doc, m.start())
-        apposition = _list_opener().search(text[max(s0, m.start() - 60):m.start()]) is not None
+        examples, cookie_word = _example_opener()
+        apposition = _list_opener().search(text[max(s0, m.start() - 60):m.start()]) is not None or (
+            examples.search(text[max(s0, m.start() - 60):m.start()]) is not None
+            and cookie_word.search(text, s0, m.start()) is not None)
         anchored = any(shaped(t) or (distinctive(t) and db.is_known(t)) or (apposition and db.is_known(t))
                        for t in names)
         if not anchored or not all(shaped(t) or distinctive(t) or db.is_known(t) or (apposition and plain_name_ok(t))

@@ -156,8 +156,8 @@ class Gazetteer:
 
 
 def _case_ok(written: str, alias: str, ambiguous: bool) -> bool:
-    if written == alias:
-        return True
+    if written == alias or ("." in alias and written.casefold() == alias.casefold()):
+        return True     # a domain-like name (`One.com`) is often written as its domain (`one.com`)
     if written.isupper() and len(written) >= 3:
         return True
     if ambiguous:
