@@ -647,6 +647,9 @@ def _site_made(tok: str) -> bool:
             and category_of(tok) is None)
 
 
+EXAMPLE_WORDS = r"blant[^\S\n]+annet|bl\.[^\S\n]*a\.|mellom[^\S\n]+anna|m\.[^\S\n]*a\."
+
+
 @lru_cache(maxsize=1)
 def _list_opener() -> regex.Pattern:
     """What may stand right before a list of names: a cookie noun or a verb of setting, with `blant annet`
@@ -654,19 +657,15 @@ def _list_opener() -> regex.Pattern:
     lex = lexicon()
     return regex.compile(
         rf"(?:(?:{lex['cookie_word']})[^\S\n]*[:,]?|{lex['set_verb']})"
-        rf"(?:[^\S\n]+(?:blant[^\S\n]+annet|bl\.[^\S\n]*a\.|mellom[^\S\n]+anna|m\.[^\S\n]*a\.|da|også|òg))?[^\S\n]*$",
+        rf"(?:[^\S\n]+(?:{EXAMPLE_WORDS}|da|også|òg))?[^\S\n]*$",
         regex.I)
 
 
-@lru_cache(maxsize=1)
-def _example_opener() -> tuple[regex.Pattern, regex.Pattern]:
-    """`..., blant annet` / `er for eksempel` right before a list, and the cookie noun that must come
-    earlier in its sentence (`Shopify setter noen informasjonskapsler som må til for at kassen skal
-    virke, blant annet cart, secure_customer_sig og localization`)."""
-    examples = regex.compile(
-        r"(?:,|(?<!\p{L})(?:er|var|heter|heiter))[^\S\n]+(?:blant[^\S\n]+annet|bl\.[^\S\n]*a\.|mellom[^\S\n]+anna"
-        r"|m\.[^\S\n]*a\.|for[^\S\n]+eksempel|til[^\S\n]+dømes|f\.[^\S\n]*eks\.?)[^\S\n]*$", regex.I)
-    return examples, regex.compile(lexicon()["cookie_word"], regex.I)
+EXAMPLE_OPENER = regex.compile(
+    rf"(?:,|(?<!\p{{L}})(?:er|var|heter|heiter))[^\S\n]+(?:{EXAMPLE_WORDS}|for[^\S\n]+eksempel|til[^\S\n]+dømes"
+    r"|f\.[^\S\n]*eks\.?)[^\S\n]*$", regex.I)
+"""`..., blant annet` / `er for eksempel` right before a list; a cookie noun must come earlier in its sentence
+(`Shopify setter noen informasjonskapsler som må til for at kassen skal virke, blant annet cart, ...`)."""
 
 
 CO_ITEM = r"[«\"'`]?[^\s,;:()«»\"'`]+[»\"'`]?"
@@ -700,10 +699,9 @@ def _from_coordinations(doc, col: Collector) -> None:
         if len(set(names)) < 2 or not all(token_ok(t) and t.casefold() not in providers for t in names):
             continue
         sentence, s0 = _sentence_text(doc, m.start())
-        examples, cookie_word = _example_opener()
-        apposition = _list_opener().search(text[max(s0, m.start() - 60):m.start()]) is not None or (
-            examples.search(text[max(s0, m.start() - 60):m.start()]) is not None
-            and cookie_word.search(text, s0, m.start()) is not None)
+        before = text[max(s0, m.start() - 60):m.start()]
+        apposition = _list_opener().search(before) is not None or (
+            EXAMPLE_OPENER.search(before) is not None and patterns()["cookie"].search(text, s0, m.start()) is not None)
         anchored = any(shaped(t) or (distinctive(t) and db.is_known(t)) or (apposition and db.is_known(t))
                        for t in names)
         if not anchored or not all(shaped(t) or distinctive(t) or db.is_known(t) or (apposition and plain_name_ok(t))

@@ -157,31 +157,30 @@ def stated_bases(text: str, lead_frame: bool = False) -> list[Hit]:
                     return True
         return _negated(text, s)
 
-    term_spans = [(t.start(), t.end(), basis) for _, basis, pat in c.terms for t in pat.finditer(text)]
+    terms = [(tid, basis, m) for tid, basis, pat in c.terms for m in pat.finditer(text)]
 
     def nearer_term(frame_end: int, start: int, basis: str) -> bool:
         """A term of another basis stands between the frame and this one, not joined to it (`grunnlag i vår
         berettigede interesse i å følge opp kundeavtalen`: the frame is the interest's, not the contract's)."""
-        return any(frame_end <= ts and te <= start and other != basis and not TERM_JOIN.search(text, te, start)
-                   for ts, te, other in term_spans)
+        return any(frame_end <= t.start() and t.end() <= start and other != basis
+                   and not TERM_JOIN.search(text, t.end(), start) for _, other, t in terms)
 
     hits: list[Hit] = []
-    for tid, basis, pat in c.terms:
-        for m in pat.finditer(text):
-            frame = max((f for f in frames if f[0] < m.start() and f[1] <= m.end() and m.start() - f[1] <= FRAME_REACH),
-                        key=lambda f: f[1], default=None)
-            if frame is not None and nearer_term(frame[1], m.start(), basis):
-                frame = None
-            if frame is None and (after := _frame_after(text, m.start(), m.end())):
-                frame = after
-            if frame is None and not (lead_frame and c.lead_term.match(text[:m.end()])):
-                continue
-            if blocked(basis, m.start(), m.end()):
-                continue
-            if frame is not None:
-                hits.append(Hit(basis, m.start(), m.end(), f"{frame[2]}+{tid}", "frame"))
-            else:
-                hits.append(Hit(basis, m.start(), m.end(), f"lead.heading_or_lead_in+{tid}", "lead"))
+    for tid, basis, m in terms:
+        frame = max((f for f in frames if f[0] < m.start() and f[1] <= m.end() and m.start() - f[1] <= FRAME_REACH),
+                    key=lambda f: f[1], default=None)
+        if frame is not None and nearer_term(frame[1], m.start(), basis):
+            frame = None
+        if frame is None and (after := _frame_after(text, m.start(), m.end())):
+            frame = after
+        if frame is None and not (lead_frame and c.lead_term.match(text[:m.end()])):
+            continue
+        if blocked(basis, m.start(), m.end()):
+            continue
+        if frame is not None:
+            hits.append(Hit(basis, m.start(), m.end(), f"{frame[2]}+{tid}", "frame"))
+        else:
+            hits.append(Hit(basis, m.start(), m.end(), f"lead.heading_or_lead_in+{tid}", "lead"))
     hits.extend(_label_hits(text, blocked))
     hits.extend(_paren_hits(text, blocked))
     for sid, basis, pat, exclude in c.strong:

@@ -11,9 +11,10 @@ A basis pairs with (FIELDS.md, GUIDELINES.md):
    purpose takes them from the context (rules 3-8), but not those another clause carves out (`..., med
    unntak av nyhetsbrev, som er basert på samtykke`, `..., og for nyhetsbrev ditt samtykke`); a purpose
    named only in an exception (`Alt i lista over, bortsett frå nyheitsbrevet, ...`) is neither the
-   sentence's nor taken from the context; `henholdsvis` / `høvesvis` pairs the n-th purpose named with the n-th basis; a label the model gave
-   a basis sentence without a cue rule, and gives no more once the basis wording is blanked out, does
-   not pair (basis wording pulls the model: `Kundeservice | Berettiget interesse` -> security);
+   sentence's nor taken from the context; `henholdsvis` / `høvesvis` pairs the n-th purpose named with
+   the n-th basis; a label the model gave a basis sentence without a cue rule, and gives no more once the
+   basis wording is blanked out, does not pair (basis wording pulls the model: `Kundeservice | Berettiget
+   interesse` -> security);
 2. in a purpose/basis table, the purposes of its row (`row`); a label that only the basis cell itself
    carries counts only when the basis wording expresses it (`Rettslig forpliktelse` -> legal_obligation),
    and one the model alone gave a cell outside the purpose column does not count (`Kunder`);
