@@ -7,6 +7,7 @@ PY     := $(VENV)/bin/python
 CORPUS := ../shared/corpus/raw
 HTML   := ../shared/corpus/html
 SYNTH  := data/synthetic
+WORKERS ?= 2
 
 .PHONY: run test eval eval-oof agreement sentences train bench cookie-layouts readme-eval clean
 
@@ -25,16 +26,16 @@ test: $(VENV)/.installed
 
 eval: $(VENV)/.installed
 	@[ -d $(CORPUS) ] || echo "note: $(CORPUS) is absent; scoring the seeds in data/raw alone"
-	$(VENV)/bin/policyparse evaluate --gold data/annotated --raw data/raw --raw $(CORPUS) --raw $(HTML) --raw $(SYNTH) --split both --report out/eval
+	$(VENV)/bin/policyparse evaluate --gold data/annotated --raw data/raw --raw $(CORPUS) --raw $(HTML) --raw $(SYNTH) --split both --report out/eval --workers $(WORKERS)
 
 eval-oof: $(VENV)/.installed
-	$(VENV)/bin/policyparse evaluate --gold data/annotated --raw data/raw --raw $(CORPUS) --raw $(HTML) --raw $(SYNTH) --split both --out-of-fold 5 --report out/eval-oof
+	$(VENV)/bin/policyparse evaluate --gold data/annotated --raw data/raw --raw $(CORPUS) --raw $(HTML) --raw $(SYNTH) --split both --out-of-fold 5 --report out/eval-oof --workers $(WORKERS)
 
 agreement: $(VENV)/.installed
 	$(VENV)/bin/policyparse evaluate --gold data/annotated --second data/annotated/second --split both --report out/agreement
 
 readme-eval: $(VENV)/.installed
-	$(VENV)/bin/policyparse evaluate --gold data/annotated --raw data/raw --raw $(CORPUS) --raw $(HTML) --raw $(SYNTH) --split both --report out/eval --update-readme README.md
+	$(VENV)/bin/policyparse evaluate --gold data/annotated --raw data/raw --raw $(CORPUS) --raw $(HTML) --raw $(SYNTH) --split both --report out/eval --update-readme README.md --workers $(WORKERS)
 
 sentences: $(VENV)/.installed
 	$(VENV)/bin/policyparse sentences
