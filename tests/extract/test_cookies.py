@@ -1872,6 +1872,16 @@ def test_round10_cookie_cases(text, expected):
     ("Informasjonskapsler\n\nNødvendige informasjonskapsler er blant annet cart, secure_customer_sig og "
      "localization.", ["cart", "secure_customer_sig", "localization"]),
     ("Informasjonskapsler\n\nVi bruker verktøy som måler trafikk, blant annet analyse, _ga og rapporter.", ["_ga"]),
+    # round 16: names listed in running text with descriptions in parentheses, commas inside them
+    ("Informasjonskapsler\n\nWix setter blant annet informasjonskapslene XSRF-TOKEN og hs (sikkerhet, slettes når du "
+     "lukker nettleseren), svSession (nødvendig, 2 år) og bSession (statistikk, 30 minutter).",
+     ["XSRF-TOKEN", "hs", "svSession", "bSession"]),
+    ("Informasjonskapsler\n\nVi bruker informasjonskapslene hs, svSession og bSession.", ["hs", "svSession", "bSession"]),
+    ("Informasjonskapsler\n\nEksempler på informasjonskapsler som settes: cart (husker handlekurven din, 14 dager), "
+     "_shopify_y (statistikk, 1 år) og _fbp (annonsering, 3 måneder).", ["cart", "_shopify_y", "_fbp"]),
+    ("Informasjonskapsler\n\nMeta-pikselen setter _fbp (levetid 3 måneder) og brukes til å vise deg annonser.", ["_fbp"]),
+    ("Informasjonskapsler\n\nVi bruker informasjonskapsler fra LinkedIn og HubSpot.", []),
+    ("Informasjonskapsler\n\nVi bruker informasjonskapsler for statistikk og markedsføring.", []),
     # technical capitals in a described list after a cookie lead-in, not a tool name
     ("Det blir satt informasjonskapsler fra Feide som trengs for innloggingen:\n"
      "- SimpleSAMLSessionID – holder på påloggingen (sesjon)\n- PayPal – betaling", ["SimpleSAMLSessionID"]),

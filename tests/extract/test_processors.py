@@ -686,6 +686,18 @@ For å sikre overføringene har vi forsikret oss om at våre databehandlere beny
      {"one.com", "Østerdalen Regnskap AS"}),
     ("Selve utsendelsen gjøres av UMS (Unified Messaging Systems AS), som er databehandler for kommunen.", {"UMS"}),
     ("Jobben gjøres av frivillige i laget.", set()),
+    # round 16: a list after `deler ... med disse:`, a system named after its kind, a tool run by ourselves
+    # anywhere in the text
+    ("Vi deler bare det som trengs med disse:\n- Domeneshop (webhotell)\n- Lokal Regnskap AS (regnskap)",
+     {"Domeneshop", "Lokal Regnskap AS"}),
+    ("Dokumenta vert arkiverte i sak- og arkivsystemet Elements frå Sikri AS.", {"Elements"}),
+    ("Faktura vert send frå økonomisystemet vårt, Visma Enterprise.", {"Visma Enterprise"}),
+    ("Opplysningane vert lagra i fagsystemet til kommunen.", set()),
+    ("Vi brukar Matomo, som vi driftar sjølve, til å telje besøk.\n\n"
+     "Statistikkinformasjonskapslane frå Matomo vert berre sette dersom du samtykkjer.", set()),
+    ("Vi bruker Matomo.\n\nMatomo køyrer på kommunen sin eigen server, og ingen opplysningar vert delte med andre.",
+     set()),
+    ("Vi bruker Matomo, som er installert på vår server, og Google Analytics.", {"Google Analytics"}),
 ])
 def test_round3_cues_and_lists(doc_of, text, expected):
     assert names(doc_of(text)) == expected

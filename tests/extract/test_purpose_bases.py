@@ -275,6 +275,13 @@ PASSAGES = [
      "måneder.",
      {"customer_support:f", "marketing:a"}, id="records_lifetime"),
     pytest.param(
+     "Kundeforhold\n\nVi registrerer deg som kunde når du engasjerer oss.\nFormål: Gjennomføre oppdrag og fakturere.\n"
+     "Behandlingsgrunnlag: Avtale med deg, jf. GDPR art. 6 nr. 1 bokstav b.\nLagringstid: Regnskapsmateriale "
+     "oppbevares i fem år etter regnskapsårets slutt, slik bokføringsloven krever.\n\nNyhetsbrev\n\n"
+     "Formål: Utsendelse av nyhetsbrev.\nBehandlingsgrunnlag: Samtykke, jf. GDPR art. 6 nr. 1 bokstav a.\n"
+     "Lagringstid: Så lenge du abonnerer.",
+     {"service_delivery:b", "billing:b", "marketing:a"}, id="records_lifetime_cell_says_why_kept"),
+    pytest.param(
      "Behandlinger\n\nFormål: Sende nyhetsbrev.\nRettslig grunnlag: Samtykke.\nFormål: Svare på henvendelser "
      "fra kunder.\nRettslig grunnlag: Berettiget interesse.",
      {"customer_support:f", "marketing:a"}, id="records_one_block"),

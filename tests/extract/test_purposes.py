@@ -659,6 +659,21 @@ REVIEW_CASES = [
     ("Vi bruker produktanalyse for å forstå bruken.", {"analytics"}),
     # round 15: asking what the customer thought of the job
     ("Etter besøket får du en lenke der du kan si hva du synes om jobben vi gjorde.", {"surveys"}),
+    # round 16: a news alert is a newsletter; response times, consent-banner choices, returning visitors,
+    # photos of events shown on the website and shipping arranged state none of the cued purposes
+    ("Vi behandler e-postadressen din for å sende deg nyhetsvarselet.", {"marketing"}),
+    ("Nyheitsvarslinga kan du melde deg på nedst på sida.", {"marketing"}),
+    ("Vi svarar på førespurnaden din innan ein månad.", set()),
+    ("Vi svarer på henvendelsen din innen en uke.", set()),
+    ("Vi svarer på henvendelsen din og følger opp saken.", {"customer_support"}),
+    ("Informasjonskapselen fjl_consent husker valget ditt i cookiebanneret i 12 måneder.", set()),
+    ("Hugsar valet ditt om informasjonskapslar i eitt år.", set()),
+    ("_pk_id hugsar om nettlesaren har vore innom før og varer i 13 månader.", set()),
+    ("Vi husker valget ditt av språk og valuta.", {"personalization"}),
+    ("På opne arrangement tek vi bilete som vi bruker på nettstaden og Facebook-sida vår.", set()),
+    ("Oversiktsbilete frå arrangement publiserer vi på grunnlag av ålmenta si interesse.", set()),
+    ("Vi bruker påmeldingen til å sende deg program for arrangementet.", {"events_training"}),
+    ("Vi bruker adressen for å arrangere frakt og levering.", {"service_delivery"}),
 ]
 
 
@@ -838,6 +853,15 @@ NO_PURPOSE_STATED = [
     ("Informasjonskapsler\n\nKategori | Beskrivelse | Brukes?\nAnalytiske | Google Analytics, besøksstatistikk | Nei\n"
      "Markedsføring | Annonsenettverk for målrettet annonsering | Nei – ingen sporing\n"
      "Funksjonelle | Husker språkvalget | Ja", ["personalization"]),
+    # a question states nothing (a table of contents of questions, a question in the text)
+    ("Personvern\n\nInnhold\n\n- Hvor lenge oppbevarer vi informasjonen din?\n- Når og med hvem deler vi "
+     "informasjonen din?\n- Hvordan bruker vi opplysningene til markedsføring?", []),
+    ("Personvern\n\nNyhetsbrev\n\nVil du ha nyhetsbrev? Vi sender nyhetsbrev til dem som har meldt seg på.",
+     ["marketing"]),
+    # what the policy is and what the reader finds here
+    ("Personvern\n\nOm erklæringen\n\nErklæringen bygger på malen Norges idrettsforbund har laget for idrettslag, "
+     "og er tilpasset vår klubb av styret.\n\nHer kan du lese korleis lokallaget tek vare på opplysningar om "
+     "frivillige, givarar og kursdeltakarar.", []),
 ]
 
 

@@ -18,6 +18,9 @@ Where names come from, most reliable first (the finding's `method` names the rul
 - `cookie.paren_list`: a parenthesised list in a cookie sentence (`Informasjonskapslane (rc::a,
   rc::b og rc::c)`, `Statistiske informasjonskapsler (_ga, _gat, _gid, collect)`).
 - `cookie.colon_list`: `... informasjonskapsler ...: lang (valgt språk) og samtykke (cookie-valget)`.
+- `cookie.described_list`: names right after a cookie noun or a verb of setting in running text, with
+  descriptions in parentheses (`informasjonskapslene hs (sikkerhet, ...), svSession (nødvendig, 2 år) og
+  bSession (statistikk, 30 minutter)`), anchored by a shaped, distinctive or known name.
 - `cookie.lead_in_list`: list items under a line like `Vi bruker følgende informasjonskapsler:`.
 - `cookie.coordination`: a coordinated list of single tokens in a cookie paragraph anchored by a
   cookie-shaped name (`setter _fbp og fr`, `NID, 1P_JAR og CONSENT`); its other members must be known
@@ -82,6 +85,8 @@ FILE_EXT = regex.compile(r"\.(?:pdf|docx?|xlsx?|png|jpe?g|gif|svg|html?|php|js|c
 NAMED_GROUP = regex.compile(r".+-(?:\w*kaps(?:el|l)\w*|cookie(?:n|ne|ane|a|r))", regex.I)  # `_pk-kapslane`, `_ga-cookiene`
 DOMAIN = regex.compile(r"^\.?[\w-]+(?:\.[\w-]+)*\.(?:no|com|net|org|io|se|dk|fi|eu|de|uk|ai|app|dev)$", regex.I)
 LIST_SPLIT = regex.compile(r"\s*(?:,|;|\s/\s|\s(?:og|and|eller|or|samt|&)\s)\s*", regex.I)
+TOP_LIST_SPLIT = regex.compile(rf"(?:{LIST_SPLIT.pattern})(?![^()]*\))", regex.I)
+"""`LIST_SPLIT` outside parentheses: `cart (husker handlekurven, 14 dager), _ga (statistikk, 2 år)`."""
 
 
 @lru_cache(maxsize=1)
@@ -571,7 +576,7 @@ def _from_colon_lists(doc, col: Collector) -> None:
         tail = s[colon + 1:].rstrip(" .")
         if not tail.strip() or "\n" in tail:
             continue
-        items = [i for i in LIST_SPLIT.split(tail.strip()) if i.strip()]
+        items = [i for i in TOP_LIST_SPLIT.split(tail.strip()) if i.strip()]
         parsed = [COLON_ITEM.match(i) for i in items]
         if not parsed or not all(parsed):
             continue
@@ -666,6 +671,74 @@ EXAMPLE_OPENER = regex.compile(
     r"|f\.[^\S\n]*eks\.?)[^\S\n]*$", regex.I)
 """`..., blant annet` / `er for eksempel` right before a list; a cookie noun must come earlier in its sentence
 (`Shopify setter noen informasjonskapsler som må til for at kassen skal virke, blant annet cart, ...`)."""
+
+
+DESCRIBED_ITEM = regex.compile(r"(?P<tok>[^\s,;:()«»\"'`]+)(?:[^\S\n]*\((?P<desc>[^()\n]{1,160})\))?")
+DESCRIBED_SEP = regex.compile(r"[^\S\n]*(?:,[^\S\n]*(?:(?:og|and|eller|or|samt)[^\S\n]+)?|[^\S\n]+(?:og|and|eller|or|samt|&)[^\S\n]+)",
+                              regex.I)
+DESCRIBED_END = regex.compile(r"[^\S\n]*(?:[.;:!?]|$)")
+
+
+@lru_cache(maxsize=1)
+def _opener_scan() -> regex.Pattern:
+    """`_list_opener` found anywhere in a sentence: a cookie noun or a verb of setting, then the list."""
+    lex = lexicon()
+    return regex.compile(rf"(?<!\p{{L}})(?:(?:{lex['cookie_word']})[^\S\n]*,?|{lex['set_verb']})"
+                         rf"(?:[^\S\n]+(?:{EXAMPLE_WORDS}|da|også|òg))?[^\S\n]+", regex.I)
+
+
+def _described_items(text: str, pos: int) -> list[tuple[str, int, bool]]:
+    """(name, offset, open) of the list that starts at `pos`: single tokens, each optionally followed by a
+    parenthesised description, joined by commas and `og`; the list ends where no separator follows. The
+    last item is `open` when the sentence goes on after it without a description between
+    (`setter _fbp (...) og brukes til ...`: `brukes` may be a verb)."""
+    items = []
+    while True:
+        m = DESCRIBED_ITEM.match(text, pos)
+        if not m:
+            return items
+        sep = DESCRIBED_SEP.match(text, m.end())
+        if sep is None or not DESCRIBED_ITEM.match(text, sep.end()):
+            ends = m.group("desc") is not None or DESCRIBED_END.match(text, m.end()) is not None
+            return items + [(m.group("tok"), m.start("tok"), not ends)]
+        items.append((m.group("tok"), m.start("tok"), False))
+        pos = sep.end()
+
+
+def _name_like(tok: str) -> bool:
+    """Cookie-shaped, distinctive (`svSession`) or a known cookie name."""
+    return shaped(tok) or distinctive(tok) or cookiedb.active().is_known(tok)
+
+
+def _from_described_lists(doc, col: Collector) -> None:
+    """Names listed in running text right after a cookie noun or a verb of setting, with descriptions in
+    parentheses (`setter blant annet informasjonskapslene XSRF-TOKEN og hs (sikkerhet, ...), svSession
+    (nødvendig ..., 2 år) og bSession (statistikk, 30 minutter)`, `informasjonskapslene hs, svSession og
+    bSession`): taken when one name is cookie-shaped, distinctive or known and every name could be one
+    (a plain lower-case word too); a verb opens a list only after a cookie noun in its sentence."""
+    providers = _provider_names()
+    pats = patterns()
+    for sent in doc.sentences():
+        s0, stext = sent.start_char, sent.text
+        if not pats["cookie"].search(stext) or col.is_consumed(s0):
+            continue
+        for m in _opener_scan().finditer(stext):
+            if not pats["cookie"].search(stext, 0, m.end()):
+                continue
+            items = _described_items(stext, m.end())
+            if items and items[-1][2] and not _name_like(clean_token(items[-1][0])[0]):
+                items.pop()
+            names = [clean_token(t)[0] for t, _, _ in items]
+            if len(items) < 2 or not all(token_ok(n) and n.casefold() not in providers for n in names):
+                continue
+            if not any(_name_like(n) for n in names):
+                continue
+            if not all(_name_like(n) or plain_name_ok(n) for n in names):
+                continue
+            for (tok, rel, _), name in zip(items, names):
+                start = s0 + rel + tok.find(name)
+                if not not_a_cookie_here(stext, start - s0, len(name)):
+                    col.add(Hit(name, start, start + len(name), "cookie.described_list", 0.85))
 
 
 CO_ITEM = r"[«\"'`]?[^\s,;:()«»\"'`]+[»\"'`]?"
@@ -1084,6 +1157,7 @@ def extract(doc, fields) -> Extraction:
     _from_colon_lists(doc, col)
     _from_lead_in_lists(doc, col)
     _from_coordinations(doc, col)
+    _from_described_lists(doc, col)
     _from_bare_lists(doc, col)
     _from_appositions(doc, col)
     _from_shapes(doc, col)

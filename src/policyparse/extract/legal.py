@@ -13,7 +13,7 @@ Fields:
   `{"start", "end", "bases", "method", "spans"}` (`spans`: `[letter, start, end]` per basis term or
   citation, so several bases in one sentence can be told apart), or `{"start", "end", "bases",
   "method", "row": [start, end]}` for a table row's basis cell, with `"purpose_cell": [start, end]` when
-  the table has a purpose column.
+  the table has a purpose column (and `"lifetime_cell"` when it also has a retention column).
 """
 from __future__ import annotations
 
@@ -319,6 +319,8 @@ def _table_entries(doc) -> list[dict]:
                          "row": [row.start, row.end], "kind": "table"}
                 if (purpose := row.cells.get("purpose")) is not None:
                     entry["purpose_cell"] = [purpose.start, purpose.end]
+                    if (lifetime := row.cells.get("lifetime")) is not None:
+                        entry["lifetime_cell"] = [lifetime.start, lifetime.end]
                 out.append(entry)
     return out
 

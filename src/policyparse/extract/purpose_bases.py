@@ -171,15 +171,21 @@ class PurposeIndex:
         return list(inside[-1]["purposes"]) if inside else []
 
     def row(self, doc, start: int, end: int, cell: tuple[int, int], bases: list[str],
-            purpose_cell: list[int] | None = None) -> tuple[list[str], set[str]]:
+            purpose_cell: list[int] | None = None, lifetime_cell: list[int] | None = None
+            ) -> tuple[list[str], set[str]]:
         """Labels of a table row, and those of them that only its basis wording expresses
         (`Rettslig forpliktelse (bokføringsloven)` -> legal_obligation). A sentence that lies inside the
         basis cell gives only such labels; when the table has a purpose column, the other cells
-        (`Kunder`, `Navn, e-post`) give only the labels a cue rule found in them, not the model's guesses."""
+        (`Kunder`, `Navn, e-post`) give only the labels a cue rule found in them, not the model's guesses,
+        and its retention cell gives none (`Lagringstid: ... fem år, slik bokføringsloven krever` says why
+        the data is kept, not what the row's basis is for)."""
         tied = patterns().affinity
         out: list[str] = []
         for e in self.entries:
             if not (e["start"] < end and start < e["end"]):
+                continue
+            if lifetime_cell is not None and e["start"] < lifetime_cell[1] and lifetime_cell[0] < e["end"] \
+                    and not (e["start"] < cell[1] and cell[0] < e["end"]):
                 continue
             inside_cell = cell[0] <= e["start"] and e["end"] <= cell[1] + 1
             off_purpose = purpose_cell is not None and not (e["start"] < purpose_cell[1] and purpose_cell[0] < e["end"])
@@ -632,7 +638,8 @@ def pair_sentence(doc, entry: dict, index: PurposeIndex, lower: int = 0, upper: 
     upper = len(doc.text) if upper is None else upper
     bases = [b for b in entry["bases"] if b in BASES]
     if "row" in entry:
-        labels, from_basis = index.row(doc, *entry["row"], (start, end), bases, entry.get("purpose_cell"))
+        labels, from_basis = index.row(doc, *entry["row"], (start, end), bases, entry.get("purpose_cell"),
+                                       entry.get("lifetime_cell"))
         return _pairs({p: "row" for p in labels}, bases, from_basis)
     if basis_menu(doc.text[start:end], bases) or in_basis_menu_list(doc, start):
         return []

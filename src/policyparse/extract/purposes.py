@@ -56,8 +56,9 @@ def cue_rules() -> list[tuple[str, str, regex.Pattern, regex.Pattern | None]]:
     return out
 
 
-WHOLE_SENTENCE_SCOPES = ("third_party_use", "pointer", "policy_scope", "contact_instruction", "contact_details",
-                         "menu_line", "definition", "data_categories", "reader_choice", "access_safeguard")
+WHOLE_SENTENCE_SCOPES = ("third_party_use", "pointer", "policy_scope", "question", "contact_instruction",
+                         "contact_details", "menu_line", "definition", "data_categories", "reader_choice",
+                         "access_safeguard")
 
 
 @lru_cache(maxsize=1)
@@ -148,7 +149,7 @@ def states_no_purpose(doc, sent, row) -> bool:
     """A sentence of a general explanation of cookies, a definition (`Personopplysninger er ...`), about
     adopting tools later or about what another party does for its own ends, a pointer to more information
     (`Les mer om hvordan Meta bruker ...`), a statement of what the policy covers (`Erklæringen gjelder når
-    du handler hos oss ...`), how to reach the controller (`Du kan kontakte kundeservice via chat ...`,
+    du handler hos oss ...`), a question (`Hvor lenge oppbevarer vi ...?`), how to reach the controller (`Du kan kontakte kundeservice via chat ...`,
     `Spørsmål om ordre rettes til ...@...`), a navigation trail or menu (`Hjem / Kundeservice / Cookies`,
     `Jobb · Kurs · Presse`), a list of the data of a category (`Betalingsopplysninger: betalingsmåte, ...`),
     what the reader may do (`Du kan slå av informasjonskapsler for statistikk ...`), who may reach the data
