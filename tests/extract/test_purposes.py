@@ -674,6 +674,7 @@ REVIEW_CASES = [
     ("Oversiktsbilete frå arrangement publiserer vi på grunnlag av ålmenta si interesse.", set()),
     ("Vi bruker påmeldingen til å sende deg program for arrangementet.", {"events_training"}),
     ("Vi bruker adressen for å arrangere frakt og levering.", {"service_delivery"}),
+    ("Formålet er å forebygge overgrep og beskytte barn i idrettens aktiviteter.", {"security"}),
 ]
 
 
