@@ -687,27 +687,28 @@ def _opener_scan() -> regex.Pattern:
                          rf"(?:[^\S\n]+(?:{EXAMPLE_WORDS}|da|også|òg))?[^\S\n]+", regex.I)
 
 
-def _described_items(text: str, pos: int) -> list[tuple[str, int, bool]]:
-    """(name, offset, open) of the list that starts at `pos`: single tokens, each optionally followed by a
-    parenthesised description, joined by commas and `og`; the list ends where no separator follows. The
-    last item is `open` when the sentence goes on after it without a description between
-    (`setter _fbp (...) og brukes til ...`: `brukes` may be a verb)."""
+def _name_like(tok: str) -> bool:
+    """Cookie-shaped, distinctive (`svSession`) or a known cookie name."""
+    return shaped(tok) or distinctive(tok) or cookiedb.active().is_known(tok)
+
+
+def _described_items(text: str, pos: int) -> list[tuple[str, int]]:
+    """(token, offset) of the list that starts at `pos`: single tokens, each optionally followed by a
+    parenthesised description, joined by commas and `og`; the list ends where no separator follows. A last
+    token the sentence runs on from without a description (`setter _fbp (...) og brukes til ...`) is kept
+    only when it looks like a name."""
     items = []
     while True:
         m = DESCRIBED_ITEM.match(text, pos)
         if not m:
             return items
+        item = (m.group("tok"), m.start("tok"))
         sep = DESCRIBED_SEP.match(text, m.end())
         if sep is None or not DESCRIBED_ITEM.match(text, sep.end()):
             ends = m.group("desc") is not None or DESCRIBED_END.match(text, m.end()) is not None
-            return items + [(m.group("tok"), m.start("tok"), not ends)]
-        items.append((m.group("tok"), m.start("tok"), False))
+            return items + [item] if ends or _name_like(clean_token(item[0])[0]) else items
+        items.append(item)
         pos = sep.end()
-
-
-def _name_like(tok: str) -> bool:
-    """Cookie-shaped, distinctive (`svSession`) or a known cookie name."""
-    return shaped(tok) or distinctive(tok) or cookiedb.active().is_known(tok)
 
 
 def _from_described_lists(doc, col: Collector) -> None:
@@ -726,16 +727,14 @@ def _from_described_lists(doc, col: Collector) -> None:
             if not pats["cookie"].search(stext, 0, m.end()):
                 continue
             items = _described_items(stext, m.end())
-            if items and items[-1][2] and not _name_like(clean_token(items[-1][0])[0]):
-                items.pop()
-            names = [clean_token(t)[0] for t, _, _ in items]
+            names = [clean_token(t)[0] for t, _ in items]
             if len(items) < 2 or not all(token_ok(n) and n.casefold() not in providers for n in names):
                 continue
             if not any(_name_like(n) for n in names):
                 continue
             if not all(_name_like(n) or plain_name_ok(n) for n in names):
                 continue
-            for (tok, rel, _), name in zip(items, names):
+            for (tok, rel), name in zip(items, names):
                 start = s0 + rel + tok.find(name)
                 if not not_a_cookie_here(stext, start - s0, len(name)):
                     col.add(Hit(name, start, start + len(name), "cookie.described_list", 0.85))

@@ -17,7 +17,8 @@ A basis pairs with (FIELDS.md, GUIDELINES.md):
    interesse` -> security);
 2. in a purpose/basis table, the purposes of its row (`row`); a label that only the basis cell itself
    carries counts only when the basis wording expresses it (`Rettslig forpliktelse` -> legal_obligation),
-   and one the model alone gave a cell outside the purpose column does not count (`Kunder`);
+   and one the model alone gave a cell outside the purpose column does not count (`Kunder`), nor does
+   any label of its retention cell (`Lagringstid: ..., slik bokføringsloven krever`);
 3. the purposes of numbered items it names (`formålene i punkt 1 til 9`, `formål 2, 5 og 8`):
    the items of the nearest list before it, or the sections with those numbers (`items`);
 4. the purposes of the list it introduces (`... basert på samtykke:` + items) (`lead_in`);

@@ -149,8 +149,8 @@ def states_no_purpose(doc, sent, row) -> bool:
     """A sentence of a general explanation of cookies, a definition (`Personopplysninger er ...`), about
     adopting tools later or about what another party does for its own ends, a pointer to more information
     (`Les mer om hvordan Meta bruker ...`), a statement of what the policy covers (`Erklæringen gjelder når
-    du handler hos oss ...`), a question (`Hvor lenge oppbevarer vi ...?`), how to reach the controller (`Du kan kontakte kundeservice via chat ...`,
-    `Spørsmål om ordre rettes til ...@...`), a navigation trail or menu (`Hjem / Kundeservice / Cookies`,
+    du handler hos oss ...`), a question (`Hvor lenge oppbevarer vi ...?`), how to reach the controller
+    (`Du kan kontakte kundeservice via chat ...`, `Spørsmål om ordre rettes til ...@...`), a navigation trail or menu (`Hjem / Kundeservice / Cookies`,
     `Jobb · Kurs · Presse`), a list of the data of a category (`Betalingsopplysninger: betalingsmåte, ...`),
     what the reader may do (`Du kan slå av informasjonskapsler for statistikk ...`), who may reach the data
     as a safeguard (`Berre styret har tilgang til medlemslista`), or a row (`row`: the `pipe_row` of its
