@@ -675,6 +675,25 @@ REVIEW_CASES = [
     ("Vi bruker påmeldingen til å sende deg program for arrangementet.", {"events_training"}),
     ("Vi bruker adressen for å arrangere frakt og levering.", {"service_delivery"}),
     ("Formålet er å forebygge overgrep og beskytte barn i idrettens aktiviteter.", {"security"}),
+    # mentions of a register or relationship that say where it is kept, what it holds, who reaches it or
+    # when it ends; housing handovers; job and property ads; tailored newsletters, capacity and products
+    ("Medlemsregisteret føres i KlubbAdmin, som er idrettens felles medlemssystem.", set()),
+    ("Medlemsregisteret inneholder navn, fødselsdato og adresse.", set()),
+    ("Tillitsvalgte har lesetilgang til medlemsregisteret for sitt eget arbeidssted.", set()),
+    ("Microsoft Azure – drift av kundedatabasen og appen", {"service_delivery"}),
+    ("Kundeopplysninger beholder jeg så lenge vi har et kundeforhold.", set()),
+    ("Etter hvitvaskingsloven må vi følge opp kundeforholdet løpende.", set()),
+    ("Vi bruker medlemsregisteret for å sende innkalling til årsmøtet.", {"customer_relationship"}),
+    ("Pixel Tracker", set()),
+    ("Type: Pixel Tracker", set()),
+    ("Når du har solgt, fjerner vi deg fra beboerlista senest to uker etter overtakelsen.", set()),
+    ("Når en leilighet selges, får forretningsfører melding om ny eier fra eiendomsmegleren.", set()),
+    ("Hvis virksomheten selges, kan kundeopplysningene overføres til ny eier.", {"business_transfer"}),
+    ("Ledige stillingar blir lyste ut på Jobbnorge og blir òg annonserte på Finn.no og LinkedIn.", {"recruitment"}),
+    ("Påmelding til visning kan også skje via annonsen på Finn.no.", set()),
+    ("Vi ser hvor mange som åpner nyhetsbrevet, for å lage mer relevant innhold.", {"marketing"}),
+    ("Reisedata bruker vi for å planlegge og tilpasse kapasiteten på avgangene.", set()),
+    ("Vi tilpasser forsiden etter hva du har lest.", {"personalization"}),
 ]
 
 
