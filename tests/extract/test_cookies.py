@@ -159,6 +159,9 @@ CASES = [
     ("Vi bruker informasjonskapsler for å huske språk og innstillinger. Disse deles ikke.", []),
     ("Behandlingsgrunnlaget er art. 6 nr. 1 bokstav f. Vi lagrer navn, e-post og telefonnummer.", []),
     ("Navn | Formål | Lokasjon\nStripe | Betaling | USA\nSupabase | Database | EU", []),
+    # a `cookies:` list mixing shaped names with short known or all-caps ones; a capitalised word spoils it
+    ("Følgende cookies brukes: _ga, _gid, fr, IDE, NID, ANID.", ["_ga", "_gid", "fr", "IDE", "NID", "ANID"]),
+    ("Informasjonskapsler: _ga, Google, Statistikk.", ["_ga"]),
 ]
 
 

@@ -185,6 +185,14 @@ STATED = [
     ("Grunnlaget er avtalen med deg eller vår berettigede interesse.", ["b", "f"]),
     ("Behandlingsgrunnlag: medlemsavtalen for kontingenten, og vår rettslige plikt etter bokføringsloven for "
      "regnskapet.", ["b", "c"]),
+    # round 17: plain words: a contract as the reason (`fordi vi har en avtale og`), what belongs to the
+    # contract, the first step towards one, `ein avtale med dykk, og difor kan vi`, a reasonable interest
+    ("Det må jeg jo, fordi vi har en avtale og jeg skal gjøre det vi har avtalt.", ["b"]),
+    ("Det hører med til avtalen vår at du får en faktura og at jeg får betalt.", ["b"]),
+    ("Det gjør jeg fordi du har spurt om det, og det er første steg mot en avtale mellom oss.", ["b"]),
+    ("Når de melder barnet inn, har vi på ein måte ein avtale med dykk, og difor kan vi ha lista.", ["b"]),
+    ("Gruppebilete legg vi ut fordi koret har ei rimeleg interesse av å vise seg fram.", ["f"]),
+    ("Vi har en avtale med Google om lagring i EU.", []),
 ]
 
 

@@ -254,6 +254,26 @@ def test_html_table(tmp_path):
     ("GolfBox A/S i Danmark driv medlemssystemet og bookinga på vegner av klubben.", {"GolfBox"}),
     ("Appen er laga av ein utviklar i bygda og køyrer på Google Firebase.", {"Google Firebase"}),
     ("Du kan bestille time på bookingsiden min hos Fresha.", {"Fresha"}),
+    # round 17/18: a service firm in apposition, `føres av`, `ligg i eit rekneark i`, `registrert hos`, things
+    # booked or opened with a system, data collected with a tool, a lab that makes something; a known name
+    # inside another company's name, a state agency, a town, AvtaleGiro
+    ("Regnskapsføreren min, Hedmark Regnskap AS, har også tilgang til regnskapet.", {"Hedmark Regnskap AS"}),
+    ("Forretningsførar for burettslaget er Vestbo Forvaltning AS.", {"Vestbo Forvaltning AS"}),
+    ("Fakturaene sendes fra Tripletex, og regnskapet føres av Bygdeøkonomi AS.", {"Tripletex", "Bygdeøkonomi AS"}),
+    ("Registeret blir ført av Kyrkjerådet, som er sjølvstendig behandlingsansvarleg for det.", set()),
+    ("Lista ligg i eit rekneark i Google Disk som leiaren har tilgang til.", {"Google Disk"}),
+    ("Diris hovedkontor ligger i Gjøvik og er underlagt norsk lov.", set()),
+    ("Viser du kortet når du betaler, blir kjøpet registrert hos Trumf.", {"Trumf"}),
+    ("Samtidig blir du registrert i Norges Golfforbund fordi alle medlemmer er med der.", set()),
+    ("Vasketider blir bookte i MieleLogic, anten på tavla eller i appen.", {"MieleLogic"}),
+    ("Ytterdørene blir opna med nøkkelkort frå Aptus.", {"Aptus"}),
+    ("Krasjrapporter samles inn med Firebase Crashlytics.", {"Firebase Crashlytics"}),
+    ("Kroner lages av tannteknisk laboratorium Snåsa Dentallab AS.", {"Snåsa Dentallab AS"}),
+    ("Meldingar blir sende vidare til vaktmeisterfirmaet Åsane Drift AS.", {"Åsane Drift AS"}),
+    ("IT-drift leveres av Hamar IT-Partner AS.", {"Hamar IT-Partner AS"}),
+    ("Timer bookes i Oslo og Bergen.", set()),
+    ("Vi deler helseopplysninger når loven krever det, for eksempel med Statens helsetilsyn.", set()),
+    ("Medlemsavgiften trekkes hver måned med AvtaleGiro fra bankkontoen din.", set()),
 ])
 def test_cue_sentences(doc_of, text, expected):
     assert names(doc_of(text)) == expected

@@ -162,6 +162,13 @@ PHRASES = [
     ("Loggene slettes etter tjueen dager.", [21]),
     ("Dokumentasjonen vert oppbevart i eitt år.", [365]),
     ("Personopplysningar blir lagra i 12 månader.", [360]),
+    # round 17/18: a deadline after the answer (`når de er besvart, og senest etter`), taken off a list,
+    # `blir tekne vare på`, `tek vi ned seinast`; an answer deadline is still none
+    ("Henvendelser slettes når de er besvart, og senest etter 12 måneder.", [360]),
+    ("Vi svarer senest innen 30 dager.", []),
+    ("Sluttar barnet, tek vi det ut av lista innan tre månader.", [90]),
+    ("Rekneskapsbilag blir tekne vare på i fem år etter at rekneskapsåret er slutt.", [1825]),
+    ("Bilete på nettsida tek vi ned seinast to år etter at dei vart publiserte.", [730]),
 ]
 
 

@@ -92,6 +92,13 @@ CASES = [
     ("Varsling\n\nRegistreringen bygger på samtykket ditt, og du kan trekke det når som helst under «Mine varsler».",
      ["withdraw_consent"]),
     ("Dine rettigheter\n\nVi retter oss etter personopplysningsloven og sletter data vi ikke trenger.", ["erasure"]),
+    # round 17: asking what is stored (`spørre meg om hva jeg har lagret`), `be meg rette`, changing one's mind
+    # about something one said yes to; a cookie choice changed (`ombestemme deg` after `sagt ja,`) is no right
+    ("Du kan spørre meg om hva jeg har lagret om deg, og be meg rette det som er feil eller slette det.",
+     ["access", "rectification", "erasure"]),
+    ("De kan når som helst be om å få sjå kva vi har registrert om dykk og barnet.", ["access"]),
+    ("Har du sagt ja til et bilde på Facebook, kan du ombestemme deg når du vil.", ["withdraw_consent"]),
+    ("Informasjonskapsler\n\nIngenting lastes inn før du har sagt ja, og du kan ombestemme deg etterpå.", []),
 ]
 
 

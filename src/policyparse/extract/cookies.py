@@ -584,12 +584,24 @@ def _from_colon_lists(doc, col: Collector) -> None:
         if not all(token_ok(n) for n in names):
             continue
         described = all(p.group("desc") for p in parsed)
-        if not (described and all(shaped(n) or plain_name_ok(n) for n in names)) and not all(shaped(n) for n in names):
+        if not (described and all(shaped(n) or plain_name_ok(n) for n in names)) and not all(shaped(n) for n in names) \
+                and not _mixed_list_ok(names):
             continue
         base = sent.start_char + colon + 1
         for name in names:
             pos = text.find(name, base, sent.end_char)
             col.add(Hit(name, pos, pos + len(name), "cookie.colon_list", 0.85))
+
+
+def _mixed_list_ok(names: list[str]) -> bool:
+    """A list after `cookies:` mixing shaped and plain names (`_ga, _gid, fr, IDE, NID, ANID`): anchored by a
+    shaped or distinctive known name, at least half the names shaped, distinctive or known, and no member
+    a capitalised ordinary word (`Google`, `Statistikk`)."""
+    db = cookiedb.active()
+    sure = [shaped(n) or distinctive(n) or db.is_known(n) for n in names]
+    anchored = any(shaped(n) or (distinctive(n) and db.is_known(n)) for n in names)
+    return anchored and 2 * sum(sure) >= len(names) and all(
+        ok or n.isupper() or plain_name_ok(n) for n, ok in zip(names, sure)) and not any(title_case(n) for n in names)
 
 
 LIST_ITEM = regex.compile(r"^- (?P<body>.+)$")

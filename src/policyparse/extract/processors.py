@@ -115,6 +115,10 @@ class Service:
     ambiguous: bool
 
 
+INSIDE_COMPANY_BEFORE = regex.compile(r"(?<![.!?:]\s*)(?<=\S\s+)\p{Lu}[\p{L}\d&\-]*\s$")
+INSIDE_COMPANY_AFTER = regex.compile(rf"\s+{LEGAL_SUFFIX}(?![\p{{L}}\d])")
+
+
 class Gazetteer:
     """Services with their aliases; `find` gives every mention in a text, longest alias first."""
 
@@ -151,6 +155,8 @@ class Gazetteer:
             service, alias = hit
             if not _case_ok(core, alias, service.ambiguous):
                 continue
+            if INSIDE_COMPANY_BEFORE.search(text, max(0, m.start() - 60), m.start()) and INSIDE_COMPANY_AFTER.match(text, m.start() + len(core)):
+                continue                       # `Drift` in `Nordlys Drift AS`: a word of another company's name
             out.append((m.start() + offset, m.start() + offset + len(core), core, service))
         return out
 
@@ -294,7 +300,7 @@ def load_lexicon() -> Lexicon:
     location_re = regex.compile(r"(?<![\p{L}\d])(?:" + "|".join(regex.escape(x) for x in locations) + r")(?![\p{L}\d])")
     descriptors = sorted(data["descriptors"], key=len, reverse=True)
     descriptor_re = (r"(?:(?:vår|vårt|våre|den|det|en|et|ei|ein|eit|selskapet|tjenesten|tenesta)\s+)?"
-                     r"(?:[\p{Ll}\-]*(?:" + "|".join(regex.escape(d) for d in descriptors) + r")\s+(?:til|fra|frå)?\s*)?")
+                     r"(?:(?:\p{Ll}+(?:isk|iske|lig|lige|leg|lege)\s+)?[\p{Ll}\-]*(?:" + "|".join(regex.escape(d) for d in descriptors) + r")\s+(?:til|fra|frå)?\s*)?")
     not_names = frozenset(v.casefold() for v in data["not_names"])
     return Lexicon(not_names, frozenset(norm_key(v) for v in data["excluded"]), authority, generic,
                    columns, locations, location_re, descriptor_re,
@@ -1003,7 +1009,7 @@ class Collector:
         for n_tok in range(len(tokens)):
             if n_tok and regex.fullmatch(LEGAL_SUFFIX, tokens[n_tok].strip(",")):
                 continue
-            if n_tok and suffixed and ctx.lex.location_re.fullmatch(tokens[n_tok]):
+            if suffixed and (n_tok or len(tokens) > 2) and ctx.lex.location_re.fullmatch(tokens[n_tok]):
                 continue
             if tokens[n_tok].casefold() in ctx.lex.not_names or ctx.lex.location_re.fullmatch(tokens[n_tok]):
                 tokens = tokens[:n_tok]
