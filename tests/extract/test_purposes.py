@@ -694,6 +694,12 @@ REVIEW_CASES = [
     ("Vi ser hvor mange som åpner nyhetsbrevet, for å lage mer relevant innhold.", {"marketing"}),
     ("Reisedata bruker vi for å planlegge og tilpasse kapasiteten på avgangene.", set()),
     ("Vi tilpasser forsiden etter hva du har lest.", {"personalization"}),
+    # a member register shared with nobody, a membership lent out, a member number in an access log
+    ("Vi deler ikke medlemslisten med andre enn styret.", set()),
+    ("Loggen bruker vi til å hindre at medlemskap lånes bort.", set()),
+    ("Hver gang du går inn, registreres medlemsnummeret ditt og tidspunktet i adgangsloggen.", set()),
+    ("Når du melder deg inn, registrerer vi deg som medlem.", {"customer_relationship"}),
+    ("Vi bruker opplysningene til å administrere medlemskapet ditt.", {"customer_relationship"}),
 ]
 
 
