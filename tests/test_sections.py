@@ -206,6 +206,11 @@ CASES = [
                  f"_fbp – Meta-pikselen nyttar denne til å vise annonsar for arrangementa våre til folk – 3 månader\n"
                  f"fr – annonsemåling og målretting av annonsar på Facebook og Instagram – 90 dagar",
                  ["Informasjonskapsler", "Google Analytics", "Meta"], id="service-name-over-cookie-rows-is-heading"),
+    pytest.param(f"Personvern\n\n{BODY}\n\nHvem deler vi opplysninger med?\n- Hoopla: påmelding og betaling\n"
+                 f"- EQ Timing: tidtaking\n\nRettigheter\n\n{BODY2}",
+                 ["Personvern", "Hvem deler vi opplysninger med?", "Rettigheter"], id="question-over-its-list-is-heading"),
+    pytest.param(f"Personvern\n\n{BODY}\nVi deler opplysninger med disse:\n- Hoopla: påmelding og betaling\n",
+                 ["Personvern"], id="lead-in-over-list-is-no-heading"),
     # no text, or no heading at all
     pytest.param(BODY, [], id="body-only"),
     pytest.param("Personvern", [], id="heading-without-body"),

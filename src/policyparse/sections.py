@@ -209,6 +209,8 @@ def _is_heading(lines: list[_Line], i: int, table_blocks: set[int]) -> bool:
             # (`Firma.no` / `E-post: ...`) nor a record announced by a lead-in (`kontakt oss:`)
         if nxt.block == ln.block and _service_line(nxt.text) and not _service_line(text) and len(text.split()) >= 2:
             return True  # a title over supplier cards (`Tjenester vi bruker` / `Vercel` / `Drifter nettsiden.`)
+        if text.endswith("?") and len(text.split()) >= 2 and nxt.text.startswith("- "):
+            return True  # a question over the list that answers it (`Hvem deler vi opplysninger med?` / `- Hoopla: ...`)
         return body_like(nxt.text) and len(text) < len(nxt.text)
     two_words = len(text.split()) >= 2
     if ln.block in table_blocks:
