@@ -595,10 +595,10 @@ def _from_colon_lists(doc, col: Collector) -> None:
 
 def _mixed_list_ok(names: list[str]) -> bool:
     """A list after `cookies:` mixing shaped and plain names (`_ga, _gid, fr, IDE, NID, ANID`): anchored by a
-    shaped or distinctive known name, at least half the names shaped, distinctive or known, and no member
-    a capitalised ordinary word (`Google`, `Statistikk`)."""
+    shaped or distinctive known name, at least half the names `_name_like`, and no member a capitalised
+    ordinary word (`Google`, `Statistikk`)."""
     db = cookiedb.active()
-    sure = [shaped(n) or distinctive(n) or db.is_known(n) for n in names]
+    sure = [_name_like(n) for n in names]
     anchored = any(shaped(n) or (distinctive(n) and db.is_known(n)) for n in names)
     return anchored and 2 * sum(sure) >= len(names) and all(
         ok or n.isupper() or plain_name_ok(n) for n, ok in zip(names, sure)) and not any(title_case(n) for n in names)

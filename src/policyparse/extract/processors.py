@@ -155,7 +155,8 @@ class Gazetteer:
             service, alias = hit
             if not _case_ok(core, alias, service.ambiguous):
                 continue
-            if INSIDE_COMPANY_BEFORE.search(text, max(0, m.start() - 60), m.start()) and INSIDE_COMPANY_AFTER.match(text, m.start() + len(core)):
+            if INSIDE_COMPANY_AFTER.match(text, m.start() + len(core)) \
+                    and INSIDE_COMPANY_BEFORE.search(text, max(0, m.start() - 60), m.start()):
                 continue                       # `Drift` in `Nordlys Drift AS`: a word of another company's name
             out.append((m.start() + offset, m.start() + offset + len(core), core, service))
         return out

@@ -112,6 +112,11 @@ def patterns() -> Patterns:
     return Patterns(**compiled, clause_breaks=breaks, affinity=dict(data["affinity"]))
 
 
+def _touches(entry: dict, span) -> bool:
+    """Does a labelled sentence overlap the span (None: no such span)?"""
+    return span is not None and entry["start"] < span[1] and span[0] < entry["end"]
+
+
 class PurposeIndex:
     """Purpose labels by character span, from `sentence_purposes`."""
 
@@ -183,13 +188,10 @@ class PurposeIndex:
         tied = patterns().affinity
         out: list[str] = []
         for e in self.entries:
-            if not (e["start"] < end and start < e["end"]):
-                continue
-            if lifetime_cell is not None and e["start"] < lifetime_cell[1] and lifetime_cell[0] < e["end"] \
-                    and not (e["start"] < cell[1] and cell[0] < e["end"]):
+            if not _touches(e, (start, end)) or (_touches(e, lifetime_cell) and not _touches(e, cell)):
                 continue
             inside_cell = cell[0] <= e["start"] and e["end"] <= cell[1] + 1
-            off_purpose = purpose_cell is not None and not (e["start"] < purpose_cell[1] and purpose_cell[0] < e["end"])
+            off_purpose = purpose_cell is not None and not _touches(e, purpose_cell)
             guessed = _guessed(e) if off_purpose else set()
             out.extend(p for p in e["purposes"] if p not in out and p not in guessed
                        and (not inside_cell or tied.get(p) in bases))
