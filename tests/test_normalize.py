@@ -152,6 +152,7 @@ def test_joined_lines_keep_the_offset_map():
     ("Svarte dette p\u00e5 sp\u00f8rsm\u00e5let?", True), ("Bestill gratis demo", True), ("  Lukk  ", True),
     ("Lukk vinduet n\u00e5r du er ferdig", False), ("Personvernerkl\u00e6ring", False),
     ("Statusen for saken", False), ("Kontakt oss", False),
+    ("Hopp til hovudinnhald", True), ("Var denne sida nyttig?", True), ("Var denne sida til hjelp for deg?", False),
 ])
 def test_is_furniture(line, expected):
     assert is_furniture(line) is expected

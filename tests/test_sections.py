@@ -211,6 +211,24 @@ CASES = [
                  ["Personvern", "Hvem deler vi opplysninger med?", "Rettigheter"], id="question-over-its-list-is-heading"),
     pytest.param(f"Personvern\n\n{BODY}\nVi deler opplysninger med disse:\n- Hoopla: påmelding og betaling\n",
                  ["Personvern"], id="lead-in-over-list-is-no-heading"),
+    # a page copied without blank lines: menu, banner and trail above the title, the text right under it
+    pytest.param("Meny\nVi bryr oss om personvernet ditt. Godta alle | Kun nødvendige\nNye biler\nVerksted\nKontakt\n"
+                 "Hjem / Om oss / Personvern\nPersonvernerklæring\nSandvik Bil AS – forhandler og verksted\n"
+                 "Sist oppdatert: 12.02.2026\nHvem er ansvarlig?\nSandvik Bil AS er behandlingsansvarlig for "
+                 "opplysningene, og du når oss på e-post.\nRettighetene dine\nDu kan be om innsyn i hva vi har lagret.",
+                 ["Personvernerklæring", "Sandvik Bil AS – forhandler og verksted", "Hvem er ansvarlig?",
+                  "Rettighetene dine"], id="copied-page-title-below-the-trail"),
+    pytest.param("Fjellheim Tannhelse\nBehandlingar\nPrisar\nFramside › Om klinikken › Personvern\nPersonvernerklæring\n"
+                 "Korleis vi tek vare på opplysningane dine\nHos oss får du undersøking og behandling, og vi må difor "
+                 "behandle opplysningar om deg.\nKven er ansvarleg?\nFjellheim Tannhelse AS er behandlingsansvarleg "
+                 "for journalen din.",
+                 ["Personvernerklæring", "Korleis vi tek vare på opplysningane dine", "Kven er ansvarleg?"],
+                 id="copied-page-title-and-text-in-one-block"),
+    pytest.param("Personvernerklæring\nVi forklarar her korleis vi handsamar opplysningar om deg.\nLagringstid\n"
+                 "Vi tek vare på opplysningane dine så lenge vi treng dei.\nKort oppsummert:\n- journalen: minst 10 år\n- SMS-logg: 6 månader\n- e-post: inntil eitt år\n"
+                 "- rekneskapsbilag: 5 år\nRettane dine\nDu kan be om innsyn i det vi har registrert om deg og få "
+                 "ein kopi.\nSist oppdatert i januar 2025.",
+                 ["Personvernerklæring", "Lagringstid", "Rettane dine"], id="copied-page-heading-after-a-list"),
     # no text, or no heading at all
     pytest.param(BODY, [], id="body-only"),
     pytest.param("Personvern", [], id="heading-without-body"),

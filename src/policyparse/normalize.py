@@ -14,7 +14,7 @@ import regex
 
 from .rules import load_rules
 
-NORMALIZER_VERSION = "6"
+NORMALIZER_VERSION = "7"
 
 # Characters replaced one-for-one (spaces, hyphens, quotes) or deleted (invisible characters).
 _REPLACE = {

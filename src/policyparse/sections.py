@@ -43,6 +43,7 @@ ABBREVIATED_END = regex.compile(r"\b(Inc|Ltd|Co|Corp|Bros|mfl|m\.m)\.$")
 MAX_WORDS = 14
 MIN_LINES_UNBLOCKED = 8  # a text with no blank line and at least this many lines is cut into blocks
 MAX_WORDS_NUMBERED = 22
+MAX_NAVIGATION_LINES = 16  # menu and banner lines above a navigation trail at the top of a copied page
 
 
 @dataclass
@@ -109,8 +110,9 @@ def _lines(text: str) -> list[_Line]:
 def text_blocks(text: str) -> list[list[tuple[str, int]]]:
     """The non-blank lines of a text as (line, start), grouped in blocks between blank lines. A text of
     many lines with no blank line at all (copied from a web page line by line) is cut after each line of
-    body text that ends a sentence and after a date or version line, so that a heading or a card and the
-    text under it start a block, as they would after a blank line."""
+    body text that ends a sentence, after a date or version line and after a list or table, and before a
+    question, so that a heading or a card and the text under it start a block, as they would after a
+    blank line."""
     out: list[list[tuple[str, int]]] = [[]]
     pos = 0
     for raw in text.split("\n"):
@@ -124,11 +126,20 @@ def text_blocks(text: str) -> list[list[tuple[str, int]]]:
     if len(out) == 1 and len(out[0]) >= MIN_LINES_UNBLOCKED:
         cut: list[list[tuple[str, int]]] = [[]]
         for part, start in out[0]:
+            rows = [line for line, _ in cut[-1][-2:] if _row_like(line)]
+            if cut[-1] and (len(rows) == 2 or rows[-1:] and rows[-1].startswith("- ")) and not _row_like(part) \
+                    or cut[-1] and part.rstrip().endswith("?"):
+                cut.append([])  # the line after a list or table (not after one row: a banner), and a question, start a block
             cut[-1].append((part, start))
             if (body_like(part) and SENTENCE_END.search(part)) or METADATA.match(part):
                 cut.append([])
         out = [block for block in cut if block]
     return out
+
+
+def _row_like(line: str) -> bool:
+    """A list item or a table row (`- ...`, cells split by tabs or `|`, or by dashes)."""
+    return line.startswith("- ") or "\t" in line or " | " in line or _dash_row(line)
 
 
 def body_like(line: str) -> bool:
@@ -221,7 +232,8 @@ def _is_heading(lines: list[_Line], i: int, table_blocks: set[int]) -> bool:
         return two_words and prev is not None and (prev.text.rstrip()[-1:] in ".!?" or row_above) \
             and body_like(nxt.text)
     one_title_word = len(text.split()) == 1 and len(text) >= 5
-    return (two_words or one_title_word) and prev is not None and prev.text.rstrip()[-1:] in ".!?" \
+    after_list = prev is not None and prev.text.startswith("- ") and not text.startswith("- ")
+    return (two_words or one_title_word) and prev is not None and (prev.text.rstrip()[-1:] in ".!?" or after_list) \
         and body_like(nxt.text) and len(text) < 80
 
 
@@ -255,7 +267,11 @@ def _header_row(text: str) -> bool:
     """A table header row whose cells were joined by spaces (a tab-separated table after normalizing):
     the line splits into two or more header cells of different roles, one of them an anchor column
     (`Formål Behandlingsgrunnlag`, `Formål Opplysningar Rettsleg grunnlag`, `Leverandør Tjeneste
-    Behandlingssted`). A title joining two words with `og` (`Formål og rettslig grunnlag`) is no row."""
+    Behandlingssted`). A title joining two words with `og` (`Formål og rettslig grunnlag`) is no row.
+    Cells split by `|` are read as given (`Navn | Leverandør | Formål | Utløp`)."""
+    if " | " in text:
+        roles = [_header_role(cell.strip(), header_row=True) for cell in text.split("|") if cell.strip()]
+        return len(roles) >= 2 and None not in roles and len(set(roles)) >= 2 and bool(set(roles) & _anchor_roles())
     words = text.split()
     if not 2 <= len(words) <= 12 or any(w.lower() in {"og", "and", "eller", "or", "&", "/", "-", "–"} for w in words):
         return False
@@ -347,18 +363,27 @@ def _title_block(lines: list[_Line]) -> tuple[set[int], set[int]]:
     a brand or eyebrow line above (`AKTIVUM TRENING` / `Personvernerklæring` / ...). Returns the line
     indices of the title and its subtitle lines (headings) and of the lines above the title (not
     headings). Blocks before it may be navigation (`Hjem` / `Bestill time` / ...); the search stops at
-    the first body text, numbered heading or title line."""
+    the first body text, numbered heading or title line. In a page copied without blank lines, menu and
+    banner lines down to a navigation trail (`Hjem / Personvern`) share the title's block: the title is
+    looked for below the trail and above the first body text."""
     by_block: dict[int, list[int]] = {}
     for k, ln in enumerate(lines):
         by_block.setdefault(ln.block, []).append(k)
     found: tuple[set[int], set[int]] = (set(), set())
     for idx in by_block.values():
         texts = [lines[k].text.strip() for k in idx]
-        if any((body_like(t) and not _shape_ok(t)) or _numbered(t) or t.startswith("- ") for t in texts):
+        crumb = next((n for n, t in enumerate(texts) if BREADCRUMB.search(t)), -1)
+        body = next((n for n, t in enumerate(texts) if n > crumb and
+                     ((body_like(t) and not _shape_ok(t)) or _numbered(t) or t.startswith("- "))), None)
+        if body is not None and not 0 <= crumb < MAX_NAVIGATION_LINES:
             break
+        if body is not None:  # a page copied without blank lines: menu, banner, trail, title, then the text
+            idx, texts = idx[:body], texts[:body]
         shaped = [_shape_ok(t) and not _header_row(t) for t in texts]
-        first = next((n for n, t in enumerate(texts) if shaped[n] and TITLE_WORDS.search(t)), None)
+        first = next((n for n, t in enumerate(texts) if n > crumb and shaped[n] and TITLE_WORDS.search(t)), None)
         if first is None:
+            if body is not None:
+                break
             continue
         if len(idx) == 1:
             break  # a title on its own line: judged as any other line
@@ -366,8 +391,8 @@ def _title_block(lines: list[_Line]) -> tuple[set[int], set[int]]:
         if title + 1 < len(texts) and len(texts[title].split()) <= 2 and len(texts[title + 1].split()) <= 4 \
                 and shaped[title + 1] and TITLE_WORDS.search(texts[title + 1]):
             title += 1  # an eyebrow (`Personvern`) above the title (`Personvernerklæring`)
-        above = texts[:title]
-        if len(above) > 2 or not all(shaped[n] and len(t.split()) <= 4 for n, t in enumerate(above)):
+        above = texts[crumb + 1:title]  # lines down to a navigation trail are the page's menu
+        if len(above) > 2 or not all(shaped[n] and len(t.split()) <= 4 for n, t in enumerate(above, crumb + 1)):
             break
         heads = [idx[title]]
         core = len(texts)
@@ -383,6 +408,8 @@ def _title_block(lines: list[_Line]) -> tuple[set[int], set[int]]:
             break  # nothing below the title block
         found = (set(heads), set(idx[:title]))  # a later block before the body text may hold the real
         # title: the earlier one was navigation (`Hovudside` / `Personvern` / `Bestill time`)
+        if body is not None:
+            break
     return found
 
 

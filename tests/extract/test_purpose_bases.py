@@ -618,7 +618,7 @@ PASSAGES = [
     pytest.param(
      "Informasjonskapsler\n\nBehandlingsgrunnlaget for bruk av informasjonskapsler til statistikk og "
      "markedsføring er samtykke, jf. ekomloven § 2-7b og GDPR art. 6 nr. 1 a.",
-     {"analytics:a", "marketing:a"}, id="cookies_two_purposes"),
+     {"analytics:a", "advertising:a"}, id="cookies_two_purposes"),  # marketing cookies: GUIDELINES.md
     pytest.param(
      "Sikkerhet\n\nVi har en berettiget interesse i å holde nettstedet sikkert mot angrep, men vi bruker "
      "ikke opplysningene til markedsføring.",

@@ -700,6 +700,24 @@ REVIEW_CASES = [
     ("Hver gang du går inn, registreres medlemsnummeret ditt og tidspunktet i adgangsloggen.", set()),
     ("Når du melder deg inn, registrerer vi deg som medlem.", {"customer_relationship"}),
     ("Vi bruker opplysningene til å administrere medlemskapet ditt.", {"customer_relationship"}),
+    # an offer of a place, fraud checks that analyse orders, a remembered cookie choice
+    ("Når barnet får tilbod om plass hos oss, får vi namn og adresse frå kommunen.", set()),
+    ("Vi sender deg tilbud om nye produkter.", {"marketing"}),
+    ("Bestillingsmønster analyseres for å avdekke falske kontoer og betalingssvindel.", {"security"}),
+    ("Vi analyserer bruken av nettsiden for å forbedre den.", {"analytics", "product_improvement"}),
+    ("li_gc (6 måneder) – husker om du har godtatt LinkedIn-kapsler", set()),
+    ("Informasjonskapselen husker språkvalget ditt.", {"personalization"}),
+    # a dispute clause of the terms and the legal-claims exception of art. 9 are no legal_obligation purpose
+    ("Partane skal forsøka å løysa eventuelle tvistar i minnelegheit.", set()),
+    ("Helseopplysninger behandler vi fordi de er nødvendige for å forsvare rettskrav (artikkel 9 nr. 2 bokstav f).",
+     set()),
+    ("Rettskrav og klagesaker | Journal | Art. 6 nr. 1 bokstav f og art. 9 nr. 2 bokstav f", {"legal_obligation"}),
+    # cookies of the marketing category serve advertising; a newsletter beside them is still marketing
+    ("Kapsler for statistikk og markedsføring settes bare hvis du samtykker i banneret.", {"advertising", "analytics"}),
+    ("Informasjonskapsler i kategoriene Funksjonelle, Statistiske og Markedsføring settes bare når du har gitt "
+     "samtykke.", {"advertising", "analytics"}),
+    ("Nyhetsbrevet og informasjonskapsler for markedsføring bygger på samtykke.", {"marketing", "advertising"}),
+    ("Vi bruker ikkje informasjonskapslar til marknadsføring.", set()),
 ]
 
 
@@ -888,6 +906,13 @@ NO_PURPOSE_STATED = [
     ("Personvern\n\nOm erklæringen\n\nErklæringen bygger på malen Norges idrettsforbund har laget for idrettslag, "
      "og er tilpasset vår klubb av styret.\n\nHer kan du lese korleis lokallaget tek vare på opplysningar om "
      "frivillige, givarar og kursdeltakarar.", []),
+    # a tool started later on a condition, a pointer to another statement, a supplier's own development
+    ("Personvern\n\nNyheitsbrev\n\nOm eg startar eit nyheitsbrev seinare, får du det berre dersom du sjølv "
+     "melder deg på.", []),
+    ("Personvern\n\nAndre\n\nOpplysninger om ansatte og jobbsøkere er omtalt i en egen erklæring på "
+     "intranettet.\n\nVi bruker CV-en din til å vurdere søknaden.", ["recruitment"]),
+    ("Personvern\n\nNyheitsbrev\n\nKva Mailchimp sjølv gjer med bruksdata for å utvikle tenesta si, står i "
+     "Mailchimp sin eigen personvernerklæring.", []),
 ]
 
 
