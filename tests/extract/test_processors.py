@@ -278,9 +278,21 @@ def test_html_table(tmp_path):
     ("Timer bookes i Oslo og Bergen.", set()),
     ("Vi deler helseopplysninger når loven krever det, for eksempel med Statens helsetilsyn.", set()),
     ("Medlemsavgiften trekkes hver måned med AvtaleGiro fra bankkontoen din.", set()),
+    ("Bussen på turane blir køyrd av Vestvik Turbuss AS, som får ei deltakarliste med namn.", {"Vestvik Turbuss AS"}),
+    ("Regnskapet fører vi i Fiken, med god hjelp fra Totenregnskap AS.", {"Fiken", "Totenregnskap AS"}),
+    ("Vi kjører hjem når arrangementet er slutt.", set()),
 ])
 def test_cue_sentences(doc_of, text, expected):
     assert names(doc_of(text)) == expected
+
+
+def test_product_from_company_in_a_list(doc_of):
+    text = ("Personvern\n\nLeverandører\n\n- DealerPro fra Innherred Data AS – forhandlersystem med kunderegister\n"
+            "- Vipps – betaling")
+    found = {p["name"]: p for p in run(doc_of(text)).fields["processors"]}
+    assert set(found) == {"DealerPro", "Vipps"}
+    assert found["DealerPro"]["organisation"] == "Innherred Data AS"
+    assert found["DealerPro"]["function"] == "forhandlersystem med kunderegister"
 
 
 def test_embedded_role(doc_of):

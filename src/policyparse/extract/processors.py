@@ -567,6 +567,9 @@ class Context:
 
 
 # ---- parsing of one entry ("Name (function) - note", "A og B (function)", "Name: description")
+PRODUCT_OF = regex.compile(r"^(?P<product>\p{Lu}\S*(?:\s+\S+){0,2}?)\s+(?:fra|frå|by|levert\s+av)\s+(?P<org>\p{Lu}.*)$")
+
+
 def _split_entry(text: str) -> tuple[str, str | None, str | None]:
     """(names part, function, note) of a list item or sub-heading."""
     text = regex.sub(r"^\s*(?:-\s+|\d+(?:\.\d+)*\.?\s+|[a-z]\)\s+)", "", text).strip()
@@ -616,6 +619,9 @@ class Collector:
         """Candidates from one name cell / list item; services found by the gazetteer in it win."""
         ctx = self.ctx
         names_part, fn, _ = _split_entry(text)
+        product = PRODUCT_OF.match(names_part)
+        if product and ctx.looks_like_name(product.group("org")):  # `DealerPro fra Innherred Data AS`
+            names_part, organisation = product.group("product"), organisation or product.group("org")
         offset = start + text.find(names_part) if names_part in text else start
         pieces = _names_in(names_part, offset)
         gaz_hits = [h for h in ctx.gaz.find(names_part, offset) if not ctx.vetoed(h[0], h[1], h[3]) == "veto.negation"]
