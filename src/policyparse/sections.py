@@ -126,15 +126,25 @@ def text_blocks(text: str) -> list[list[tuple[str, int]]]:
     if len(out) == 1 and len(out[0]) >= MIN_LINES_UNBLOCKED:
         cut: list[list[tuple[str, int]]] = [[]]
         for part, start in out[0]:
-            rows = [line for line, _ in cut[-1][-2:] if _row_like(line)]
-            if cut[-1] and (len(rows) == 2 or rows[-1:] and rows[-1].startswith("- ")) and not _row_like(part) \
-                    or cut[-1] and part.rstrip().endswith("?"):
-                cut.append([])  # the line after a list or table (not after one row: a banner), and a question, start a block
+            if _starts_block(cut[-1], part):
+                cut.append([])
             cut[-1].append((part, start))
             if (body_like(part) and SENTENCE_END.search(part)) or METADATA.match(part):
                 cut.append([])
         out = [block for block in cut if block]
     return out
+
+
+def _starts_block(block: list[tuple[str, int]], line: str) -> bool:
+    """In a text copied without blank lines: does a question, or the first line after a list or a table
+    (a list item, or two rows: one `|` line alone is a banner's buttons), start a block?"""
+    if not block:
+        return False
+    if line.rstrip().endswith("?"):
+        return True
+    last = block[-1][0]
+    return _row_like(last) and not _row_like(line) and (last.startswith("- ") or len(block) >= 2
+                                                         and _row_like(block[-2][0]))
 
 
 def _row_like(line: str) -> bool:
