@@ -273,6 +273,11 @@ def _anchor_roles() -> frozenset[str]:
     return frozenset(ANCHOR_ROLES)
 
 
+def _table_header(roles: list) -> bool:
+    """Do these column roles make a table's header: two or more different ones, one an anchor column?"""
+    return len(set(roles)) >= 2 and bool(set(roles) & _anchor_roles())
+
+
 def _header_row(text: str) -> bool:
     """A table header row whose cells were joined by spaces (a tab-separated table after normalizing):
     the line splits into two or more header cells of different roles, one of them an anchor column
@@ -281,7 +286,7 @@ def _header_row(text: str) -> bool:
     Cells split by `|` are read as given (`Navn | Leverandør | Formål | Utløp`)."""
     if " | " in text:
         roles = [_header_role(cell.strip(), header_row=True) for cell in text.split("|") if cell.strip()]
-        return len(roles) >= 2 and None not in roles and len(set(roles)) >= 2 and bool(set(roles) & _anchor_roles())
+        return None not in roles and _table_header(roles)
     words = text.split()
     if not 2 <= len(words) <= 12 or any(w.lower() in {"og", "and", "eller", "or", "&", "/", "-", "–"} for w in words):
         return False
@@ -298,7 +303,7 @@ def _header_row(text: str) -> bool:
             if role and (best[k] is None or len(best[k - n]) + 1 > len(best[k])):
                 best[k] = best[k - n] + [role]
     roles = best[-1]
-    return roles is not None and len(roles) >= 2 and len(set(roles)) >= 2 and bool(set(roles) & _anchor_roles())
+    return roles is not None and _table_header(roles)
 
 
 def _header_cells_below(lines: list[_Line], i: int) -> bool:
@@ -312,7 +317,7 @@ def _header_cells_below(lines: list[_Line], i: int) -> bool:
         if role is None:
             break
         roles.append(role)
-    return len(roles) >= 2 and len(set(roles)) >= 2 and bool(set(roles) & _anchor_roles())
+    return _table_header(roles)
 
 
 def _entry_like(lines: list[_Line], i: int) -> bool:
