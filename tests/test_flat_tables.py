@@ -97,6 +97,10 @@ def test_one_line_header_body_layout(body, rows):
      "Behandlingen er nødvendig for å oppfylle avtalen med deg, jf. art. 6 nr. 1 bokstav b.", []),
     # a header block whose next block has another number of lines is no spread table
     ("Navn\nFormål\nUtløper\n\nVi bruker bare nødvendige informasjonskapsler.", []),
+    # a heading above the header cells that is itself a name-column word is no header cell
+    ("Informasjonskapsler\n\nNavn\n\nFormål\n\nUtløp\n\nIDE\n\nAnnonser\n\n1 år\n\nPHPSESSID\n\nØkta\n\nØkt",
+     [["IDE", "PHPSESSID"]]),
+    ("Informasjonskapsler\nNavn\nFormål\nUtløp\nIDE\nAnnonser\n1 år\nPHPSESSID\nØkta\nØkt", [["IDE", "PHPSESSID"]]),
 ])
 def test_tables_spread_over_blocks(text, rows):
     tables = find_tables(text)

@@ -159,6 +159,8 @@ def _spread_table_end(text: str, raw: list[list[tuple[int, int]]], i: int) -> in
     while j < len(raw) and len(raw[j]) == 1 and (role := header_role(cells(raw[j])[0], True)):
         roles.append(role)
         j += 1
+    if _header_start(roles):
+        return i + 1
     if not header(roles):
         return i + 1
     n, k = j - i, j                                              # every cell in a block of its own
@@ -184,6 +186,13 @@ def _valid_header(roles: list[str | None], header_row: bool = False) -> bool:
     if len(set(counted)) >= 2 and set(counted) & ANCHOR_ROLES:
         return True
     return header_row and len(known) >= 2 and bool(set(known) & SUPPLIER_ROLES)
+
+
+def _header_start(roles: list[str | None]) -> int:
+    """Where a run of header-like cells starts when a name column's word appears twice: a heading or title
+    above the header (`Informasjonskapsler` / `Navn` / `Formål` / `Utløp`) is no header cell."""
+    repeated = [p + 1 for p, role in enumerate(roles) if role in ("name", "key") and role in roles[p + 1:]]
+    return max(repeated, default=0)
 
 
 def _row(roles: list[str | None], cells: list[Cell]) -> Row:
@@ -264,6 +273,9 @@ def _line_tables(text: str, block: list[tuple[int, int]]) -> list[Table]:
                 and header_role(cells[j].text, True):
             j += 1
         roles, rules = _header_cells(cells[i:j])
+        if start := _header_start(roles):
+            i += start
+            continue
         if j - i < 2 or not _valid_header(roles, True):
             i = max(j, i + 1)
             continue

@@ -1899,3 +1899,26 @@ def test_round12_cookie_cases(text, expected):
 def test_django_session_cookie_is_enriched():
     found = cookies.extract(make_doc("Vi setter informasjonskapselen sessionid når du logger inn."), {})
     assert found.fields["cookies"][0]["provider"] == "Django" and found.fields["cookies"][0]["lifetime_days"] == 14
+
+
+@pytest.mark.parametrize("text,expected", [
+    # names written like identifiers (capitals only, inner capitals, letters with digits), as real sites name them
+    ("Informasjonskapsler vi bruker\n\n- _ga: skiller brukere (2 år)\n- BVID: husker nettleseren (1 år)\n"
+     "- PageReferrer: lagrer forrige side (økt)", ["_ga", "BVID", "PageReferrer"]),
+    ("Vi bruker disse informasjonskapslene:\n- GPS: lagrer omtrentlig posisjon\n- CrossConsent: husker samtykket",
+     ["GPS", "CrossConsent"]),
+    ("Informasjonskapsler\n\nVi bruker informasjonskapselen VisitorStorageGuid til å kjenne igjen nettleseren.",
+     ["VisitorStorageGuid"]),
+    ("Informasjonskapslar\n\nTwitter set informasjonskapselen ct0 til å verne innlogginga.", ["ct0"]),
+    ("Informasjonskapslar\n\nVi bruker informasjonskapselen aks til å telje besøk.", ["aks"]),
+    ("Informasjonskapsler\n\nGoogle setter informasjonskapslene BVID, GUC og RT.", ["BVID", "GUC", "RT"]),
+    # abbreviations, services and words stay out
+    ("Informasjonskapsler vi bruker\n\n- _ga: skiller brukere (2 år)\n- GDPR: loven vi følger\n"
+     "- HubSpot: vårt CRM-system", ["_ga"]),
+    ("Informasjonskapsler\n\nInformasjonskapselen IP-adresse lagres ikke.", []),
+    ("Informasjonskapsler\n\nVi bruker informasjonskapselen til å huske deg.", []),
+    ("Informasjonskapsler\n\nInformasjonskapselen HubSpot setter, husker besøket.", []),
+    ("Informasjonskapsler\n\nVi deler data med EU, EØS og USA.", []),
+])
+def test_identifier_shaped_names(text, expected):
+    assert [c["name"] for c in cookies.extract(make_doc(text), {}).fields["cookies"]] == expected

@@ -93,7 +93,8 @@ TOP_LIST_SPLIT = regex.compile(rf"(?:{LIST_SPLIT.pattern})(?![^()]*\))", regex.I
 def lexicon() -> dict:
     data = load_json("cookies.json")
     required = {"description", "cookie_word", "storage_word", "storage_type", "pixel_type", "not_cookie_noun", "negation", "set_verb",
-                "name_list_lead_in", "bare_name_follower", "not_names", "not_providers", "category_cues", "providers"}
+                "name_list_lead_in", "bare_name_follower", "not_names", "abbreviations", "not_providers", "category_cues",
+                "providers"}
     if missing := required - set(data):
         raise RulesError(f"cookies.json: missing keys {sorted(missing)}")
     if unknown := set(data) - required:
@@ -638,8 +639,8 @@ def _from_lead_in_lists(doc, col: Collector) -> None:
             if head and not col.is_consumed(body_start):
                 tok = clean_token(head.group("tok"))[0]
                 described = len(body) > len(tok)
-                listed = (plain_name_ok(tok) and (described or naming) or naming and _site_made(tok)
-                          or described and _technical_caps(tok))
+                listed = ((described or naming) and (plain_name_ok(tok) or code_like(tok))
+                          or naming and _site_made(tok))
                 if token_ok(tok) and (shaped(tok) or listed) and tok.casefold() not in providers:
                     col.add(Hit(tok, body_start + head.start("tok"), body_start + head.start("tok") + len(tok),
                                 "cookie.lead_in_list", 0.8))
@@ -648,13 +649,16 @@ def _from_lead_in_lists(doc, col: Collector) -> None:
                 j += 1
 
 
-def _technical_caps(tok: str) -> bool:
-    """`SimpleSAMLSessionID`, `ARRAffinity`, `svSession`: capitals where a word has none (a run of two
-    inside mixed case, or after a lower-case start), unlike tool names (`PayPal`, `HubSpot`, `BankID`
-    is a listed service)."""
-    mixed = any(c.islower() for c in tok) and any(c.isupper() for c in tok)
-    return mixed and token_ok(tok) and (tok[:1].islower() or regex.search(r"\p{Lu}{2}", tok) is not None) \
-        and gazetteer().lookup(tok) is None
+def code_like(tok: str) -> bool:
+    """`BVID`, `MC0`, `CrossConsent`, `svSession`, `ARRAffinity`: written like an identifier (capitals only,
+    a capital right after a small letter, or a run of capitals before one), unlike words, abbreviations of
+    the lexicon (`GDPR`, `IP-adresse`) and listed services (`HubSpot`, `PayPal`, `BankID`)."""
+    letters = [c for c in tok if c.isalpha()]
+    if len(letters) < 2 or not tok.isascii() or not token_ok(tok):
+        return False
+    caps = all(c.isupper() for c in letters) or regex.search(r"\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll}", tok) is not None
+    return (caps and tok.casefold() not in lexicon()["abbreviations"] and gazetteer().lookup(tok) is None
+            and tok.casefold() not in _provider_names())
 
 
 def _site_made(tok: str) -> bool:
@@ -763,9 +767,11 @@ CO_CONNECTOR = regex.compile(r"(?:og|and|eller|or|samt|&)", regex.I)
 def _from_coordinations(doc, col: Collector) -> None:
     """A coordinated list of single tokens in a cookie paragraph (`setter _fbp og fr`, `NID, 1P_JAR og
     CONSENT`, `informasjonskapslene li_sugr, bcookie og lidc`), anchored by a cookie-shaped or distinctive
-    known name: its other members are taken when each is a known cookie name, distinctive, or (right
-    after a cookie noun or a verb of setting: `informasjonskapslene ...`, `informasjonskapsler, blant
-    annet ...`, `Piano setter __tbc, __pvi og xbc`) a plain lower-case word.
+    known name (right after a cookie noun or a verb of setting, also by a name written like an identifier:
+    `informasjonskapslene BVID, GUC og RT`): its other members are taken when each is a known cookie name,
+    distinctive, or (right after a cookie noun or a verb of setting: `informasjonskapslene ...`,
+    `informasjonskapsler, blant annet ...`, `Piano setter __tbc, __pvi og xbc`) a plain lower-case word
+    or an identifier-like one.
     A list with any other member (`page_view, scroll`, `Analytics og _ga`) gives nothing here."""
     text = doc.text
     db = cookiedb.active()
@@ -786,10 +792,10 @@ def _from_coordinations(doc, col: Collector) -> None:
         before = text[max(s0, m.start() - 60):m.start()]
         apposition = _list_opener().search(before) is not None or (
             EXAMPLE_OPENER.search(before) is not None and patterns()["cookie"].search(text, s0, m.start()) is not None)
-        anchored = any(shaped(t) or (distinctive(t) and db.is_known(t)) or (apposition and db.is_known(t))
-                       for t in names)
-        if not anchored or not all(shaped(t) or distinctive(t) or db.is_known(t) or (apposition and plain_name_ok(t))
-                                   for t in names):
+        anchored = any(shaped(t) or (distinctive(t) and db.is_known(t))
+                       or (apposition and (db.is_known(t) or code_like(t) or _letters_and_digits(t))) for t in names)
+        if not anchored or not all(shaped(t) or distinctive(t) or db.is_known(t)
+                                   or (apposition and (plain_name_ok(t) or code_like(t))) for t in names):
             continue
         if len(toks) == 2 and not CO_CONNECTOR.search(m.group(0)) and not all(
                 shaped(t) or distinctive(t) or db.is_known(t) for t in names):
@@ -886,10 +892,17 @@ def _bare_name_after_noun(m: regex.Match, text: str, tok: str) -> bool:
     """`informasjonskapselen lang i ett år`, `cookien session holder ...`, `kapselen font-size, også`: a
     plain lower-case word or site-made name right after a singular definite cookie noun, followed by what
     follows a name there (a preposition, a verb of what the cookie does, a comma), and no verb form itself
-    (`informasjonskapselen gir oss`)."""
-    return (SINGULAR_DEFINITE.search(m.group("noun")) is not None and plain_name_ok(tok) and len(tok) >= 3
-            and (tok.isalpha() and not VERB_ENDING.search(tok) or _site_made(tok))
-            and patterns()["bare_name_follower"].match(text, m.end("bare")) is not None)
+    (`informasjonskapselen gir oss`); or a token written like an identifier (`informasjonskapselen BVID`)."""
+    if SINGULAR_DEFINITE.search(m.group("noun")) is None:
+        return False
+    return code_like(tok) or _letters_and_digits(tok) or (plain_name_ok(tok) and len(tok) >= 3
+                              and (tok.isalpha() and not VERB_ENDING.search(tok) or _site_made(tok))
+                              and patterns()["bare_name_follower"].match(text, m.end("bare")) is not None)
+
+
+def _letters_and_digits(tok: str) -> bool:
+    """`ct0`, `rsid2`, `ep202`: ASCII letters and digits in one token, as no Norwegian word is written."""
+    return tok.isascii() and token_ok(tok) and regex.fullmatch(r"(?=.*\d)(?=.*[A-Za-z]{2})[\w.-]+", tok) is not None
 
 
 def _from_appositions(doc, col: Collector) -> None:
@@ -1122,7 +1135,8 @@ def _from_entries(doc, col: Collector) -> None:
     for found in by_section.values():
         siblings = len(found) >= 2 and any(shaped(t) or db.is_known(t) for t, _, _, _ in found)
         for tok, start, typed, pixel in found:
-            if (siblings or typed) and (shaped(tok) or plain_name_ok(tok) or db.is_known(tok) or typed and pixel):
+            if (siblings or typed) and (shaped(tok) or plain_name_ok(tok) or code_like(tok) or db.is_known(tok)
+                                        or typed and pixel):
                 col.add(Hit(tok, start, start + len(tok), "cookie.entry", 0.75))
 
 
