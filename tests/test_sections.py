@@ -180,6 +180,13 @@ CASES = [
     pytest.param(f"Hovudside\nPasientinformasjon\nPersonvern\nBestill time på Helsenorge\n\n"
                  f"Personvernerklæring\nHovdevik legesenter AS – fastlegekontoret\n\n{BODY}",
                  ["Personvernerklæring", "Hovdevik legesenter AS – fastlegekontoret"], id="navigation-before-title-block"),
+    # r21: provider sections with their own cookie lists are sections, not supplier cards
+    pytest.param("Informasjonskapslar\nDesse blir sette same kva du vel.\n\nMicrosoft\nPlattforma ligg i Microsoft Azure "
+                 "og set desse informasjonskapslane:\n- ARRAffinity – sender deg til same server (økt)\n"
+                 "- ASP.NET_SessionId – held saman økta (økt)\n\nOsano\nSamtykkebanneret kjem frå Osano.\n"
+                 "- osano_consentmanager – lagrar kva du har samtykt til (1 år)\n\nCloudflare\nSida ligg bak "
+                 "Cloudflare, som stoppar robotar.\n- __cf_bm – skil menneske frå robotar (30 minutt)",
+                 ["Informasjonskapslar", "Microsoft", "Osano", "Cloudflare"], id="provider-sections-with-lists"),
     # r8: text copied line by line with no blank line at all; supplier cards are rows, not headings
     pytest.param("Personvernerklæring\nHer forteller vi hva vi gjør med opplysningene dine.\n"
                  "Når du fyller ut kontaktskjemaet\nSkjemaet sender oss navnet ditt og meldingen, så vi kan "

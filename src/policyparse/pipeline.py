@@ -28,7 +28,7 @@ from .sections import find_sections
 log = logging.getLogger(__name__)
 
 # Order matters: later extractors read what earlier ones put in `fields`.
-EXTRACTORS = [language, controller, dates, purposes, legal, purpose_bases, processors, cookies, retention, rights,
+EXTRACTORS = [language, controller, dates, purposes, legal, purpose_bases, cookies, processors, retention, rights,
               transfers]
 
 RECORD_KEYS = ["policy_id", "source", "url", "language", "title", "controller", "org_numbers", "emails",

@@ -204,7 +204,7 @@ def _is_heading(lines: list[_Line], i: int, table_blocks: set[int]) -> bool:
         return False  # `Amazon Web Services – hosting – Ireland` above rows of the same shape: a flattened table
     if _entry_like(lines, i) and (_entry_like(lines, i - 2) or _entry_like(lines, i + 2)):
         return False  # name line + description line, repeated: entries of a supplier or cookie list
-    if _service_line(text) and body_like(nxt.text) and not _dash_row(nxt.text) \
+    if _service_line(text) and body_like(nxt.text) and not _dash_row(nxt.text) and _card_block(lines, i) \
             and any(_service_line(lines[j].text) for j in _neighbour_block_starts(lines, i)):
         return False  # `Vercel` / `Drifter nettsiden.` / `Resend` / ...: cards of a supplier list
     if ln.block_len == 1:
@@ -326,6 +326,14 @@ def _entry_like(lines: list[_Line], i: int) -> bool:
         return False
     name, nxt = lines[i].text, lines[i + 1].text
     return len(name.split()) <= 3 and nxt.startswith(name + " ") and body_like(nxt)
+
+
+def _card_block(lines: list[_Line], i: int) -> bool:
+    """Is line i's block short enough for a supplier card (name, description, maybe a location) and free of list
+    items (a provider's section lists its cookies: `Osano` / `Samtykkebanneret kjem frå Osano.` / `- osano_...`)?"""
+    ln = lines[i]
+    return ln.block_len <= 3 and not any(other.block == ln.block and other.text.startswith("- ")
+                                         for other in lines[i + 1:i + ln.block_len])
 
 
 def _service_line(text: str) -> bool:

@@ -1919,6 +1919,22 @@ def test_django_session_cookie_is_enriched():
     ("Informasjonskapsler\n\nVi bruker informasjonskapselen til å huske deg.", []),
     ("Informasjonskapsler\n\nInformasjonskapselen HubSpot setter, husker besøket.", []),
     ("Informasjonskapsler\n\nVi deler data med EU, EØS og USA.", []),
+    # round 21: a lower-camel name in running text, the object of a verb of setting after its tool
+    ("Informasjonskapslar\n\nDer set Wix smSession, som kjenner deg att, og fedops.logger.sessionId, som måler farta.",
+     ["smSession", "fedops.logger.sessionId"]),
+    ("Informasjonskapslar\n\nDer set Jimdo ClickAndChange, ein øktkapsel som løysinga treng.", ["ClickAndChange"]),
+    ("Informasjonskapslar\n\nVi set NAV-kapslar? Nei, men vi set GDPR-samtykket i ein kapsel.", []),
+    ("Informasjonskapsler\n\nSlett informasjonskapsler i Safari på iPhone eller macOS.", []),
+    # a lifetime in parentheses after a cookie word is no name
+    ("Informasjonskapslar\n\n- MC0 – sjekkar om nettlesaren tek imot informasjonskapslar (økt)\n"
+     "- _ga – skil brukarar (2 år)", ["MC0", "_ga"]),
+    # a list whose lead-in puts its items in localStorage
+    ("Informasjonskapslar\n\n- _ga – skil brukarar (2 år)\n- _gid – skil brukarar (1 dag)\n\n"
+     "Nettstaden lagrar to ting i localStorage. Dette er ikkje informasjonskapslar:\n"
+     "- kystliv_skriftstorleik – hugsar skriftstorleiken\n- kystliv_lest – hugsar kor du slapp", ["_ga", "_gid"]),
+    # a JavaScript object is no cookie
+    ("Informasjonskapsler\n\nGoogle Tag Manager setter ingen informasjonskapsler, men bruker JavaScript-objektet "
+     "dataLayer til å sende hendelser.", []),
 ])
 def test_identifier_shaped_names(text, expected):
     assert [c["name"] for c in cookies.extract(make_doc(text), {}).fields["cookies"]] == expected

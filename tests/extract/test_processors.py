@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from policyparse.extract import controller, processors
+from policyparse.extract import controller, cookies, processors
 from policyparse.ingest import html_to_text
 from policyparse.pipeline import build_document
 from policyparse.rules import RulesError
@@ -700,7 +700,7 @@ For å sikre overføringene har vi forsikret oss om at våre databehandlere beny
 
 @pytest.mark.parametrize("text, expected", [
     (DASH_PARAGRAPH, {"Google LLC", "Slack", "Postmark", "PostHog"}),
-    (DASH_AFTER_HEADING_LINE, {"Confrere AS", "Norsk helsenett SF"}),
+    (DASH_AFTER_HEADING_LINE, {"Confrere AS", "Norsk helsenett"}),
     (DASH_WITHOUT_LEAD, set()),                                   # no lead-in, no supplier heading: no list
     ("Måleverdiene samles inn gjennom innsamlingssystemet til Kamstrup A/S.", {"Kamstrup A/S"}),
     ("eFaktura og AvtaleGiro formidles av Mastercard Payment Services (tidligere Nets).",
@@ -768,3 +768,31 @@ def test_round3_not_processors(doc_of, text):
 def test_round3_declared_processor_and_controller(doc_of, text, controller, expected):
     fields = {"controller": controller, "emails": controller["emails"], "org_numbers": [], "controller_clues": []}
     assert names(doc_of(text), fields) == expected
+
+
+def test_cookie_names_in_a_list_under_a_provider_are_no_processors(doc_of):
+    text = ("Informasjonskapslar\n\nMicrosoft\nNettstaden ligg i Microsoft Azure. Plattforma set desse "
+            "informasjonskapslane:\n- ASP.NET_SessionId – held saman økta di (økt)\n"
+            "- ARRAffinity og ARRAffinitySameSite – sender deg til same server i Azure (økt)\n")
+    doc = doc_of(text)
+    fields = {"controller": {"names": [], "org_numbers": [], "emails": []}, "emails": [], "org_numbers": [],
+              "cookies": cookies.extract(doc, {}).fields["cookies"]}
+    assert not names(doc, fields) & {"ARRAffinity", "ARRAffinitySameSite", "ASP.NET_SessionId"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a listed service's name inside a company name at the start of a list item is the company's word
+    ("Kven får opplysningane?\n\nDesse leverandørane handsamar opplysningar på vegner av oss:\n"
+     "- Fjordsky Drift AS (org.nr. 919 828 501) – drift av tenesta\n- Vestnett Kundesenter AS – brukarstøtte",
+     {"Fjordsky Drift AS", "Vestnett Kundesenter AS"}),
+    # consent platforms are listed services
+    ("Hvem deler vi med?\n\nVi bruker disse leverandørene:\n- Shopify (nettbutikkplattform)\n"
+     "- Consentmanager (samtykkeløsning)", {"Shopify", "Consentmanager"}),
+    # a tool said to run on the controller's own server, with an apposition between
+    ("Informasjonskapslar\n\nSamtykkeboksen er laga med Complianz, eit tillegg som køyrer på vår eigen server og ikkje "
+     "sender noko vidare.", set()),
+    # a country data is sent to is no recipient
+    ("Informasjonskapsler\n\nVi bruker Hotjar, et verktøy som sender data til Malta.", {"Hotjar"}),
+])
+def test_round21_processors(doc_of, text, expected):
+    assert names(doc_of(text)) == expected

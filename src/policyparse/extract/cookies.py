@@ -28,6 +28,8 @@ Where names come from, most reliable first (the finding's `method` names the rul
   lidc`), plain lower-case words; two tokens joined by a comma alone take no plain word (`_pk_id,
   som utløper ...` is a name and a relative clause).
 - `cookie.bare_list`: a list of bare names in a cookie section (`- _ga` / `- _gid` / `- lang`).
+- `cookie.set_object`: a name written like an identifier right after a verb of setting or the tool
+  that sets it (`Der set Jimdo ClickAndChange, ...`).
 - `cookie.apposition`: one name right after a cookie noun, quoted (also after a comma) or after
   `(som) heter` / `med namnet` (`informasjonskapselen «lang»`), a name of the shipped table
   (`informasjonskapselen NID`), or a plain word where a name stands (`informasjonskapselen lang i ett år`).
@@ -79,6 +81,7 @@ DASH = regex.compile(r"[-_]")
 # `sb-access-token`, `next-auth.csrf-token`: ASCII parts, one of them technical; not `jobb-e-post`
 ASCII_HYPHENATED = regex.compile(r"(?=(?:.*[-.])?(?:token|session|sess|auth|csrf|xsrf|consent|cookie|sid|uid|"
                                  r"visitor|user|id)(?:[-.]|$))[a-z][a-z0-9]+(?:[-.][a-z0-9]{2,}){2,}")
+LOWER_CAMEL = regex.compile(r"(?:^|[._-])[a-z][a-z\d]+[A-Z][a-z]")   # `smSession`, `wixLanguage`, not `iPhone`, `macOS`
 CANDIDATE = regex.compile(r"[_:*\[<{#\d-]|\p{Ll}\p{Lu}|\p{Lu}{4}")
 MD_EMPHASIS = regex.compile(r"(?P<mark>\*\*|__)(?P<tok>[^*\s](?:.*?[^*\s])?)(?P=mark)")
 FILE_EXT = regex.compile(r"\.(?:pdf|docx?|xlsx?|png|jpe?g|gif|svg|html?|php|js|css|txt|zip)$", regex.I)
@@ -174,7 +177,7 @@ def shaped(tok: str) -> bool:
         return False
     if "::" in tok or (tok.startswith("_") and len(tok) > 2 and (tok[1].isalnum() or tok[1] == "_")):
         return True
-    if INNER_UNDERSCORE.search(tok) or ASCII_HYPHENATED.fullmatch(tok):
+    if INNER_UNDERSCORE.search(tok) or ASCII_HYPHENATED.fullmatch(tok) or (tok.isascii() and LOWER_CAMEL.search(tok)):
         return True
     return bool(PLACEHOLDER_CHARS.search(tok) and TWO_LETTERS.search(tok) and DASH.search(tok))
 
@@ -548,8 +551,8 @@ def _from_paren_lists(doc, col: Collector) -> None:
         if not parts or not all(token_ok(p) or p.lower() in not_names() for p in parts):
             continue
         names = [p for p in parts if token_ok(p)]
-        if not names:
-            continue
+        if not names or any(is_session(p) or lifetime_days(p) is not None for p in names):
+            continue                  # `... tek imot informasjonskapslar (økt)`: a lifetime, no name
         before = text[max(s0, m.start() - 60):m.start()]
         right_after_noun = regex.search(rf"(?:{lexicon()['cookie_word']})\s*$", before, regex.I) is not None
         any_shaped = any(shaped(p) or (distinctive(p) and cookiedb.active().is_known(p)) for p in names)
@@ -810,6 +813,24 @@ def _from_coordinations(doc, col: Collector) -> None:
                 col.add(Hit(tok, start, start + len(tok), "cookie.coordination", 0.8))
 
 
+def _item_of_storage_list(doc, start: int) -> bool:
+    """Is the token at `start` on a list item whose lead-in puts the list in browser storage (`... lagrar
+    nettstaden to ting i localStorage. Dette er ikkje informasjonskapslar:`): storage named nearer the
+    list than a cookie word, or every cookie word negated?"""
+    lines, _, starts = _entries_of(doc)
+    i = bisect.bisect_right(starts, start) - 1
+    if not LIST_ITEM.match(lines[i]):
+        return False
+    while i > 0 and (LIST_ITEM.match(lines[i]) or not lines[i].strip()):
+        i -= 1
+    lead = lines[i].strip()
+    pats = patterns()
+    if not lead.endswith(":") or not pats["storage"].search(lead):
+        return False
+    return _storage_nearer(lead, len(lead)) or all(pats["negation"].search(lead[max(0, m.start() - 20):m.start()])
+                                                   for m in pats["cookie"].finditer(lead))
+
+
 def _entry_in_storage_text(text: str, start: int) -> bool:
     """Does the rest of the line from `start` speak of browser storage (`- theme (localStorage)`)?"""
     line_end = text.find("\n", start)
@@ -933,6 +954,28 @@ def _from_appositions(doc, col: Collector) -> None:
         col.add(Hit(tok, start, start + len(tok), "cookie.apposition", 0.8))
 
 
+TOKEN_AFTER = regex.compile(r"[^\S\n]+(?P<tok>[^\s,;:()«»\"'`]+)")
+
+
+def _from_set_objects(doc, col: Collector) -> None:
+    """A name written like an identifier right after a verb of setting, or after the tool that sets it
+    (`Der set Jimdo ClickAndChange, ein øktkapsel ...`, `Microsoft setter MUIDB`), in cookie context."""
+    text = doc.text
+    for verb in patterns()["set_verb"].finditer(text):
+        m = TOKEN_AFTER.match(text, verb.end())
+        if m and title_case(clean_token(m.group("tok"))[0]):
+            m = TOKEN_AFTER.match(text, m.end())        # the tool that sets it
+        if not m:
+            continue
+        tok, lead, _ = clean_token(m.group("tok"))
+        start = m.start("tok") + lead
+        if col.is_consumed(start) or not code_like(tok) or not cookie_context(doc, start):
+            continue
+        sentence, s0 = _sentence_text(doc, start)
+        if not not_a_cookie_here(sentence, start - s0, len(tok)):
+            col.add(Hit(tok, start, start + len(tok), "cookie.set_object", 0.75))
+
+
 def _storage_nearer(sentence: str, rel: int, length: int = 0) -> bool:
     """Does the sentence put the token at `rel` in localStorage/sessionStorage rather than a cookie?
     (A cookie word inside the token itself, `cookie_consent_v2`, is no cue.)"""
@@ -1030,7 +1073,8 @@ def _from_shapes(doc, col: Collector) -> None:
         if not cookie_context(doc, start) and not (
                 cookiedb.lookup(tok, cookiedb.shipped()) is not None and pats["set_verb"].search(sentence)):
             continue                   # `Intercom-widgeten setter intercom-id-[app_id]`: a shipped name set by a tool
-        if not_a_cookie_here(sentence, start - s0, len(tok)) or _name_line_in_storage(doc, m.start(), m.end()):
+        if not_a_cookie_here(sentence, start - s0, len(tok)) or _name_line_in_storage(doc, m.start(), m.end()) \
+                or _item_of_storage_list(doc, start):
             continue
         col.add(Hit(tok, start, start + len(tok), method, conf))
 
@@ -1125,7 +1169,7 @@ def _from_entries(doc, col: Collector) -> None:
         if not cookie_context(doc, start + len(line) + 1 if kind == "line" else start):
             continue
         said = _entry_type(lines, entries, i)
-        if said == "storage":
+        if said == "storage" or _item_of_storage_list(doc, start):
             continue
         sec = doc.section_index_at(start)
         parent = doc.sections[sec].parent if sec is not None and doc.is_heading_line(start) else sec
@@ -1185,6 +1229,7 @@ def extract(doc, fields) -> Extraction:
     _from_described_lists(doc, col)
     _from_bare_lists(doc, col)
     _from_appositions(doc, col)
+    _from_set_objects(doc, col)
     _from_shapes(doc, col)
     _from_entries(doc, col)
     _providers_in_text(doc, col)

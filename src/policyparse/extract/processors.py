@@ -32,7 +32,8 @@ selvstendig behandlingsansvarlig`, stays a recipient), public authorities, porta
 (`Matomo er installert på våre eigne serverar`), services in a table row whose `Brukes?` cell says `Nei`,
 social platforms and marketplaces named only as the place where ads or vacancies are shown (`annonsar
 på Facebook og Instagram`, `lyst ut på Finn.no`), header rows, and an umbrella company (`Google`) when one
-of its products (`Google Analytics`) is already listed. Legal forms written with a slash stay part of the
+of its products (`Google Analytics`) is already listed, and names the cookie extractor found as cookies
+(`ARRAffinity` listed under a provider heading). Legal forms written with a slash stay part of the
 name (`Cybot A/S`).
 """
 from __future__ import annotations
@@ -115,7 +116,7 @@ class Service:
     ambiguous: bool
 
 
-INSIDE_COMPANY_BEFORE = regex.compile(r"(?<![.!?:]\s*)(?<=\S\s+)\p{Lu}[\p{L}\d&\-]*\s$")
+INSIDE_COMPANY_BEFORE = regex.compile(r"(?<![.!?:]\s*)(?:(?<=\S\s+)|^)\p{Lu}[\p{L}\d&\-]*\s$")
 INSIDE_COMPANY_AFTER = regex.compile(rf"\s+{LEGAL_SUFFIX}(?![\p{{L}}\d])")
 
 
@@ -350,6 +351,7 @@ class Context:
             and regex.search(rf"(?<![\p{{L}}\d]){regex.escape(n)}" + SEPARATE_CONTROLLER, self.text, regex.I))]
         declared = {norm_key(m.group("name")) for m in OWN_PROCESSOR.finditer(self.text)} - {""}
         self.controller_names = [n for n in self.controller_names if norm_key(n) not in declared]
+        self.cookie_keys = {norm_key(c["name"]) for c in fields.get("cookies", [])} - {""}
         self.email_labels = set()
         for address in controller.get("emails", []) or fields.get("emails", []):
             domain = address.split("@")[-1].lower()
@@ -467,6 +469,8 @@ class Context:
             return "generic"
         if name.casefold() in self.lex.not_names:
             return "not_name"
+        if service is None and key in self.cookie_keys:
+            return "cookie"                          # `- ARRAffinity – ...` under a provider heading
         if self.is_controller(name, service):
             return "controller"
         return None
