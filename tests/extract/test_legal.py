@@ -69,6 +69,8 @@ STATED = [
      "legitime kommersielle interesser.", ["f"]),
     # a `purpose: basis` line or list item, a basis alone in parentheses
     ("- Nyhetsbrev: samtykke (GDPR art. 6 (1) a)", ["a"]),
+    ("- Oppbevare regnskapsbilag: en rettslig forpliktelse etter bokføringsloven.", ["c"]),
+    ("- Sende nyhetsbrev: ditt samtykke.", ["a"]),
     ("- Bestilling og levering av varer: avtale", ["b"]),
     ("- Fakturering: rettslig forpliktelse etter bokføringsloven", ["c"]),
     ("- Svare på førespurnader frå kundar – berettiga interesse", ["f"]),

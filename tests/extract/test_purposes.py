@@ -718,6 +718,9 @@ REVIEW_CASES = [
      "samtykke.", {"advertising", "analytics"}),
     ("Nyhetsbrevet og informasjonskapsler for markedsføring bygger på samtykke.", {"marketing", "advertising"}),
     ("Vi bruker ikkje informasjonskapslar til marknadsføring.", set()),
+    # round 21: exercises given in treatment are no rehearsals; a choir's rehearsals are
+    ("I journalen står kva behandling og øvingar du har fått og korleis det har gått.", set()),
+    ("Vi brukar lista til å kontakte foreldra om øvingar, konsertar og anna som gjeld koret.", {"events_training"}),
 ]
 
 
@@ -817,6 +820,12 @@ def test_cues_inside_a_denied_use_do_not_fire(sentence, negated, found):
 
 NO_PURPOSE_STATED = [
     # (document, purposes)
+    # a cookie that only stores the consent choice, also for an ad category; a sentence with another clause keeps it
+    ("Informasjonskapsler\n\nNavn | Leverandør | Formål | Utløp\ncookieyes-advertisement | CookieYes | Hugsar kva du "
+     "har svart for kategorien «Annonsering». | 1 år\ncmplz_statistics | Complianz | Lagrer samtykkevalget ditt for "
+     "statistikk | 1 år", []),
+    ("Informasjonskapsler\n\nsaf_samtykke husker hva du har valgt i cookie-banneret, og _ga brukes til statistikk over "
+     "besøk.", ["analytics"]),
     ("Informasjonskapsler\n\nHva er informasjonskapsler?\n\nDe kan brukes til statistikk eller til målrettet "
      "markedsføring.\n\nVår bruk\n\nVi bruker Google Analytics til besøksstatistikk.", ["analytics"]),
     ("Informasjonskapsler\n\n1. Kva er informasjonskapslar?\n\nDei kan nyttast til statistikk og marknadsføring.", []),

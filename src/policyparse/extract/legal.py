@@ -31,6 +31,7 @@ from ..flat_tables import tables_of
 from .layout import lead_in_line, unit_at
 
 RESOURCE = "legal_basis_cues.json"
+DETERMINER = r"(?:en|ei|ein|et|eit|vår|vårt|våre|din|ditt|dine|di|dykkar)"  # `Faktura: en rettslig forpliktelse`
 FLAGS = regex.IGNORECASE
 FRAME_REACH = 260          # characters from a frame to the term it governs
 CONFIDENCE = {"citation": 0.97, "table": 0.9, "strong": 0.85, "frame": 0.85, "label": 0.8, "lead": 0.75,
@@ -96,7 +97,7 @@ def cues() -> Cues:
         elliptic_letter=regex.compile(data["elliptic_letter"], FLAGS),
         lead_term=regex.compile(rf"^\s*(?:-\s*)?[«\"]?(?:{term_alt})", FLAGS),
         label_term=regex.compile(rf"^\s*(?:-\s*)?(?P<label>[^\n:;–—|.!?]{{2,80}}?)\s*(?::|\s[–—-])\s*[«\"(]?"
-                                 rf"(?P<term>{term_alt})", FLAGS),
+                                 rf"(?:{DETERMINER}\s+)?(?P<term>{term_alt})", FLAGS),
         label_veto=regex.compile(data["label_veto"], FLAGS),
         paren_term=regex.compile(rf"\(\s*(?P<term>{term_alt})\s*(?:[,;:–—-]\s*[^()\n]{{0,60}}?)?\)", FLAGS),
         paren_veto=regex.compile(data["paren_veto"], FLAGS),

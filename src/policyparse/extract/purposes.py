@@ -58,7 +58,7 @@ def cue_rules() -> list[tuple[str, str, regex.Pattern, regex.Pattern | None]]:
 
 WHOLE_SENTENCE_SCOPES = ("third_party_use", "pointer", "policy_scope", "question", "contact_instruction",
                          "contact_details", "menu_line", "definition", "data_categories", "reader_choice",
-                         "access_safeguard")
+                         "access_safeguard", "consent_record")
 
 
 @lru_cache(maxsize=1)
@@ -153,7 +153,8 @@ def states_no_purpose(doc, sent, row) -> bool:
     (`Du kan kontakte kundeservice via chat ...`, `Spørsmål om ordre rettes til ...@...`), a navigation trail or menu (`Hjem / Kundeservice / Cookies`,
     `Jobb · Kurs · Presse`), a list of the data of a category (`Betalingsopplysninger: betalingsmåte, ...`),
     what the reader may do (`Du kan slå av informasjonskapsler for statistikk ...`), who may reach the data
-    as a safeguard (`Berre styret har tilgang til medlemslista`), or a row (`row`: the `pipe_row` of its
+    as a safeguard (`Berre styret har tilgang til medlemslista`), a cookie that only stores the consent
+    choice (`Lagrer samtykkevalget ditt`), or a row (`row`: the `pipe_row` of its
     line) of a category marked as not used."""
     sec = doc.section_at(sent.start_char)
     pats = scope()
