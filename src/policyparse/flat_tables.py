@@ -159,9 +159,7 @@ def _spread_table_end(text: str, raw: list[list[tuple[int, int]]], i: int) -> in
     while j < len(raw) and len(raw[j]) == 1 and (role := header_role(cells(raw[j])[0], True)):
         roles.append(role)
         j += 1
-    if _header_start(roles):
-        return i + 1
-    if not header(roles):
+    if _header_start(roles) or not header(roles):
         return i + 1
     n, k = j - i, j                                              # every cell in a block of its own
     while k < len(raw) and len(raw[k]) == 1 and cell_ok(cells(raw[k])[0]):

@@ -96,8 +96,8 @@ TOP_LIST_SPLIT = regex.compile(rf"(?:{LIST_SPLIT.pattern})(?![^()]*\))", regex.I
 def lexicon() -> dict:
     data = load_json("cookies.json")
     required = {"description", "cookie_word", "storage_word", "storage_type", "pixel_type", "not_cookie_noun", "negation", "set_verb",
-                "name_list_lead_in", "bare_name_follower", "not_names", "abbreviations", "not_providers", "category_cues",
-                "providers"}
+                "name_list_lead_in", "bare_name_follower", "not_names", "abbreviations", "not_providers",
+                "category_cues", "providers"}
     if missing := required - set(data):
         raise RulesError(f"cookies.json: missing keys {sorted(missing)}")
     if unknown := set(data) - required:
@@ -654,8 +654,8 @@ def _from_lead_in_lists(doc, col: Collector) -> None:
 
 def code_like(tok: str) -> bool:
     """`BVID`, `MC0`, `CrossConsent`, `svSession`, `ARRAffinity`: written like an identifier (capitals only,
-    a capital right after a small letter, or a run of capitals before one), unlike words, abbreviations of
-    the lexicon (`GDPR`, `IP-adresse`) and listed services (`HubSpot`, `PayPal`, `BankID`)."""
+    a capital right after a small letter, or a run of capitals before one), unlike words (`IP-adresse`),
+    the lexicon's abbreviations (`GDPR`) and listed services (`HubSpot`, `PayPal`, `BankID`)."""
     letters = [c for c in tok if c.isalpha()]
     if len(letters) < 2 or not tok.isascii() or not token_ok(tok):
         return False
@@ -916,9 +916,10 @@ def _bare_name_after_noun(m: regex.Match, text: str, tok: str) -> bool:
     (`informasjonskapselen gir oss`); or a token written like an identifier (`informasjonskapselen BVID`)."""
     if SINGULAR_DEFINITE.search(m.group("noun")) is None:
         return False
-    return code_like(tok) or _letters_and_digits(tok) or (plain_name_ok(tok) and len(tok) >= 3
-                              and (tok.isalpha() and not VERB_ENDING.search(tok) or _site_made(tok))
-                              and patterns()["bare_name_follower"].match(text, m.end("bare")) is not None)
+    if code_like(tok) or _letters_and_digits(tok):
+        return True
+    return (plain_name_ok(tok) and len(tok) >= 3 and (tok.isalpha() and not VERB_ENDING.search(tok) or _site_made(tok))
+            and patterns()["bare_name_follower"].match(text, m.end("bare")) is not None)
 
 
 def _letters_and_digits(tok: str) -> bool:
