@@ -112,3 +112,18 @@ def test_company_records_spread_over_blocks_are_no_table():
     text = ("Selskap\n\nKontaktopplysninger\n\nInfobric AB\n\nOrg.nr: 556646-2940\n\nTelefonnummer: +46 36 34 03 02\n\n"
             "Infobric AS\n\nOrg.nr: 996 878 546\n\nTelefonnummer: +47 4000 1451")
     assert not [t for t in find_tables(text) if t.kind == "lines"]
+
+
+@pytest.mark.parametrize("text, rows", [
+    # several `Label: value` pairs on one line, split only before a label that names a column
+    ("Navn: _ga, _gid, Leverandør: Google, Utløper: 2 år\nNavn: lang, Leverandør: Eksempel AS, Utløper: 1 år",
+     [{"name": "_ga, _gid", "provider": "Google", "lifetime": "2 år"},
+      {"name": "lang", "provider": "Eksempel AS", "lifetime": "1 år"}]),
+    ("Navn: lang | Formål: husker språket | Varighet: 1 år", [{"name": "lang", "purpose": "husker språket",
+                                                               "lifetime": "1 år"}]),
+    # a contact line has one column word only: no table
+    ("Navn: Ola Nordmann, Adresse: Storgata 1, Telefon: 12345678", []),
+])
+def test_records_on_one_line(text, rows):
+    tables = [t for t in find_tables(text) if t.kind == "records"]
+    assert [{role: cell.text for role, cell in r.cells.items()} for t in tables for r in t.rows] == rows

@@ -582,16 +582,34 @@ def _items_table(kind: str, run: list[tuple[str, str, Cell]], start: int, end: i
     return table
 
 
-def _record_tables(text: str, block: list[tuple[int, int]]) -> list[Table]:
-    """`Label: value` lines; an item starts where its first label comes again."""
-    entries = []
-    for s, e in block:
-        m = RECORD_LINE.match(text[s:e])
+INLINE_LABEL = regex.compile(r"(?:^(?:- )?|[|;,·]\s*)(?P<label>[^:|;,·\n]{2,40}):\s+")
+
+
+def _line_records(text: str, s: int, e: int) -> list[tuple[str, str, Cell]]:
+    """The (label, role, value cell) entries of a line: one `Label: value`, or several on one line
+    (`Navn: _ga, Leverandør: Google, Utløper: 2 år`, `Navn: lang | Formål: husker språket`), split only
+    before a label that names a column."""
+    line = text[s:e]
+    labels = [m for m in INLINE_LABEL.finditer(line) if header_role(m.group("label"))]
+    if not labels or labels[0].start() != 0:
+        m = RECORD_LINE.match(line)
         role = header_role(m.group("label")) if m else None
-        if not m or role is None:
-            entries.append(None)
-            continue
-        entries.append((m.group("label").strip(), role, _strip_span(text, s + m.start("value"), s + m.end("value"))))
+        return [(m.group("label").strip(), role, _strip_span(text, s + m.start("value"), s + m.end("value")))] \
+            if role else []
+    out = []
+    for k, m in enumerate(labels):
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(line)
+        out.append((m.group("label").strip(), header_role(m.group("label")), _strip_span(text, s + m.end(), s + end)))
+    return out
+
+
+def _record_tables(text: str, block: list[tuple[int, int]]) -> list[Table]:
+    """`Label: value` lines, or lines of several such pairs; an item starts where its first label comes again."""
+    entries, line_spans = [], []
+    for s, e in block:
+        found = _line_records(text, s, e) or [None]
+        entries.extend(found)
+        line_spans.extend([(s, e)] * len(found))
     tables: list[Table] = []
     i = 0
     while i < len(entries):
@@ -601,7 +619,7 @@ def _record_tables(text: str, block: list[tuple[int, int]]) -> list[Table]:
         j = i
         while j < len(entries) and entries[j] is not None:
             j += 1
-        table = _items_table("records", entries[i:j], block[i][0], block[j - 1][1])
+        table = _items_table("records", entries[i:j], line_spans[i][0], line_spans[j - 1][1])
         if table is not None:
             tables.append(table)
         i = j

@@ -1932,6 +1932,9 @@ def test_django_session_cookie_is_enriched():
     ("Informasjonskapslar\n\n- _ga – skil brukarar (2 år)\n- _gid – skil brukarar (1 dag)\n\n"
      "Nettstaden lagrar to ting i localStorage. Dette er ikkje informasjonskapslar:\n"
      "- kystliv_skriftstorleik – hugsar skriftstorleiken\n- kystliv_lest – hugsar kor du slapp", ["_ga", "_gid"]),
+    # a cookie's record on one line
+    ("Informasjonskapsler\n\nNavn: LANG, Leverandør: Eksempel AS, Formål: husker språket, Utløper: 1 år\n"
+     "Navn: login, Leverandør: Eksempel AS, Formål: holder deg innlogget, Utløper: Sesjon", ["LANG", "login"]),
     # a JavaScript object is no cookie
     ("Informasjonskapsler\n\nGoogle Tag Manager setter ingen informasjonskapsler, men bruker JavaScript-objektet "
      "dataLayer til å sende hendelser.", []),
