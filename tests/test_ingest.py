@@ -507,3 +507,11 @@ def test_manifest_records_keep_id_and_url(tree):
 def test_a_csv_that_is_not_a_manifest_is_a_document(tree):
     (tree / "table.csv").write_text("navn,verdi\nPersonvern,1\n", encoding="utf-8")
     assert _ids(discover([str(tree / "table.csv")])) == [("table", "txt")]
+
+
+def test_html_definition_list_items_are_term_and_description(tmp_path):
+    html = ("<html><body><main><h1>Personvernerklæring</h1><p>Her står hvilke informasjonskapsler nettstedet setter "
+            "og hva de brukes til.</p><h2>Informasjonskapsler</h2><dl><dt>_ga</dt><dd>Skiller brukere fra hverandre."
+            "</dd><dd>Utløper etter 2 år.</dd><dt>BVID</dt><dd>Husker nettleseren.</dd></dl></main></body></html>")
+    text = read_file(tmp_path, "page.html", html).text
+    assert "- _ga: Skiller brukere fra hverandre.; Utløper etter 2 år.\n- BVID: Husker nettleseren." in text

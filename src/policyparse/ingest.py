@@ -318,6 +318,24 @@ def _paragraph_lines(p) -> list[tuple[str, bool]]:
     return out
 
 
+def _list_items(lst, text_of) -> list[str]:
+    """The items of a trafilatura <list>; in a definition list (`rend="dl"`) a term and its descriptions form
+    one item, `term: description` (a cookie declaration's `<dt>_ga</dt><dd>Skiller brukere ...</dd>`)."""
+    items = [(item.get("rend") or "", " ".join(text_of(item).split())) for item in lst if item.tag == "item"]
+    if lst.get("rend") != "dl":
+        return [text for _, text in items if text]
+    out: list[list] = []                     # [is a term, text, descriptions joined]
+    for rend, text in items:
+        if not text:
+            continue
+        if rend.startswith("dd") and out and out[-1][0]:
+            out[-1][1] += (": " if out[-1][2] == 0 else "; ") + text
+            out[-1][2] += 1
+        else:
+            out.append([rend.startswith("dt"), text, 0])
+    return [text for _, text, _ in out]
+
+
 def html_to_text(html: str) -> Ingested:
     """Main content of a page via trafilatura: h1-h6 as headings, list items and table rows as lines."""
     import trafilatura
@@ -365,11 +383,8 @@ def html_to_text(html: str) -> Ingested:
                     short = len(line.split()) <= 12 and not line.rstrip().endswith((".", ","))
                     add(line, "\n\n" if i == 0 else "\n", 3 if bold and short else 0)
             elif tag == "list":
-                first = True
-                for item in child:
-                    if item.tag == "item":
-                        add("- " + text_of(item).strip(), "\n\n" if first else "\n")
-                        first = False
+                for i, item in enumerate(_list_items(child, text_of)):
+                    add("- " + item, "\n\n" if i == 0 else "\n")
             elif tag == "table":
                 first = True
                 for row in child.iter("row"):
