@@ -105,6 +105,12 @@ NAMES = [
     ("Fjellby kommune (org.nr. 968 676 369) er behandlingsansvarlig.\n\nLeverandører\n\n"
      "Nordkode AS (org.nr. 990 457 727) – har utviklet løsningen og retter feil", ["Fjellby kommune"]),
     ("Nordkode AS (org.nr. 990 457 727) leverer denne nettsiden.", ["Nordkode AS"]),
+    # r21: the name that opens the controller section with its org number, not a supplier named later
+    ("Personvernerklæring\n\nHvem er behandlingsansvarlig?\n\nLyngstad Idrettslag, org.nr. 992 718 358, "
+     "Lyngstadveien 12, 3186 Horten.\n\nRegnskap\n\nRegnskapet føres av Borre Regnskap AS (org.nr. 926 584 170).",
+     ["Lyngstad Idrettslag"]),
+    ("Personvernerklæring\n\nKven er ansvarleg\n\nHøgskulen i Nordfjord (organisasjonsnummer 974 315 289) er "
+     "ansvarleg for nettstaden.", ["Høgskulen i Nordfjord"]),
 ]
 
 

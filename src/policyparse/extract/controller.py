@@ -103,9 +103,27 @@ def _other_party(doc, m) -> bool:
     return bool(OTHER_PARTY.search(before) or OTHER_PARTY.search(after))
 
 
+CONTROLLER_HEADING = regex.compile(r"ansvarl|behandlingsansvar", regex.I)
+OPENING_NAME = regex.compile(rf"\s*(?P<name>{NAME})\s*(?:,\s*|\(\s*)(?:org\.?\s*n[ro]\.?|organisasjonsn\w*)")
+
+
+def _section_openings(doc):
+    """`Lyngstad Idrettslag, org.nr. 992 718 358, ...` opening the body of a section headed by the controller
+    question (`Hvem er behandlingsansvarlig?`, `Kven er ansvarleg`): the controller named with its number."""
+    for sec in doc.sections:
+        if sec.body_start < 20000 and CONTROLLER_HEADING.search(sec.heading):
+            if m := OPENING_NAME.match(doc.text, sec.body_start, sec.end):
+                yield m
+
+
 def _controller_names(doc):
     """Names the text makes the controller, or else the names that stand beside an org. number."""
     found = {}
+    for m in _section_openings(doc):
+        name = " ".join(m.group("name").split()).strip(" ,.")
+        if name.split()[0] not in NOT_NAMES and len(name) >= 2:
+            found.setdefault(name, doc.finding("controller", name, m.start("name"), m.end("name"),
+                                               "controller.section_opening", 0.8))
     for patterns in (CONTROLLER_PATTERNS, FALLBACK_PATTERNS):
         for method, pattern in patterns:
             for m in pattern.finditer(doc.text[:20000]):
