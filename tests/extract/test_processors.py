@@ -791,6 +791,8 @@ def test_cookie_names_in_a_list_under_a_provider_are_no_processors(doc_of):
     # a tool said to run on the controller's own server, with an apposition between
     ("Informasjonskapslar\n\nSamtykkeboksen er laga med Complianz, eit tillegg som køyrer på vår eigen server og ikkje "
      "sender noko vidare.", set()),
+    # the system the accounts are kept in, named after the firm that keeps them
+    ("Regnskap\n\nRegnskapet føres av Borre Regnskap AS i Fiken.", {"Borre Regnskap AS", "Fiken"}),
     # a country data is sent to is no recipient
     ("Informasjonskapsler\n\nVi bruker Hotjar, et verktøy som sender data til Malta.", {"Hotjar"}),
 ])
