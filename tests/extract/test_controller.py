@@ -105,6 +105,10 @@ NAMES = [
     ("Fjellby kommune (org.nr. 968 676 369) er behandlingsansvarlig.\n\nLeverandører\n\n"
      "Nordkode AS (org.nr. 990 457 727) – har utviklet løsningen og retter feil", ["Fjellby kommune"]),
     ("Nordkode AS (org.nr. 990 457 727) leverer denne nettsiden.", ["Nordkode AS"]),
+    # a name never ends on a joining word: `... i Trøndelag og er behandlingsansvarlig` names no `Trøndelag og`
+    ("Lokk Frisør AS (org.nr. 999 603 084) driver ni salonger i Trøndelag og er behandlingsansvarlig for "
+     "opplysningene.", ["Lokk Frisør AS"]),
+    ("Universitetet i Nordvest er behandlingsansvarleg for opplysningane.", ["Universitetet i Nordvest"]),
     # r21: the name that opens the controller section with its org number, not a supplier named later
     ("Personvernerklæring\n\nHvem er behandlingsansvarlig?\n\nLyngstad Idrettslag, org.nr. 992 718 358, "
      "Lyngstadveien 12, 3186 Horten.\n\nRegnskap\n\nRegnskapet føres av Borre Regnskap AS (org.nr. 926 584 170).",

@@ -793,6 +793,8 @@ def test_cookie_names_in_a_list_under_a_provider_are_no_processors(doc_of):
      "sender noko vidare.", set()),
     # the system the accounts are kept in, named after the firm that keeps them
     ("Regnskap\n\nRegnskapet føres av Borre Regnskap AS i Fiken.", {"Borre Regnskap AS", "Fiken"}),
+    # handing out is no sharing (`deles ut`)
+    ("Billetter\n\nNavnebilletter til Bryggesus kontrolleres mot legitimasjon når armbåndet deles ut.", set()),
     # a country data is sent to is no recipient
     ("Informasjonskapsler\n\nVi bruker Hotjar, et verktøy som sender data til Malta.", {"Hotjar"}),
 ])
