@@ -793,6 +793,13 @@ def test_cookie_names_in_a_list_under_a_provider_are_no_processors(doc_of):
      "sender noko vidare.", set()),
     # the system the accounts are kept in, named after the firm that keeps them
     ("Regnskap\n\nRegnskapet føres av Borre Regnskap AS i Fiken.", {"Borre Regnskap AS", "Fiken"}),
+    # a firm said to be the processor, or to help with a task, at the start of a sentence outside a supplier section;
+    # a common word inside a company name stays part of it
+    ("Personvern\n\nSlik behandler vi opplysningene\n\nFjordsky Drift AS er vår databehandler for e-post.",
+     {"Fjordsky Drift AS"}),
+    ("Personvern\n\nSlik behandler vi opplysningene\n\nBryggen IT AS hjelper oss med IT-drift og brukerstøtte.",
+     {"Bryggen IT AS"}),
+    ("Personvern\n\nSlik behandler vi opplysningene\n\nStyret er vår kontakt for spørsmål om personvern.", set()),
     # handing out is no sharing (`deles ut`)
     ("Billetter\n\nNavnebilletter til Bryggesus kontrolleres mot legitimasjon når armbåndet deles ut.", set()),
     # a country data is sent to is no recipient

@@ -1022,6 +1022,8 @@ class Collector:
                 continue
             if suffixed and (n_tok or len(tokens) > 2) and ctx.lex.location_re.fullmatch(tokens[n_tok]):
                 continue
+            if suffixed and n_tok and tokens[n_tok].casefold() in ctx.lex.not_names:
+                continue                       # `Nordlys Regnskap AS`, `Bryggen IT AS`: a word of the company's name
             if tokens[n_tok].casefold() in ctx.lex.not_names or ctx.lex.location_re.fullmatch(tokens[n_tok]):
                 tokens = tokens[:n_tok]
                 break
