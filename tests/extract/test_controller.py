@@ -98,6 +98,7 @@ NAMES = [
     ("Finn.no AS er behandlingsansvarlig for annonsene.", ["Finn.no AS"]),
     # another party: a separate controller, a processor or a management company named with its org number
     ("Klarna er selvstendig behandlingsansvarlig for kredittvurderingen.", []),
+    ("Meta, Google og Adform er felles behandlingsansvarlige med oss for annonsemålingen.", []),
     ("Samtalene gjennomføres av Samtale Norge AS (org.nr. 959 083 010), et ringesenter som er vår databehandler.", []),
     ("Forvaltningen er satt ut til forretningsfører Nordbo Forvaltning AS (org.nr. 959 083 010).", []),
     ("Eksempel AS (org.nr. 974 379 511) er behandlingsansvarlig. Vi bruker databehandlere.", ["Eksempel AS"]),

@@ -800,6 +800,9 @@ def test_cookie_names_in_a_list_under_a_provider_are_no_processors(doc_of):
     ("Personvern\n\nSlik behandler vi opplysningene\n\nBryggen IT AS hjelper oss med IT-drift og brukerstøtte.",
      {"Bryggen IT AS"}),
     ("Personvern\n\nSlik behandler vi opplysningene\n\nStyret er vår kontakt for spørsmål om personvern.", set()),
+    # a place after the name in a list item is its location
+    ("Hvem vi deler opplysninger med\n\nVi bruker disse leverandørene:\n- Typeform, Spania – kundeundersøkelser\n"
+     "- Mailchimp, USA – nyhetsbrev", {"Typeform", "Mailchimp"}),
     # handing out is no sharing (`deles ut`)
     ("Billetter\n\nNavnebilletter til Bryggesus kontrolleres mot legitimasjon når armbåndet deles ut.", set()),
     # a country data is sent to is no recipient

@@ -92,7 +92,8 @@ def _emails(doc):
 # (`forretningsfører Nordbo Forvaltning AS (org.nr. ...)`, `Samtale Norge AS (org.nr. ...), ... vår databehandler`,
 # `Klarna er selvstendig behandlingsansvarlig`)
 OTHER_PARTY = regex.compile(r"(?<![\p{L}])(?:databehandl|forretningsfør|underleverandør|selvstendig|sjølvstendig|"
-                            r"separat|eget\s+behandlingsansvar|eige\s+behandlingsansvar)\w*", regex.I)
+                            r"separat|eget\s+behandlingsansvar|eige\s+behandlingsansvar|felles\s+behandlingsansvar)\w*",
+                            regex.I)
 
 
 SENTENCE_BREAK = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})")

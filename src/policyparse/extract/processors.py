@@ -645,6 +645,10 @@ class Collector:
             loc = ctx.lex.location_re.search(function)
             if loc and loc.group(0) == function.strip():
                 location, function = function, None
+        places = [p for p in pieces if ctx.lex.location_re.fullmatch(p[0])]
+        if places and len(places) < len(pieces):                    # `- Typeform, Spania – kundeundersøkelser`
+            location = location or places[0][0]
+            pieces = [p for p in pieces if p not in places]
         covered = []
         for s, e, written, service in gaz_hits:
             piece = next(((n, ps, pe) for n, ps, pe in pieces if ps <= s and e <= pe), None)
