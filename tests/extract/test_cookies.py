@@ -1932,6 +1932,10 @@ def test_django_session_cookie_is_enriched():
     ("Informasjonskapslar\n\n- _ga – skil brukarar (2 år)\n- _gid – skil brukarar (1 dag)\n\n"
      "Nettstaden lagrar to ting i localStorage. Dette er ikkje informasjonskapslar:\n"
      "- kystliv_skriftstorleik – hugsar skriftstorleiken\n- kystliv_lest – hugsar kor du slapp", ["_ga", "_gid"]),
+    # several names defined in one line
+    ("Informasjonskapslar\n\nxs og csm: kjenner deg att om du er innlogga på Facebook\n_fbp: måler annonser",
+     ["xs", "csm", "_fbp"]),
+    ("Informasjonskapsler\n\nGoogle og Meta: setter egne informasjonskapsler\n_fbp: måler annonser", ["_fbp"]),
     # a cookie's record on one line
     ("Informasjonskapsler\n\nNavn: LANG, Leverandør: Eksempel AS, Formål: husker språket, Utløper: 1 år\n"
      "Navn: login, Leverandør: Eksempel AS, Formål: holder deg innlogget, Utløper: Sesjon", ["LANG", "login"]),

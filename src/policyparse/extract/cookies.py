@@ -1102,12 +1102,23 @@ def _entries_of(doc) -> tuple[list[str], list, list[int]]:
 
 
 DEF_LINE = regex.compile(r"^(?:- |\d{1,2}[.)][^\S\n]+)?(?P<tok>[^\s:()–—,]+)(?::\s+|\s+[–—-]\s+|\s*\()\S")
+DEF_NAME = r"[^\s:()–—,]+"
+# `xs og csm: kjenner deg att ...`, `- _pk_id, _pk_ses og _pk_ref – ...`: several names defined in one line
+MULTI_DEF_LINE = regex.compile(rf"^(?:- |\d{{1,2}}[.)][^\S\n]+)?(?P<names>{DEF_NAME}(?:,[^\S\n]*{DEF_NAME})*[^\S\n]+"
+                               rf"(?:og|and|eller)[^\S\n]+{DEF_NAME})(?::\s+|\s+[–—-]\s+)\S")
+
+
+def _def_names(m: regex.Match) -> list[tuple[str, int]]:
+    """(name, offset in the line) of the names a `MULTI_DEF_LINE` match defines."""
+    return [(clean_token(n.group(0))[0], m.start("names") + n.start() + clean_token(n.group(0))[1])
+            for n in regex.finditer(DEF_NAME, m.group("names")) if not CO_CONNECTOR.fullmatch(n.group(0))]
 
 
 def _entry_lines(lines: list[str]) -> list[tuple[str, str] | None]:
     """Per line: (name, kind) when the line starts an entry, else None. Kinds: `line` (the name alone,
     a description line of three or more words below it, or below a short provider line) and `def` (`_ga: Skiller brukere ...`,
-    `- lang – husker språkvalget`, `2. lang: husker språkvalget`, `- _gid (Google Analytics, 24 timer)`)."""
+    `- lang – husker språkvalget`, `2. lang: husker språkvalget`, `- _gid (Google Analytics, 24 timer)`,
+    `xs og csm: kjenner deg att ...`, whose first name stands for the line here)."""
     out: list[tuple[str, str] | None] = []
     for i, line in enumerate(lines):
         tok = line.strip()
@@ -1120,8 +1131,9 @@ def _entry_lines(lines: list[str]) -> list[tuple[str, str] | None]:
         if tok and " " not in tok and (described or by_provider):
             out.append((tok, "line"))
             continue
-        m = DEF_LINE.match(tok)
-        out.append((clean_token(m.group("tok"))[0], "def") if m else None)
+        m = DEF_LINE.match(tok) or MULTI_DEF_LINE.match(tok)
+        out.append((clean_token(m.group("tok") if "tok" in m.groupdict() else _def_names(m)[0][0])[0], "def")
+                   if m else None)
     return out
 
 
@@ -1176,7 +1188,11 @@ def _from_entries(doc, col: Collector) -> None:
         parent = doc.sections[sec].parent if sec is not None and doc.is_heading_line(start) else sec
         if (root := _run_root(doc, start)) is not None:
             parent = root             # entries under provider sub-headings are siblings of one cookie section
-        by_section.setdefault(parent, []).append((tok, start + line.find(tok), said == "cookie", pixel))
+        names = _def_names(multi) if kind == "def" and (multi := MULTI_DEF_LINE.match(line.strip())) else [(tok, 0)]
+        indent = len(line) - len(line.lstrip())
+        for name, pos in names:
+            at = start + indent + pos if len(names) > 1 else start + line.find(tok)
+            by_section.setdefault(parent, []).append((name, at, said == "cookie", pixel))
     for found in by_section.values():
         siblings = len(found) >= 2 and any(shaped(t) or db.is_known(t) for t, _, _, _ in found)
         for tok, start, typed, pixel in found:
