@@ -119,7 +119,8 @@ def _section_openings(doc):
 
 
 def _controller_names(doc):
-    """Names the text makes the controller, or else the names that stand beside an org. number."""
+    """Names the text makes the controller (opening the controller section, or said to be it), or else the
+    names that stand beside an org. number."""
     found = {}
     for m in _section_openings(doc):
         name = " ".join(m.group("name").split()).strip(" ,.")
