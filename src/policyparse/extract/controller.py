@@ -28,7 +28,8 @@ WORD = r"[\p{L}\d&'’\-]*(?:\.[\p{L}\d&'’\-]+)*"
 # a public body or association is named with a lower-case word after its place (`Fjellby kommune`)
 BODY_WORD = r"(?:kommune|fylkeskommune|sokn|borettslag|sameie|idrettslag|velforening|skolekorps|musikkorps|frivilligsentral)"
 # words joined by `og`, `&`, `i`, `for` (`Universitetet i Nordvest`), never ending on one (`... i Trøndelag og er ...`)
-NAME = rf"(?:[\p{{Lu}}\p{{Ll}}]?\p{{Lu}}{WORD})(?:(?: (?:og|&|i|for))? \p{{Lu}}{WORD}){{0,5}}?(?: {BODY_WORD})?(?: {LEGAL_SUFFIX})?"
+NAME = (rf"(?:[\p{{Lu}}\p{{Ll}}]?\p{{Lu}}{WORD})(?:(?: (?:og|&|i|for))? \p{{Lu}}{WORD}){{0,5}}?"
+        rf"(?: {BODY_WORD})?(?: {LEGAL_SUFFIX})?")
 CONTROLLER_PATTERNS = [
     ("controller.is_responsible", regex.compile(
         rf"(?P<name>{NAME})(?:\s*\([^)]*\))?(?:,\s*[^,.]{{1,40}},)?\s+(?:er|vert|blir)\s+(?:\w+\s+){{0,2}}"
