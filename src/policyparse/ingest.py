@@ -324,16 +324,18 @@ def _list_items(lst, text_of) -> list[str]:
     items = [(item.get("rend") or "", " ".join(text_of(item).split())) for item in lst if item.tag == "item"]
     if lst.get("rend") != "dl":
         return [text for _, text in items if text]
-    out: list[list] = []                     # [is a term, text, descriptions joined]
+    out: list[str] = []
+    term = described = False                 # the last item is a term; it has a description already
     for rend, text in items:
         if not text:
             continue
-        if rend.startswith("dd") and out and out[-1][0]:
-            out[-1][1] += (": " if out[-1][2] == 0 else "; ") + text
-            out[-1][2] += 1
+        if rend.startswith("dd") and term:
+            out[-1] += ("; " if described else ": ") + text
+            described = True
         else:
-            out.append([rend.startswith("dt"), text, 0])
-    return [text for _, text, _ in out]
+            out.append(text)
+            term, described = rend.startswith("dt"), False
+    return out
 
 
 def html_to_text(html: str) -> Ingested:

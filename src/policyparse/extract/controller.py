@@ -123,19 +123,19 @@ def _controller_names(doc):
     """Names the text makes the controller (opening the controller section, or said to be it), or else the
     names that stand beside an org. number."""
     found = {}
-    for m in _section_openings(doc):
+
+    def add(m, method: str) -> None:
         name = " ".join(m.group("name").split()).strip(" ,.")
-        if name.split()[0] not in NOT_NAMES and len(name) >= 2:
-            found.setdefault(name, doc.finding("controller", name, m.start("name"), m.end("name"),
-                                               "controller.section_opening", 0.8))
+        if name.split()[0] not in NOT_NAMES and len(name) >= 2 and name not in found:
+            found[name] = doc.finding("controller", name, m.start("name"), m.end("name"), method, 0.8)
+
+    for m in _section_openings(doc):
+        add(m, "controller.section_opening")
     for patterns in (CONTROLLER_PATTERNS, FALLBACK_PATTERNS):
         for method, pattern in patterns:
             for m in pattern.finditer(doc.text[:20000]):
-                name = " ".join(m.group("name").split()).strip(" ,.")
-                if name.split()[0] in NOT_NAMES or len(name) < 2 or _other_party(doc, m):
-                    continue
-                if name not in found:
-                    found[name] = doc.finding("controller", name, m.start("name"), m.end("name"), method, 0.8)
+                if not _other_party(doc, m):
+                    add(m, method)
         if found:
             break
     return list(found.values())

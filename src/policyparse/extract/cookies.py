@@ -82,6 +82,8 @@ DASH = regex.compile(r"[-_]")
 ASCII_HYPHENATED = regex.compile(r"(?=(?:.*[-.])?(?:token|session|sess|auth|csrf|xsrf|consent|cookie|sid|uid|"
                                  r"visitor|user|id)(?:[-.]|$))[a-z][a-z0-9]+(?:[-.][a-z0-9]{2,}){2,}")
 LOWER_CAMEL = regex.compile(r"(?:^|[._-])[a-z][a-z\d]+[A-Z][a-z]")   # `smSession`, `wixLanguage`, not `iPhone`, `macOS`
+INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll}")     # `svSession`, `ARRAffinity`
+LETTERS_AND_DIGITS = regex.compile(r"(?=.*\d)(?=.*[A-Za-z]{2})[\w.-]+")   # `ct0`, `rsid2`
 CANDIDATE = regex.compile(r"[_:*\[<{#\d-]|\p{Ll}\p{Lu}|\p{Lu}{4}")
 MD_EMPHASIS = regex.compile(r"(?P<mark>\*\*|__)(?P<tok>[^*\s](?:.*?[^*\s])?)(?P=mark)")
 FILE_EXT = regex.compile(r"\.(?:pdf|docx?|xlsx?|png|jpe?g|gif|svg|html?|php|js|css|txt|zip)$", regex.I)
@@ -659,7 +661,7 @@ def code_like(tok: str) -> bool:
     letters = [c for c in tok if c.isalpha()]
     if len(letters) < 2 or not tok.isascii() or not token_ok(tok):
         return False
-    caps = all(c.isupper() for c in letters) or regex.search(r"\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll}", tok) is not None
+    caps = all(c.isupper() for c in letters) or INNER_CAPITAL.search(tok) is not None
     return (caps and tok.casefold() not in lexicon()["abbreviations"] and gazetteer().lookup(tok) is None
             and tok.casefold() not in _provider_names())
 
@@ -924,7 +926,7 @@ def _bare_name_after_noun(m: regex.Match, text: str, tok: str) -> bool:
 
 def _letters_and_digits(tok: str) -> bool:
     """`ct0`, `rsid2`, `ep202`: ASCII letters and digits in one token, as no Norwegian word is written."""
-    return tok.isascii() and token_ok(tok) and regex.fullmatch(r"(?=.*\d)(?=.*[A-Za-z]{2})[\w.-]+", tok) is not None
+    return tok.isascii() and token_ok(tok) and LETTERS_AND_DIGITS.fullmatch(tok) is not None
 
 
 def _from_appositions(doc, col: Collector) -> None:
@@ -1108,18 +1110,26 @@ MULTI_DEF_LINE = regex.compile(rf"^(?:- |\d{{1,2}}[.)][^\S\n]+)?(?P<names>{DEF_N
                                rf"(?:og|and|eller)[^\S\n]+{DEF_NAME})(?::\s+|\s+[–—-]\s+)\S")
 
 
-def _def_names(m: regex.Match) -> list[tuple[str, int]]:
-    """(name, offset in the line) of the names a `MULTI_DEF_LINE` match defines."""
-    return [(clean_token(n.group(0))[0], m.start("names") + n.start() + clean_token(n.group(0))[1])
-            for n in regex.finditer(DEF_NAME, m.group("names")) if not CO_CONNECTOR.fullmatch(n.group(0))]
+def _def_names(m: regex.Match, indent: int) -> list[tuple[str, int]]:
+    """(name, offset in the line) of the names a `MULTI_DEF_LINE` match (on the line without its indent) defines."""
+    names = []
+    for n in regex.finditer(DEF_NAME, m.group("names")):
+        if not CO_CONNECTOR.fullmatch(n.group(0)):
+            name, lead, _ = clean_token(n.group(0))
+            names.append((name, indent + m.start("names") + n.start() + lead))
+    return names
 
 
-def _entry_lines(lines: list[str]) -> list[tuple[str, str] | None]:
-    """Per line: (name, kind) when the line starts an entry, else None. Kinds: `line` (the name alone,
+Entry = tuple[str, str, list[tuple[str, int]]]
+
+
+def _entry_lines(lines: list[str]) -> list[Entry | None]:
+    """Per line: (name, kind, names with their offsets in the line) when the line starts an entry, else None.
+    Kinds: `line` (the name alone,
     a description line of three or more words below it, or below a short provider line) and `def` (`_ga: Skiller brukere ...`,
     `- lang – husker språkvalget`, `2. lang: husker språkvalget`, `- _gid (Google Analytics, 24 timer)`,
     `xs og csm: kjenner deg att ...`, whose first name stands for the line here)."""
-    out: list[tuple[str, str] | None] = []
+    out: list[Entry | None] = []
     for i, line in enumerate(lines):
         tok = line.strip()
         # (a line of three or more words that is only a type, `HTML Local Storage`, describes nothing:
@@ -1129,11 +1139,15 @@ def _entry_lines(lines: list[str]) -> list[tuple[str, str] | None]:
         by_provider = (i + 2 < len(lines) and 0 < len(lines[i + 1].split()) <= 4
                        and not lines[i + 1].rstrip().endswith(".") and len(lines[i + 2].split()) >= 3)
         if tok and " " not in tok and (described or by_provider):
-            out.append((tok, "line"))
-            continue
-        m = DEF_LINE.match(tok) or MULTI_DEF_LINE.match(tok)
-        out.append((clean_token(m.group("tok") if "tok" in m.groupdict() else _def_names(m)[0][0])[0], "def")
-                   if m else None)
+            out.append((tok, "line", [(tok, line.find(tok))]))
+        elif m := DEF_LINE.match(tok):
+            name = clean_token(m.group("tok"))[0]
+            out.append((name, "def", [(name, line.find(name))]))
+        elif m := MULTI_DEF_LINE.match(tok):
+            names = _def_names(m, len(line) - len(line.lstrip()))
+            out.append((names[0][0], "def", names))
+        else:
+            out.append(None)
     return out
 
 
@@ -1175,7 +1189,7 @@ def _from_entries(doc, col: Collector) -> None:
         start = starts[i]
         if entries[i] is None:
             continue
-        tok, kind = entries[i]
+        tok, kind, names = entries[i]
         pixel = kind == "line" and PIXEL_PATH.fullmatch(tok) is not None and table_name_ok(tok)
         if col.is_consumed(start) or not (token_ok(tok) or pixel) or tok.casefold() in providers or category_of(tok):
             continue
@@ -1188,11 +1202,8 @@ def _from_entries(doc, col: Collector) -> None:
         parent = doc.sections[sec].parent if sec is not None and doc.is_heading_line(start) else sec
         if (root := _run_root(doc, start)) is not None:
             parent = root             # entries under provider sub-headings are siblings of one cookie section
-        names = _def_names(multi) if kind == "def" and (multi := MULTI_DEF_LINE.match(line.strip())) else [(tok, 0)]
-        indent = len(line) - len(line.lstrip())
         for name, pos in names:
-            at = start + indent + pos if len(names) > 1 else start + line.find(tok)
-            by_section.setdefault(parent, []).append((name, at, said == "cookie", pixel))
+            by_section.setdefault(parent, []).append((name, start + pos, said == "cookie", pixel))
     for found in by_section.values():
         siblings = len(found) >= 2 and any(shaped(t) or db.is_known(t) for t, _, _, _ in found)
         for tok, start, typed, pixel in found:
