@@ -108,6 +108,21 @@ def test_tables_spread_over_blocks(text, rows):
     assert firsts == rows
 
 
+@pytest.mark.parametrize("text, rows", [
+    # label/value records with a blank line between all lines, a category title between them
+    ("Statistikk\n\nNavn\n\n_ga\n\nUtløpsdato\n\n2 år\n\nStatistikk\n\nNavn\n\n_gid\n\nUtløpsdato\n\n1 dag",
+     [{"name": "_ga", "lifetime": "2 år"}, {"name": "_gid", "lifetime": "1 dag"}]),
+    # headings that are column words over prose are no records
+    ("Formål\n\nVi behandler opplysningene dine for å levere tjenesten du har bestilt.\n\n"
+     "Lagringstid\n\nOpplysningene slettes når avtalen er avsluttet og regnskapet er ferdig.", []),
+    # one record alone is not spread over blocks
+    ("Navn\n\nOla Nordmann\n\nE-post\n\nola@example.no", []),
+])
+def test_records_spread_over_blocks(text, rows):
+    tables = [t for t in find_tables(text) if t.kind == "label_lines"]
+    assert [{role: cell.text for role, cell in r.cells.items()} for t in tables for r in t.rows] == rows
+
+
 def test_company_records_spread_over_blocks_are_no_table():
     text = ("Selskap\n\nKontaktopplysninger\n\nInfobric AB\n\nOrg.nr: 556646-2940\n\nTelefonnummer: +46 36 34 03 02\n\n"
             "Infobric AS\n\nOrg.nr: 996 878 546\n\nTelefonnummer: +47 4000 1451")

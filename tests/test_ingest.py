@@ -261,6 +261,32 @@ def test_html_summary_box_in_content_is_kept(tmp_path):
     assert "Vi lagrer abonnementsopplysninger" in result.text
 
 
+DECLARATION_ROWS = ("<h3>Nødvendige</h3><table><tr><th>Navn</th><th>Utløp</th></tr>"
+                    "<tr><td>lang</td><td>1 år</td></tr></table><h3>Statistikk</h3><p>Ingen.</p>")
+
+
+@pytest.mark.parametrize("box, kept", [
+    # cookie declarations whose id or class trafilatura takes for a consent banner
+    (f'<div id="ot-sdk-cookie-policy">{DECLARATION_ROWS}</div>', True),
+    (f'<div class="cmplz-cookies-overview">{DECLARATION_ROWS}</div>', True),
+    (f'<div class="consent-declaration"><div class="cookie-row">{DECLARATION_ROWS}</div></div>', True),
+    # a banner or settings dialog stays out
+    (f'<div class="cookie-settings" role="dialog">{DECLARATION_ROWS}<button>Godta</button></div>', False),
+    ('<div class="cookie-notice"><p>Vi bruker informasjonskapsler. Ingen.</p><button>OK</button></div>', False),
+])
+def test_html_cookie_declaration_is_kept(tmp_path, box, kept):
+    result = read_file(tmp_path, "page.html", TIME_PAGE.replace("{meta}", box))
+    assert ("lang | 1 år" in result.text.split("\n")) is kept
+    assert ("Ingen." in result.text) is kept
+
+
+def test_html_summary_heading_and_its_lines(tmp_path):
+    details = ('<details><summary><div><h3>Google Analytics</h3><p>Statistikk</p></div></summary>'
+               '<p>Vi bruker Google Analytics til å telle besøk på nettsiden vår.</p></details>')
+    result = read_file(tmp_path, "page.html", TIME_PAGE.replace("{meta}", details))
+    assert "Google Analytics\nStatistikk" in result.text
+
+
 def test_html_meta_line_without_time_is_still_dropped(tmp_path):
     result = read_file(tmp_path, "page.html", TIME_PAGE.replace("{meta}", '<p class="meta">Del siden METALINJE</p>'))
     assert "METALINJE" not in result.text

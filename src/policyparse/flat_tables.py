@@ -112,11 +112,11 @@ def header_rule(cell: str, header_row: bool = False) -> tuple[str, str] | None:
 
 def _blocks(text: str) -> list[list[tuple[int, int]]]:
     """Blocks (paragraphs separated by blank lines) as lists of non-empty line spans, a flattened table
-    spread over several blocks joined into one (`_spread_table_end`)."""
+    or a run of label/value records spread over several blocks joined into one."""
     raw = [[(ln.start, ln.end) for ln in block] for block in blocks(lines(text))]
     out, i = [], 0
     while i < len(raw):
-        k = _spread_table_end(text, raw, i)
+        k = max(_spread_table_end(text, raw, i), _spread_records_end(text, raw, i))
         out.append([span for block in raw[i:k] for span in block])
         i = k
     return out
@@ -166,6 +166,35 @@ def _spread_table_end(text: str, raw: list[list[tuple[int, int]]], i: int) -> in
         k += 1
     rows = (k - j) // n
     return j + rows * n if rows else i + 1
+
+
+def _spread_records_end(text: str, raw: list[list[tuple[int, int]]], i: int) -> int:
+    """Where label/value records with a blank line between all lines end (`Navn` / `_ga` / `Utløpsdato` /
+    `2 år`, a cookie plugin's declaration through the HTML ingest), when they start at block `i`; else
+    `i + 1`. Between records one other line may stand (a category title, Complianz's name line); values
+    are short lines, and the labels name the items or their lifetime."""
+    def line(k):
+        return text[raw[k][0][0]:raw[k][0][1]].strip() if k < len(raw) and len(raw[k]) == 1 else None
+
+    def label(k):
+        t = line(k)
+        return header_role(t) if t and not t.startswith("- ") and "|" not in t and ":" not in t else None
+
+    def value(k):
+        t = line(k)
+        return bool(t) and label(k) is None and not t.startswith("- ") and len(t.split()) <= 12 \
+            and not _prose(t) and not RECORD_LINE.match(t)
+
+    k, roles = i, []
+    while True:
+        if label(k) and value(k + 1):
+            roles.append(label(k))
+            k += 2
+        elif roles and value(k) and label(k + 1) and value(k + 2):
+            k += 1
+        else:
+            break
+    return k if len(roles) >= 4 and set(roles) & {"name", "key", "lifetime"} else i + 1
 
 
 def _strip_span(text: str, s: int, e: int) -> Cell:

@@ -263,12 +263,41 @@ def plain_or_marked(text: str) -> Ingested:
 
 INLINE_KEEP = ("time", "data", "abbr", "mark", "ins", "bdi")
 TIME_LINE_CHARS = 120  # a line holding a <time> element this short is a date line
+# what trafilatura takes for a consent banner: `cookie` in the id (or the class when there is no id),
+# `consent` and the like in the class
+CONSENT_ID_OR_CLASS = re.compile("cookie")
+CONSENT_CLASS = re.compile("consent|modal-content|permission")
+
+
+def _consent_marked(el) -> bool:
+    first = el.get("id") if el.get("id") is not None else el.get("class")
+    return bool(first and CONSENT_ID_OR_CLASS.search(first)) \
+        or bool(CONSENT_CLASS.search(el.get("class") or ""))
+
+
+def _is_declaration(el) -> bool:
+    """A cookie declaration (OneTrust's `ot-sdk-cookie-policy`, Complianz's `cmplz-cookies-overview`):
+    a table, a definition list or several headings, and no dialog, which a banner or settings pane is."""
+    if el.get("role") in ("dialog", "alertdialog") or el.get("aria-modal") == "true" or el.tag == "dialog":
+        return False
+    return bool(el.xpath(".//table | .//dl")) or len(el.xpath(".//h2 | .//h3 | .//h4 | .//h5 | .//h6")) >= 2
+
+
+def _keep_declarations(tree) -> None:
+    """Unmark the cookie declarations trafilatura would drop as consent banners, with everything inside
+    them; banners stay marked and are dropped."""
+    for el in tree.iter():
+        if isinstance(el.tag, str) and _consent_marked(el) and _is_declaration(el):
+            for inner in el.iter():
+                if isinstance(inner.tag, str) and _consent_marked(inner):
+                    for attr in ("id", "class"):
+                        inner.attrib.pop(attr, None)
 
 
 def _page_tree(html: str):
     """The page parsed once (trafilatura's loader), with the inline elements trafilatura would drop
-    (`<time>` holds 'Sist oppdatert' dates) replaced by their text and the boxes inside the content
-    (`<aside>` in `<main>`) kept; the string when it does not parse."""
+    (`<time>` holds 'Sist oppdatert' dates) replaced by their text, and the boxes inside the content
+    (`<aside>` in `<main>`) and cookie declarations kept; the string when it does not parse."""
     from trafilatura import load_html
 
     tree = load_html(html)
@@ -285,6 +314,7 @@ def _page_tree(html: str):
             parent = parent.getparent()
     for el in tree.iter(*INLINE_KEEP):
         el.drop_tag()
+    _keep_declarations(tree)
     for aside in tree.xpath("//main//aside | //article//aside"):  # a summary box in the content (`Kort fortalt`)
         aside.tag = "section"                                       # that trafilatura would drop
     return tree
@@ -379,7 +409,12 @@ def html_to_text(html: str) -> Ingested:
             tag = child.tag
             if tag == "head":
                 rend = child.get("rend") or "h2"
+                inner = child.findall("p")               # a <summary> (`<h3>Google Analytics</h3><p>Statistikk</p>`)
+                for p in inner:                          # is one head with paragraphs inside: they are lines below it
+                    child.remove(p)
                 add(text_of(child), "\n\n", int(rend[1]) if rend[1:].isdigit() else 2)
+                for p in inner:
+                    add(text_of(p), "\n")
             elif tag == "p":
                 for i, (line, bold) in enumerate(_paragraph_lines(child)):
                     short = len(line.split()) <= 12 and not line.rstrip().endswith((".", ","))

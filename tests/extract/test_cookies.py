@@ -1945,3 +1945,19 @@ def test_django_session_cookie_is_enriched():
 ])
 def test_identifier_shaped_names(text, expected):
     assert [c["name"] for c in cookies.extract(make_doc(text), {}).fields["cookies"]] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a consent plugin's declaration through the HTML ingest: every label and value in a block of its own
+    ("Informasjonskapsler\n\nStatistikk\n\nNavn\n\n_ga\n\nUtløpsdato\n\n2 år\n\nFunksjon\n\nTeller besøk\n\n"
+     "Funksjonell\n\nNavn\n\nlang\n\nUtløpsdato\n\nøkt\n\nFunksjon\n\nHusker språket", ["_ga", "lang"]),
+    # a name as a heading over its description
+    ("Informasjonskapsler\n\n_ga\n\nSkiller brukere fra hverandre. Utløper etter 2 år.\n\n"
+     "lang\n\nHusker språket du har valgt. Utløper etter 1 år.\n\n"
+     "CurrentContact\n\nHusker kontaktpersonen din. Utløper etter 1 år.", ["_ga", "lang", "CurrentContact"]),
+    # a lower-case heading over prose in a section without cookie names is no name
+    ("Informasjonskapsler\n\nstatistikk\n\nVi teller besøk for å forbedre nettstedet.\n\n"
+     "annonser\n\nVi viser annonser fra samarbeidspartnere.", []),
+])
+def test_declarations_with_blank_lines_between_cells(text, expected):
+    assert [c["name"] for c in cookies.extract(make_doc(text), {}).fields["cookies"]] == expected

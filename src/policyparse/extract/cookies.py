@@ -1123,6 +1123,19 @@ def _def_names(m: regex.Match, indent: int) -> list[tuple[str, int]]:
 Entry = tuple[str, str, list[tuple[str, int]]]
 
 
+def _lines_after(lines: list[str], i: int) -> list[str]:
+    """The two lines after line `i`; when line `i` stands alone between blank lines (a name as a heading
+    over its description, a consent platform's cells through the HTML ingest), the next two that stand
+    alone so, each past one blank line."""
+    if i > 0 and lines[i - 1].strip() or i + 1 < len(lines) and lines[i + 1].strip():
+        return lines[i + 1:i + 3]
+    out, k = [], i + 2
+    while len(out) < 2 and k < len(lines) and lines[k].strip() and not lines[k - 1].strip():
+        out.append(lines[k])
+        k += 2
+    return out
+
+
 def _entry_lines(lines: list[str]) -> list[Entry | None]:
     """Per line: (name, kind, names with their offsets in the line) when the line starts an entry, else None.
     Kinds: `line` (the name alone,
@@ -1132,12 +1145,13 @@ def _entry_lines(lines: list[str]) -> list[Entry | None]:
     out: list[Entry | None] = []
     for i, line in enumerate(lines):
         tok = line.strip()
+        after = _lines_after(lines, i)
         # (a line of three or more words that is only a type, `HTML Local Storage`, describes nothing:
         # the line above it is a lifetime, `Vedvarende`)
-        described = i + 1 < len(lines) and len(lines[i + 1].split()) >= 3 and not bare_value_cell(lines[i + 1].strip())
+        described = len(after) >= 1 and len(after[0].split()) >= 3 and not bare_value_cell(after[0].strip())
         # a consent platform's entry: name, provider (`Meta Platforms, Inc.`, `example.no`), description
-        by_provider = (i + 2 < len(lines) and 0 < len(lines[i + 1].split()) <= 4
-                       and not lines[i + 1].rstrip().endswith(".") and len(lines[i + 2].split()) >= 3)
+        by_provider = (len(after) >= 2 and 0 < len(after[0].split()) <= 4
+                       and not after[0].rstrip().endswith(".") and len(after[1].split()) >= 3)
         if tok and " " not in tok and (described or by_provider):
             out.append((tok, "line", [(tok, line.find(tok))]))
         elif m := DEF_LINE.match(tok):
