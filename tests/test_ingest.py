@@ -280,6 +280,37 @@ def test_html_cookie_declaration_is_kept(tmp_path, box, kept):
     assert ("Ingen." in result.text) is kept
 
 
+ANSWER = ("<p>Vi behandler navn og e-postadresse for å sende deg nyhetsbrevet. Grunnlaget er samtykket ditt, "
+          "jf. personvernforordningen artikkel 6 nr. 1 bokstav a.</p>")
+
+
+@pytest.mark.parametrize("panel", [
+    # closed accordion panels and FAQ answers, as a static scrape gets them
+    f'<div class="accordion"><button aria-expanded="false">Nyhetsbrev</button><div aria-hidden="true">{ANSWER}</div></div>',
+    f'<div class="item"><h3 class="accordion-header"><button class="accordion-button collapsed" type="button">Nyhetsbrev'
+    f'</button></h3><div class="accordion-collapse collapse"><div class="accordion-body">{ANSWER}</div></div></div>',
+    f'<div class="faq"><h3>Nyhetsbrev</h3><div class="faq-a" style="display: none;">{ANSWER}</div></div>',
+    f'<div class="toggle"><h3>Nyhetsbrev</h3><div class="toggle-content hidden">{ANSWER}</div></div>',
+    f'<div class="expandable"><h3>Nyhetsbrev</h3><div class="expandable-content">{ANSWER}</div></div>',
+])
+def test_html_closed_accordion_panels_are_read(tmp_path, panel):
+    result = read_file(tmp_path, "page.html", TIME_PAGE.replace("{meta}", panel))
+    assert "Grunnlaget er samtykket ditt" in result.text
+    assert "Nyhetsbrev" in [result.text[s:e] for s, e, _ in result.headings]
+
+
+@pytest.mark.parametrize("hidden", [
+    # hidden widgets stay out: a short notice, a link list, a hidden menu
+    '<div style="display:none"><p>Takk for at du meldte deg på. SKJULT</p></div>',
+    '<div aria-hidden="true"><a href="/a">Om oss SKJULT</a> <a href="/b">Kontakt oss og finn oss på kartet</a> '
+    '<a href="/c">Jobb hos oss i et trivelig miljø med gode kolleger</a> <a href="/d">Presse og nyheter</a></div>',
+    '<nav><div class="menu hidden"><p>Produkter og tjenester for bedrifter og privatpersoner i hele landet, med '
+    'levering over natten. Se alle tilbud her. SKJULT</p></div></nav>',
+])
+def test_html_hidden_widgets_stay_hidden(tmp_path, hidden):
+    assert "SKJULT" not in read_file(tmp_path, "page.html", TIME_PAGE.replace("{meta}", hidden)).text
+
+
 def test_html_summary_heading_and_its_lines(tmp_path):
     details = ('<details><summary><div><h3>Google Analytics</h3><p>Statistikk</p></div></summary>'
                '<p>Vi bruker Google Analytics til å telle besøk på nettsiden vår.</p></details>')

@@ -283,6 +283,52 @@ def _is_declaration(el) -> bool:
     return bool(el.xpath(".//table | .//dl")) or len(el.xpath(".//h2 | .//h3 | .//h4 | .//h5 | .//h6")) >= 2
 
 
+HIDING_CLASS = re.compile(r"(?:^|[\s_-])(?:hidden|hide|collapsed|closed)(?:$|[\s_-])|expand|slide|overlay", re.I)
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+OUTSIDE_CONTENT = "ancestor-or-self::*[self::nav or self::header or self::footer or self::form or self::dialog]"
+PANEL_MIN_CHARS = 120       # a hidden element with this much prose is a closed accordion panel, not a widget
+
+
+def _hidden(el) -> bool:
+    return el.get("aria-hidden") == "true" or "hidden" in (el.get("id") or "") \
+        or bool(HIDDEN_STYLE.search(el.get("style") or "")) or bool(HIDING_CLASS.search(el.get("class") or ""))
+
+
+def _closed_panel(el) -> bool:
+    """A closed accordion or FAQ answer (`aria-hidden="true"`, `display: none`, `class="... hidden"`) that
+    holds policy text: prose, mostly not links, outside navigation, forms, dialogs and consent banners."""
+    if not _hidden(el) or _consent_marked(el) or el.get("role") in ("dialog", "alertdialog", "navigation", "menu"):
+        return False
+    if el.xpath(OUTSIDE_CONTENT):
+        return False
+    text = " ".join("".join(el.itertext()).split())
+    links = sum(len(" ".join("".join(a.itertext()).split())) for a in el.iter("a"))
+    return len(text) >= PANEL_MIN_CHARS and links < len(text) / 2 and re.search(r"\w[.!?](?:\s|$)", text) is not None
+
+
+def _open_panels(tree) -> None:
+    """Open the closed accordion panels trafilatura would drop as hidden, so FAQ-style policies keep their
+    answers, and keep their titles: a toggle button inside a heading becomes the heading's text, one
+    outside a heading (`<button aria-expanded="false">Hvem er behandlingsansvarlig?</button>`) a heading."""
+    for button in list(tree.iter("button")):
+        title = " ".join("".join(button.itertext()).split())
+        if button.xpath(OUTSIDE_CONTENT) or not title or len(title.split()) > 15:
+            continue
+        if button.xpath("ancestor::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"):
+            button.drop_tag()
+        elif button.get("aria-expanded") is not None or button.get("aria-controls") is not None:
+            button.tag = "h3"
+            button.attrib.clear()
+    for el in tree.iter():
+        if isinstance(el.tag, str) and _closed_panel(el):
+            el.attrib.pop("aria-hidden", None)
+            el.attrib.pop("class", None)
+            if "hidden" in (el.get("id") or ""):
+                el.attrib.pop("id")
+            if el.get("style"):
+                el.set("style", HIDDEN_STYLE.sub("", el.get("style")))
+
+
 def _keep_declarations(tree) -> None:
     """Unmark the cookie declarations trafilatura would drop as consent banners, with everything inside
     them; banners stay marked and are dropped."""
@@ -297,7 +343,8 @@ def _keep_declarations(tree) -> None:
 def _page_tree(html: str):
     """The page parsed once (trafilatura's loader), with the inline elements trafilatura would drop
     (`<time>` holds 'Sist oppdatert' dates) replaced by their text, and the boxes inside the content
-    (`<aside>` in `<main>`) and cookie declarations kept; the string when it does not parse."""
+    (`<aside>` in `<main>`), cookie declarations and closed accordion panels kept; the string when it does not
+    parse."""
     from trafilatura import load_html
 
     tree = load_html(html)
@@ -315,6 +362,7 @@ def _page_tree(html: str):
     for el in tree.iter(*INLINE_KEEP):
         el.drop_tag()
     _keep_declarations(tree)
+    _open_panels(tree)
     for aside in tree.xpath("//main//aside | //article//aside"):  # a summary box in the content (`Kort fortalt`)
         aside.tag = "section"                                       # that trafilatura would drop
     return tree
