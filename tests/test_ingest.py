@@ -311,6 +311,26 @@ def test_html_hidden_widgets_stay_hidden(tmp_path, hidden):
     assert "SKJULT" not in read_file(tmp_path, "page.html", TIME_PAGE.replace("{meta}", hidden)).text
 
 
+@pytest.mark.parametrize("table, line", [
+    # a cell of several lines is one cell, its lines joined with `, `; the next cell keeps its text
+    ("<tr><td>_ga<br>_gid<br/>_gat</td><td>Google</td><td>2 år<br>1 dag</td></tr>", "_ga, _gid, _gat | Google | 2 år, 1 dag"),
+    ("<tr><td><p>lang</p><p>wp-settings</p></td><td>Eksempel AS</td><td>1 år</td></tr>", "lang, wp-settings | Eksempel AS | 1 år"),
+    ("<tr><td><ul><li>_fbp</li><li>fr</li></ul></td><td>Meta</td><td>3 måneder</td></tr>", "_fbp, fr | Meta | 3 måneder"),
+    ("<tr><td>Tripletex</td><td>Regnskap.<br>Lagres i Norge.</td><td>5 år</td></tr>", "Tripletex | Regnskap. Lagres i Norge. | 5 år"),
+])
+def test_html_table_cells_of_several_lines(tmp_path, table, line):
+    box = f"<table><tr><th>Navn</th><th>Leverandør</th><th>Utløp</th></tr>{table}</table>"
+    assert line in read_file(tmp_path, "page.html", TIME_PAGE.replace("{meta}", box)).text.split("\n")
+
+
+def test_html_social_network_names_are_kept(tmp_path):
+    # trafilatura drops a line that is only `Google`, `Facebook`, `LinkedIn` as a share button
+    box = "<ul><li>Google</li><li>Facebook</li><li>LinkedIn</li><li>Mailchimp</li></ul>"
+    text = read_file(tmp_path, "page.html", TIME_PAGE.replace("{meta}", box)).text
+    assert ["- Google", "- Facebook", "- LinkedIn", "- Mailchimp"] == [ln for ln in text.split("\n") if ln.startswith("- ")]
+    assert ingest.KEEP_MARK not in text
+
+
 def test_html_summary_heading_and_its_lines(tmp_path):
     details = ('<details><summary><div><h3>Google Analytics</h3><p>Statistikk</p></div></summary>'
                '<p>Vi bruker Google Analytics til å telle besøk på nettsiden vår.</p></details>')

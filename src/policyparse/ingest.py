@@ -329,6 +329,64 @@ def _open_panels(tree) -> None:
                 el.set("style", HIDDEN_STYLE.sub("", el.get("style")))
 
 
+KEEP_MARK = "\u2060"  # a word joiner after a line trafilatura would drop as a share button; removed again
+
+
+def _protect_service_lines(tree) -> None:
+    """Mark the lines trafilatura drops as share buttons (a cell or list item that is only `Google`,
+    `Facebook`, `LinkedIn`, `Mail` or `PDF`) so they stay: in a policy they are suppliers and cookie
+    providers."""
+    from trafilatura.utils import RE_FILTER
+
+    def mark(text: str | None) -> str | None:
+        if not text or not any(RE_FILTER.match(line) for line in text.splitlines()):
+            return text
+        return "\n".join(line + KEEP_MARK if RE_FILTER.match(line) else line for line in text.split("\n"))
+
+    for el in tree.iter():
+        if isinstance(el.tag, str):
+            el.text, el.tail = mark(el.text), mark(el.tail)
+
+
+CELL_BREAKS = frozenset({"br", "p", "div", "li", "ul", "ol", "dt", "dd"})
+
+
+def _cell_lines(cell) -> list[str]:
+    """The lines of a table cell, broken at `<br>`, paragraphs and list items."""
+    parts: list[list[str]] = [[]]
+
+    def visit(el) -> None:
+        if isinstance(el.tag, str) and el.text:
+            parts[-1].append(el.text)
+        for child in el:
+            breaks = child.tag in CELL_BREAKS
+            if breaks:
+                parts.append([])
+            visit(child)
+            if breaks:
+                parts.append([])
+            if child.tail:
+                parts[-1].append(child.tail)
+
+    visit(cell)
+    return [line for line in (" ".join("".join(p).split()) for p in parts) if line]
+
+
+def _flatten_cells(tree) -> None:
+    """Table cells as one line each, their lines joined with `, ` (`_ga<br>_gid` is `_ga, _gid`), as
+    trafilatura glues the lines of a cell together (`_ga_gid`) and empties the next cell."""
+    for cell in tree.xpath("//td | //th"):
+        lines = _cell_lines(cell)
+        if len(lines) < 2:
+            continue
+        text = lines[0]
+        for line in lines[1:]:
+            text += (" " if text.endswith((".", "!", "?", ":", ";", ",")) else ", ") + line
+        for child in list(cell):
+            cell.remove(child)
+        cell.text = text
+
+
 def _keep_declarations(tree) -> None:
     """Unmark the cookie declarations trafilatura would drop as consent banners, with everything inside
     them; banners stay marked and are dropped."""
@@ -343,8 +401,8 @@ def _keep_declarations(tree) -> None:
 def _page_tree(html: str):
     """The page parsed once (trafilatura's loader), with the inline elements trafilatura would drop
     (`<time>` holds 'Sist oppdatert' dates) replaced by their text, and the boxes inside the content
-    (`<aside>` in `<main>`), cookie declarations and closed accordion panels kept; the string when it does not
-    parse."""
+    (`<aside>` in `<main>`), cookie declarations, closed accordion panels and lines naming a social
+    network kept, and table cells of several lines as one; the string when it does not parse."""
     from trafilatura import load_html
 
     tree = load_html(html)
@@ -363,6 +421,8 @@ def _page_tree(html: str):
         el.drop_tag()
     _keep_declarations(tree)
     _open_panels(tree)
+    _flatten_cells(tree)
+    _protect_service_lines(tree)
     for aside in tree.xpath("//main//aside | //article//aside"):  # a summary box in the content (`Kort fortalt`)
         aside.tag = "section"                                       # that trafilatura would drop
     return tree
@@ -438,7 +498,7 @@ def html_to_text(html: str) -> Ingested:
 
     def add(line: str, sep: str, level: int = 0) -> None:
         nonlocal length
-        line = " ".join(line.split())
+        line = " ".join(line.replace(KEEP_MARK, "").split())
         if not line:
             return
         if parts:
@@ -483,7 +543,7 @@ def html_to_text(html: str) -> Ingested:
 
     main = root.find("main")
     walk(main if main is not None else root)
-    title = root.get("title") or None
+    title = (root.get("title") or "").replace(KEEP_MARK, "") or None
     if not parts:
         raise IngestError("HTML page has no body text")
     return Ingested("".join(parts), headings, title, warnings)
