@@ -323,6 +323,14 @@ def test_html_table_cells_of_several_lines(tmp_path, table, line):
     assert line in read_file(tmp_path, "page.html", TIME_PAGE.replace("{meta}", box)).text.split("\n")
 
 
+def test_html_label_value_tables_are_records(tmp_path):
+    box = ("<table><tr><th>Navn</th><td>lang</td></tr><tr><th>Utløp:</th><td>1 år</td></tr></table>"
+           "<table><tr><th>Navn</th><th>Utløp</th></tr><tr><td>_ga</td><td>2 år</td></tr></table>")
+    lines = read_file(tmp_path, "page.html", TIME_PAGE.replace("{meta}", box)).text.split("\n")
+    assert ["Navn: lang", "Utløp: 1 år"] == lines[lines.index("Navn: lang"):lines.index("Navn: lang") + 2]
+    assert "_ga | 2 år" in lines
+
+
 def test_html_social_network_names_are_kept(tmp_path):
     # trafilatura drops a line that is only `Google`, `Facebook`, `LinkedIn` as a share button
     box = "<ul><li>Google</li><li>Facebook</li><li>LinkedIn</li><li>Mailchimp</li></ul>"

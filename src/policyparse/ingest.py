@@ -387,6 +387,29 @@ def _flatten_cells(tree) -> None:
         cell.text = text
 
 
+def _label_tables_as_records(tree) -> None:
+    """A table whose every row is a label cell and a value cell (`<th>Navn</th><td>_ga</td>`, one table per
+    cookie) becomes a paragraph of `Label: value` lines; trafilatura keeps only the first row's label as a
+    header."""
+    from lxml import etree
+
+    for table in list(tree.iter("table")):
+        rows = table.xpath("./tr | ./thead/tr | ./tbody/tr")
+        cells = [row.xpath("./th | ./td") for row in rows]
+        if not rows or any(len(c) != 2 or c[0].tag != "th" or c[1].tag != "td" for c in cells):
+            continue
+        paragraph = etree.Element("p")
+        for k, (label, value) in enumerate(cells):
+            line = " ".join("".join(label.itertext()).split()).rstrip(":") + ": " \
+                + " ".join("".join(value.itertext()).split())
+            if k:
+                etree.SubElement(paragraph, "br").tail = line
+            else:
+                paragraph.text = line
+        paragraph.tail = table.tail
+        table.getparent().replace(table, paragraph)
+
+
 def _keep_declarations(tree) -> None:
     """Unmark the cookie declarations trafilatura would drop as consent banners, with everything inside
     them; banners stay marked and are dropped."""
@@ -402,7 +425,8 @@ def _page_tree(html: str):
     """The page parsed once (trafilatura's loader), with the inline elements trafilatura would drop
     (`<time>` holds 'Sist oppdatert' dates) replaced by their text, and the boxes inside the content
     (`<aside>` in `<main>`), cookie declarations, closed accordion panels and lines naming a social
-    network kept, and table cells of several lines as one; the string when it does not parse."""
+    network kept, table cells of several lines as one and tables of label / value rows as lines; the
+    string when it does not parse."""
     from trafilatura import load_html
 
     tree = load_html(html)
@@ -422,6 +446,7 @@ def _page_tree(html: str):
     _keep_declarations(tree)
     _open_panels(tree)
     _flatten_cells(tree)
+    _label_tables_as_records(tree)
     _protect_service_lines(tree)
     for aside in tree.xpath("//main//aside | //article//aside"):  # a summary box in the content (`Kort fortalt`)
         aside.tag = "section"                                       # that trafilatura would drop
