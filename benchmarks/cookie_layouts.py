@@ -1,6 +1,7 @@
 """Layout robustness of cookie extraction: the same cookie rows rendered in the layouts policies,
 consent plugins and scrapers produce (tables as `|` rows, tabs, one cell per line, records, HTML;
-twelve header sets; lists, prose, provider and category sub-headings, plugin declarations), each
+twelve header sets; lists, prose, provider and category sub-headings, plugin declarations in text and
+in HTML), each
 embedded in a small policy and parsed by the pipeline. Prints true/false/missed names per layout, the
 first misses, and the totals. Usage: `python benchmarks/cookie_layouts.py [seed] [trials] [shown]`
 (`make cookie-layouts`). An accuracy check, not a speed one: twelve of the layouts are also tests
@@ -69,6 +70,12 @@ INTRO = ("Personvernerklæring for Eksempel AS\n\nEksempel AS er behandlingsansv
          "vi behandler om deg.\n\nInformasjonskapsler\n\nVi bruker informasjonskapsler (cookies) på nettstedet. "
          "Nedenfor ser du hvilke informasjonskapsler vi bruker.\n\n")
 OUTRO = "\n\nKontakt oss\n\nSpørsmål om personvern kan sendes til personvern@eksempel.no.\n"
+HTML_PAGE = ("<html><head><title>Personvern – Eksempel AS</title></head><body><header><nav><a href='/'>Hjem</a>"
+             "<a href='/om'>Om oss</a></nav></header><main><h1>Personvernerklæring for Eksempel AS</h1><p>Eksempel AS er "
+             "behandlingsansvarlig for personopplysningene vi behandler om deg.</p><h2>Informasjonskapsler</h2><p>Vi bruker "
+             "informasjonskapsler (cookies) på nettstedet. Nedenfor ser du hvilke informasjonskapsler vi bruker.</p>{body}"
+             "<h2>Kontakt oss</h2><p>Spørsmål om personvern kan sendes til personvern@eksempel.no.</p></main>"
+             "<footer><p>Eksempel AS · Storgata 1 · 0123 Oslo</p></footer></body></html>")
 
 
 def pipe(rows, h, sep=" | ", outer=False, rule=False):
@@ -123,7 +130,43 @@ def formats():
     f["cookieyes_labels"] = lambda rows: "\n\n".join(f"Cookie\n{n}\nDuration\n{e}\nDescription\n{d}" for n, p, d, e in rows)
     f["cookie_info"] = lambda rows: "\n\n".join(f"Navn: {n}\nUdbyder: {p}\nFormål: {d}\nUdløb: {e}\nType: HTTP" for n, p, d, e in rows)
     f["bullets_three"] = lambda rows: "\n".join(f"• {n} – {p} – {e}" for n, p, d, e in rows)
+    f.update(html_plugins())
     return f
+
+
+def _by_provider(rows):
+    return {p: [r for r in rows if r[1] == p] for p in dict.fromkeys(r[1] for r in rows)}
+
+
+def html_plugins():
+    """Cookie declarations as consent plugins and site builders print them in HTML: markup trafilatura takes for
+    a consent banner, a hidden accordion or share buttons, cells of several lines, one label table per cookie."""
+    return {
+        "html_onetrust": lambda rows: '<div id="ot-sdk-cookie-policy"><section><h3>Informasjonskapsler</h3><table><thead><tr>'
+            "<th>Informasjonskapselundergruppe</th><th>Informasjonskapsler</th><th>Type</th></tr></thead><tbody>"
+            + "".join(f"<tr><td>{p.lower().split()[0]}.com</td><td>{', '.join(f'<a>{n}</a>' for n, *_ in rs)}</td>"
+                      "<td>Tredjepart</td></tr>" for p, rs in _by_provider(rows).items())
+            + "</tbody></table></section><section><h3>Nødvendige</h3><p>Slått på.</p></section></div>",
+        "html_complianz": lambda rows: '<div id="cmplz-cookies-overview">' + "".join(
+            f"<details class='cmplz-dropdown'><summary><div><h3>{p}</h3><p>Statistikk</p></div></summary>"
+            + "".join(f"<div class='cookies-per-purpose'><div class='purpose'><h4>Statistikk</h4></div>"
+                      f"<div class='name-header'><h5>Navn</h5></div><div class='name'>{n}</div>"
+                      f"<div class='retention-header'><h5>Utløpsdato</h5></div><div class='retention'>{e}</div>"
+                      f"<div class='function-header'><h5>Funksjon</h5></div><div class='function'>{d}</div></div>"
+                      for n, _, d, e in rs) + "</details>" for p, rs in _by_provider(rows).items()) + "</div>",
+        "html_accordion": lambda rows: "".join(
+            f"<div class='accordion-item'><h3><button aria-expanded='false'>{p}</button></h3>"
+            f"<div class='accordion-collapse collapse' aria-hidden='true'><p>Disse informasjonskapslene settes av {p} "
+            f"når du besøker nettstedet, og de brukes slik tabellen viser.</p><table><tr><th>Navn</th><th>Formål</th>"
+            f"<th>Utløper</th></tr>" + "".join(f"<tr><td>{n}</td><td>{d}</td><td>{e}</td></tr>" for n, _, d, e in rs)
+            + "</table></div></div>" for p, rs in _by_provider(rows).items()),
+        "html_br_cells": lambda rows: "<table><tr><th>Navn</th><th>Leverandør</th><th>Utløper</th></tr>" + "".join(
+            f"<tr><td>{'<br>'.join(n for n, *_ in rs)}</td><td>{p}</td><td>{'<br>'.join(e for *_, e in rs)}</td></tr>"
+            for p, rs in _by_provider(rows).items()) + "</table>",
+        "html_label_tables": lambda rows: "".join(
+            f"<table><tr><th>Navn</th><td>{n}</td></tr><tr><th>Leverandør</th><td>{p}</td></tr>"
+            f"<tr><th>Formål</th><td>{d}</td></tr><tr><th>Utløper</th><td>{e}</td></tr></table>" for n, p, d, e in rows),
+    }
 
 
 def run(text: str, html: bool = False) -> list[str]:
@@ -141,8 +184,7 @@ def main(seed: int = 0, trials: int = 6, show: int = 3):
             rows = rng.sample(POOL, rng.randint(3, 7))
             body = render(rows)
             html = name.startswith("html_")
-            text = (f"<html><body><h1>Personvernerklæring</h1><h2>Informasjonskapsler</h2><p>Vi bruker informasjonskapsler.</p>{body}"
-                    f"<h2>Kontakt</h2><p>Skriv til oss.</p></body></html>") if html else INTRO + body + OUTRO
+            text = HTML_PAGE.format(body=body) if html else INTRO + body + OUTRO
             got = run(text, html)
             gold = [r[0] for r in rows]
             tp = len(set(got) & set(gold))

@@ -339,11 +339,15 @@ def test_html_social_network_names_are_kept(tmp_path):
     assert ingest.KEEP_MARK not in text
 
 
-def test_html_summary_heading_and_its_lines(tmp_path):
-    details = ('<details><summary><div><h3>Google Analytics</h3><p>Statistikk</p></div></summary>'
-               '<p>Vi bruker Google Analytics til å telle besøk på nettsiden vår.</p></details>')
+@pytest.mark.parametrize("summary, heading, level", [
+    # the heading inside a summary keeps its level; a summary without one sits below the heading above it
+    ("<summary><div><h3>Google Analytics</h3><p>Statistikk</p></div></summary>", "Google Analytics", 3),
+    ("<summary>Google Analytics</summary>", "Google Analytics", 2),
+])
+def test_html_summary_is_a_heading(tmp_path, summary, heading, level):
+    details = f"<details>{summary}<p>Vi bruker Google Analytics til å telle besøk på nettsiden vår.</p></details>"
     result = read_file(tmp_path, "page.html", TIME_PAGE.replace("{meta}", details))
-    assert "Google Analytics\nStatistikk" in result.text
+    assert (heading, level) in [(result.text[s:e], lvl) for s, e, lvl in result.headings]
 
 
 def test_html_meta_line_without_time_is_still_dropped(tmp_path):

@@ -283,3 +283,13 @@ def test_structural_headings_are_taken_as_given():
     secs = find_sections(text, [(*first, 1), (*second, 2)])
     assert [(s.heading, s.level, s.parent) for s in secs] == [("Kort", 0, None),
                                                               ("En tittel som ender med kolon:", 1, 0)]
+
+
+def test_line_judged_a_heading_sits_below_the_last_marked_heading():
+    # an unmarked heading line in an HTML page is a sub-heading of the marked heading above it, so the
+    # marked headings that follow keep their parents
+    text = f"Personvern\n\n{BODY}\n\nInformasjonskapsler\n\n{BODY}\n\nDatabehandlere\n\n{BODY2}\n\nKontakt\n\n{BODY}"
+    marked = [(0, 10, 1)] + [(text.index(h), text.index(h) + len(h), 2) for h in ("Informasjonskapsler", "Kontakt")]
+    secs = find_sections(text, marked)
+    assert [(s.heading, s.level, s.parent) for s in secs] == [
+        ("Personvern", 0, None), ("Informasjonskapsler", 1, 0), ("Databehandlere", 2, 1), ("Kontakt", 1, 0)]

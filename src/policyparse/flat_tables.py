@@ -194,7 +194,7 @@ def _spread_records_end(text: str, raw: list[list[tuple[int, int]]], i: int) -> 
             k += 1
         else:
             break
-    return k if len(roles) >= 4 and set(roles) & {"name", "key", "lifetime"} else i + 1
+    return k if len(roles) >= 3 and set(roles) & {"name", "key", "lifetime"} else i + 1
 
 
 def _strip_span(text: str, s: int, e: int) -> Cell:

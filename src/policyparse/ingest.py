@@ -285,6 +285,7 @@ def _is_declaration(el) -> bool:
 
 HIDING_CLASS = re.compile(r"(?:^|[\s_-])(?:hidden|hide|collapsed|closed)(?:$|[\s_-])|expand|slide|overlay", re.I)
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+HEADINGS = "self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
 OUTSIDE_CONTENT = "ancestor-or-self::*[self::nav or self::header or self::footer or self::form or self::dialog]"
 PANEL_MIN_CHARS = 120       # a hidden element with this much prose is a closed accordion panel, not a widget
 
@@ -296,14 +297,16 @@ def _hidden(el) -> bool:
 
 def _closed_panel(el) -> bool:
     """A closed accordion or FAQ answer (`aria-hidden="true"`, `display: none`, `class="... hidden"`) that
-    holds policy text: prose, mostly not links, outside navigation, forms, dialogs and consent banners."""
+    holds policy text: prose or a table, mostly not links, outside navigation, forms, dialogs and consent
+    banners."""
     if not _hidden(el) or _consent_marked(el) or el.get("role") in ("dialog", "alertdialog", "navigation", "menu"):
         return False
     if el.xpath(OUTSIDE_CONTENT):
         return False
-    text = " ".join("".join(el.itertext()).split())
+    text = " ".join(" ".join(el.itertext()).split())
     links = sum(len(" ".join("".join(a.itertext()).split())) for a in el.iter("a"))
-    return len(text) >= PANEL_MIN_CHARS and links < len(text) / 2 and re.search(r"\w[.!?](?:\s|$)", text) is not None
+    prose = len(text) >= PANEL_MIN_CHARS and re.search(r"\w[.!?](?:\s|$)", text) is not None
+    return (prose or bool(el.xpath(".//table | .//dl"))) and links < len(text) / 2
 
 
 def _open_panels(tree) -> None:
@@ -314,7 +317,7 @@ def _open_panels(tree) -> None:
         title = " ".join("".join(button.itertext()).split())
         if button.xpath(OUTSIDE_CONTENT) or not title or len(title.split()) > 15:
             continue
-        if button.xpath("ancestor::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"):
+        if button.xpath(f"ancestor::*[{HEADINGS}]"):
             button.drop_tag()
         elif button.get("aria-expanded") is not None or button.get("aria-controls") is not None:
             button.tag = "h3"
@@ -387,6 +390,18 @@ def _flatten_cells(tree) -> None:
         cell.text = text
 
 
+def _summaries_as_headings(tree) -> None:
+    """A `<details>` summary as the heading trafilatura would make of it without a level: the heading inside
+    it with its level (`<summary><h3>Google Analytics</h3><p>Statistikk</p></summary>`), else a heading one
+    level below the last heading before the `<details>`."""
+    for summary in list(tree.iter("summary")):
+        if summary.xpath(f".//*[{HEADINGS}]"):
+            summary.drop_tag()
+            continue
+        above = summary.xpath(f"preceding::*[{HEADINGS}][not(ancestor::details)][1]")
+        summary.tag = f"h{min(6, int(above[0].tag[1]) + 1) if above else 3}"
+
+
 def _label_tables_as_records(tree) -> None:
     """A table whose every row is a label cell and a value cell (`<th>Navn</th><td>_ga</td>`, one table per
     cookie) becomes a paragraph of `Label: value` lines; trafilatura keeps only the first row's label as a
@@ -447,6 +462,7 @@ def _page_tree(html: str):
     _open_panels(tree)
     _flatten_cells(tree)
     _label_tables_as_records(tree)
+    _summaries_as_headings(tree)
     _protect_service_lines(tree)
     for aside in tree.xpath("//main//aside | //article//aside"):  # a summary box in the content (`Kort fortalt`)
         aside.tag = "section"                                       # that trafilatura would drop

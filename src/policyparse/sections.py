@@ -459,6 +459,7 @@ def find_sections(text: str, structural: list[tuple[int, int, int]] | None = Non
     sections: list[Section] = []
     toc_block = -1
     last_numbered_level = 0
+    last_marked_level = None      # a line judged a heading between marked ones sits one level below the last
     for i, ln in enumerate(lines):
         t = ln.text.strip()
         if not t:
@@ -469,7 +470,7 @@ def find_sections(text: str, structural: list[tuple[int, int, int]] | None = Non
         if ln.block == toc_block:
             continue
         if ln.start in marked_starts:
-            level = max(marked_starts[ln.start] - 1, 0)
+            level = last_marked_level = max(marked_starts[ln.start] - 1, 0)
             number = m.group("num").strip() if (m := NUMBERED.match(t)) else None
         elif i in title_labels:
             continue
@@ -479,6 +480,8 @@ def find_sections(text: str, structural: list[tuple[int, int, int]] | None = Non
             if number:
                 level = _level_of_number(number)
                 last_numbered_level = level
+            elif last_marked_level is not None:
+                level = last_marked_level + 1
             else:
                 level = 0 if not sections else last_numbered_level + 1
         else:

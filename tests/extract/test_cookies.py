@@ -9,6 +9,8 @@ import pytest
 from policyparse import cookiedb
 from policyparse.extract import cookies
 from policyparse.flat_tables import header_role
+from policyparse.ingest import html_to_text
+from policyparse.pipeline import build_document
 
 from conftest import SHARED, make_doc
 
@@ -1787,6 +1789,43 @@ def test_same_cookies_in_every_layout(layout):
             + LAYOUTS[layout](ROWS) + "\n\nKontakt oss\n\nSkriv til personvern@eksempel.no.")
     names = [c["name"] for c in cookies.extract(make_doc(text), {}).fields["cookies"]]
     assert sorted(names) == sorted(r[0] for r in ROWS)
+
+
+def _html_by_provider(render_group):
+    return "".join(render_group(p, [r for r in ROWS if r[1] == p]) for p in dict.fromkeys(r[1] for r in ROWS))
+
+
+HTML_LAYOUTS = {
+    # markup trafilatura takes for a consent banner (an id or class with `cookie`)
+    "onetrust": '<div id="ot-sdk-cookie-policy"><h3>Informasjonskapsler</h3><table><tr><th>Leverandør</th>'
+                "<th>Informasjonskapsler</th></tr>" + _html_by_provider(
+                    lambda p, rs: f"<tr><td>{p}</td><td>{', '.join(n for n, *_ in rs)}</td></tr>") + "</table><h3>Mer</h3></div>",
+    "complianz": '<div id="cmplz-cookies-overview">' + _html_by_provider(
+        lambda p, rs: f"<details><summary><div><h3>{p}</h3><p>Statistikk</p></div></summary>" + "".join(
+            f"<div class='cookies-per-purpose'><div class='name-header'><h5>Navn</h5></div><div>{n}</div>"
+            f"<div class='retention-header'><h5>Utløpsdato</h5></div><div>{e}</div><div class='function-header'>"
+            f"<h5>Funksjon</h5></div><div>{d}</div></div>" for n, _, d, e in rs) + "</details>") + "</div>",
+    # closed accordion panels, cells of several lines, one label table per cookie
+    "accordion": _html_by_provider(
+        lambda p, rs: f"<div><h3><button aria-expanded='false'>{p}</button></h3><div aria-hidden='true'><p>Disse "
+                      f"informasjonskapslene settes av {p} når du besøker nettstedet, slik tabellen viser.</p><table>"
+                      "<tr><th>Navn</th><th>Utløper</th></tr>"
+                      + "".join(f"<tr><td>{n}</td><td>{e}</td></tr>" for n, _, _, e in rs) + "</table></div></div>"),
+    "cells_with_breaks": "<table><tr><th>Navn</th><th>Leverandør</th></tr>" + _html_by_provider(
+        lambda p, rs: f"<tr><td>{'<br>'.join(n for n, *_ in rs)}</td><td>{p}</td></tr>") + "</table>",
+    "label_tables": "".join(f"<table><tr><th>Navn</th><td>{n}</td></tr><tr><th>Leverandør</th><td>{p}</td></tr>"
+                            f"<tr><th>Utløper</th><td>{e}</td></tr></table>" for n, p, d, e in ROWS),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(HTML_LAYOUTS))
+def test_same_cookies_in_html_declarations(layout):
+    page = ("<html><body><main><h1>Personvernerklæring for Eksempel AS</h1><p>Eksempel AS er behandlingsansvarlig for "
+            "personopplysningene vi behandler om deg.</p><h2>Informasjonskapsler</h2><p>Vi bruker informasjonskapsler "
+            f"på nettstedet. Her er en oversikt.</p>{HTML_LAYOUTS[layout]}<h2>Kontakt oss</h2><p>Skriv til "
+            "personvern@eksempel.no.</p></main></body></html>")
+    doc = build_document(html_to_text(page), "t", "<test>")
+    assert sorted(c["name"] for c in cookies.extract(doc, {}).fields["cookies"]) == sorted(r[0] for r in ROWS)
 
 
 SUB_HEADINGS = ("Personvernerklæring for Eksempel AS\n\nInformasjonskapsler\n\nVi bruker informasjonskapsler for å "
