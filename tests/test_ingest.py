@@ -331,6 +331,14 @@ def test_html_label_value_tables_are_records(tmp_path):
     assert "_ga | 2 år" in lines
 
 
+def test_html_list_of_links_to_other_sites_is_kept(tmp_path):
+    # a supplier list whose items link to the suppliers, which trafilatura drops as navigation
+    items = "".join(f'<li><a href="https://{n.lower()}.com/privacy">{n}</a></li>' for n in ("Mailchimp", "Tripletex", "Zendesk"))
+    box = f"<p>Vi bruker disse leverandørene:</p><ul>{items}</ul>"
+    text = read_file(tmp_path, "page.html", TIME_PAGE.replace("{meta}", box)).text
+    assert ["- Mailchimp", "- Tripletex", "- Zendesk"] == [ln for ln in text.split("\n") if ln.startswith("- ")]
+
+
 def test_html_social_network_names_are_kept(tmp_path):
     # trafilatura drops a line that is only `Google`, `Facebook`, `LinkedIn` as a share button
     box = "<ul><li>Google</li><li>Facebook</li><li>LinkedIn</li><li>Mailchimp</li></ul>"

@@ -390,6 +390,14 @@ def _flatten_cells(tree) -> None:
         cell.text = text
 
 
+def _unlink_list_items(tree) -> None:
+    """List items that are a link to another site (`<li><a href="https://mailchimp.com/...">Mailchimp</a></li>`,
+    a policy's suppliers) as plain text: trafilatura drops a list of links as navigation."""
+    for a in tree.xpath("//li//a[starts-with(@href, 'http') or starts-with(@href, 'www.')]"):
+        if not a.xpath(OUTSIDE_CONTENT + " | ancestor::*[@role='navigation' or @role='menu']"):
+            a.drop_tag()
+
+
 def _summaries_as_headings(tree) -> None:
     """A `<details>` summary as the heading trafilatura would make of it without a level: the heading inside
     it with its level (`<summary><h3>Google Analytics</h3><p>Statistikk</p></summary>`), else a heading one
@@ -463,6 +471,7 @@ def _page_tree(html: str):
     _flatten_cells(tree)
     _label_tables_as_records(tree)
     _summaries_as_headings(tree)
+    _unlink_list_items(tree)
     _protect_service_lines(tree)
     for aside in tree.xpath("//main//aside | //article//aside"):  # a summary box in the content (`Kort fortalt`)
         aside.tag = "section"                                       # that trafilatura would drop

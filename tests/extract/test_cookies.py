@@ -266,6 +266,14 @@ def test_provider_heading_over_cookie_table():
     assert "Google Analytics" in fields["cookie_providers"]
 
 
+@pytest.mark.parametrize("text, providers", [
+    ("Slik sletter du informasjonskapsler i nettleseren din:\n- Google Chrome\n- Microsoft Edge\n- Apple Safari", []),
+    ("Informasjonskapsler\n\nGoogle setter informasjonskapselen _ga. Du kan slette den i Google Chrome.", ["Google"]),
+])
+def test_browser_makers_are_no_cookie_providers(text, providers):
+    assert cookies.extract(make_doc(text), {}).fields["cookie_providers"] == providers
+
+
 def test_cookie_providers():
     text = ("Informasjonskapsler\n\nVi setter følgende cookies:\n\n- Google Analytics\n\n- Intercom\n\n"
             "Hotjar setter egne informasjonskapsler. Vi bruker ingen Facebook Pixel-informasjonskapsler.")

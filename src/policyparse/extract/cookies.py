@@ -99,7 +99,7 @@ def lexicon() -> dict:
     data = load_json("cookies.json")
     required = {"description", "cookie_word", "storage_word", "storage_type", "pixel_type", "not_cookie_noun", "negation", "set_verb",
                 "name_list_lead_in", "bare_name_follower", "not_names", "abbreviations", "not_providers",
-                "category_cues", "providers"}
+                "category_cues", "providers", "browser_product"}
     if missing := required - set(data):
         raise RulesError(f"cookies.json: missing keys {sorted(missing)}")
     if unknown := set(data) - required:
@@ -125,7 +125,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "bare_name_follower": regex.compile(lex["bare_name_follower"], regex.I),
         "name_list_lead_in": regex.compile(lex["name_list_lead_in"].replace("{cookie}", lex["cookie_word"]), regex.I),
         "provider": regex.compile(r"(?<![\w.-])(?P<name>" + "|".join(regex.escape(p) for p in providers)
-                                  + r")(?:s|'s|’s)?(?![\w-])"),
+                                  + rf")(?:s|'s|’s)?(?![\w-])(?!\s+{lex['browser_product']})"),
         "categories": [(regex.compile(rf"\b(?:{c['pattern']})", regex.I), c["category"]) for c in lex["category_cues"]],
     }
 
