@@ -12,7 +12,8 @@ import random
 import sys
 from collections import defaultdict
 
-from policyparse.ingest import Ingested, html_to_text
+from policyparse.htmlpage import html_to_text
+from policyparse.ingest import Ingested
 from policyparse.pipeline import build_document, run_extractors
 
 POOL = [

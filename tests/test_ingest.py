@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from policyparse import ingest
+from policyparse import htmlpage, ingest
 from policyparse.ingest import DiscoveryError, IngestError, Source, decode, discover, read
 from policyparse.pipeline import parse_many, parse_source
 
@@ -331,6 +331,12 @@ def test_html_label_value_tables_are_records(tmp_path):
     assert "_ga | 2 år" in lines
 
 
+def test_html_aria_headings_are_headings(tmp_path):
+    box = '<div role="heading" aria-level="3">Nyhetsbrev</div><div>Vi sender nyhetsbrev til dem som ber om det.</div>'
+    result = read_file(tmp_path, "page.html", TIME_PAGE.replace("{meta}", box))
+    assert ("Nyhetsbrev", 3) in [(result.text[s:e], lvl) for s, e, lvl in result.headings]
+
+
 def test_html_list_of_links_to_other_sites_is_kept(tmp_path):
     # a supplier list whose items link to the suppliers, which trafilatura drops as navigation
     items = "".join(f'<li><a href="https://{n.lower()}.com/privacy">{n}</a></li>' for n in ("Mailchimp", "Tripletex", "Zendesk"))
@@ -344,7 +350,7 @@ def test_html_social_network_names_are_kept(tmp_path):
     box = "<ul><li>Google</li><li>Facebook</li><li>LinkedIn</li><li>Mailchimp</li></ul>"
     text = read_file(tmp_path, "page.html", TIME_PAGE.replace("{meta}", box)).text
     assert ["- Google", "- Facebook", "- LinkedIn", "- Mailchimp"] == [ln for ln in text.split("\n") if ln.startswith("- ")]
-    assert ingest.KEEP_MARK not in text
+    assert htmlpage.KEEP_MARK not in text
 
 
 @pytest.mark.parametrize("summary, heading, level", [

@@ -9,7 +9,7 @@ import pytest
 from policyparse import cookiedb
 from policyparse.extract import cookies
 from policyparse.flat_tables import header_role
-from policyparse.ingest import html_to_text
+from policyparse.htmlpage import html_to_text
 from policyparse.pipeline import build_document
 
 from conftest import SHARED, make_doc

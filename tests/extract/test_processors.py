@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from policyparse.extract import controller, cookies, processors
-from policyparse.ingest import html_to_text
+from policyparse.htmlpage import html_to_text
 from policyparse.pipeline import build_document
 from policyparse.rules import RulesError
 
