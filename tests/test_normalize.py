@@ -129,6 +129,11 @@ def test_pdf_wraps_around_names_and_parentheses(joined, kept):
     (WRAPPED.replace("nettleserens\nlocalStorage", "nettleserens\n- localStorage"), "nettleserens\n- localStorage"),
     (WRAPPED.replace("nettleserens\nlocalStorage", "nettleserens\nnavn | formål"), "nettleserens\nnavn | formål"),
     (WRAPPED.replace("nettleserens\nlocalStorage", "nettleserens\nLocalStorage"), "nettleserens\nLocalStorage"),
+    # rows of a table whose cells are separated by single spaces, each ending in its lifetime
+    ("Navn Leverandør Formål Utløp\nPLAY_LANG Eksempel AS Husker språket du har valgt på nettstedet 1 år\n"
+     "rc Google Skiller mennesker fra roboter når du sender inn skjemaer 6 måneder\n"
+     "lang Eksempel AS Husker språket du har valgt på nettstedet vårt Økt\n"
+     "pa_yahoo_ts Yahoo Måler hvor mange som ser annonsene fra kampanjene våre 30 dager", "1 år\nrc Google"),
 ])
 def test_lines_that_are_no_wrap_stay(raw, kept):
     assert kept in normalize(raw).text

@@ -14,7 +14,7 @@ import regex
 
 from .rules import load_rules
 
-NORMALIZER_VERSION = "7"
+NORMALIZER_VERSION = "8"
 
 # Characters replaced one-for-one (spaces, hyphens, quotes) or deleted (invisible characters).
 _REPLACE = {
@@ -112,6 +112,24 @@ _CELLS = regex.compile(r"\||\S {3,}\S")                    # a pipe row, or colu
 _NAME_END = regex.compile(r"\s\p{Lu}[\p{L}\d-]*$")           # `... bruker vi Google` / `Analytics til å lage`
 _NAME_GOES_ON = regex.compile(r"\p{Lu}[\p{L}\d-]*\s+\p{Ll}")
 _ELIDED = regex.compile(r"(?:og|eller|and|or)\b")
+# a line that ends in a period with no full stop (`_ga Google Statistikk 2 år`): a row of a table whose cells
+# are separated by single spaces, as some PDF text layers give them
+_PERIOD_END = regex.compile(r"\s(?:\d+(?:[.,]\d+)?\s*\p{L}{1,10}|økt|sesjon|session|vedvarende|permanent|persistent)$",
+                            regex.I)
+PERIOD_ROWS = 3        # this many such lines in a row are table rows, not a wrapped paragraph
+
+
+def _period_rows(lines: list[str]) -> set[int]:
+    rows: set[int] = set()
+    run: list[int] = []
+    for k, line in enumerate(lines + [""]):
+        if _PERIOD_END.search(line.strip()):
+            run.append(k)
+            continue
+        if len(run) >= PERIOD_ROWS:
+            rows.update(run)
+        run = []
+    return rows
 
 
 def _soft_breaks(lines: list[str], skip: set[int]) -> dict[int, str]:
@@ -119,8 +137,9 @@ def _soft_breaks(lines: list[str], skip: set[int]) -> dict[int, str]:
     (`... i nettleserens localStorage under nøkkelen` / `nkpf_samtykke. Vi ...`): the line above fills
     most of the text's width and stops mid-sentence, this one starts in lower case (or with `(bokstav c)`,
     or, inside a paragraph already seen to be wrapped, goes on with a name the line above began: `bruker
-    vi Google` / `Analytics til å`) with more than one word or ends a sentence. Table rows, list items and
-    lone names (a flattened table's cells) stay lines of their own. Index -> how to join: `space`, or
+    vi Google` / `Analytics til å`) with more than one word or ends a sentence. Table rows (also three or
+    more lines in a row that end in a period, `_ga Google Statistikk 2 år`), list items and lone names (a
+    flattened table's cells) stay lines of their own. Index -> how to join: `space`, or
     `hyphen` for a word broken at a hyphen (`personopplys-` / `ninger`: the hyphen goes; `Trener-` / `og
     dommerkurs` keeps it, with a space)."""
     lengths = sorted(len(line.strip()) for line in lines if line.strip())
@@ -129,7 +148,8 @@ def _soft_breaks(lines: list[str], skip: set[int]) -> dict[int, str]:
     width = lengths[int(len(lengths) * 0.9)]
     if width < 50:
         return {}
-    tabular = [k in skip or _CELLS.search(line) is not None for k, line in enumerate(lines)]
+    rows = _period_rows(lines)
+    tabular = [k in skip or k in rows or _CELLS.search(line) is not None for k, line in enumerate(lines)]
     soft = {}
     for k in range(1, len(lines)):
         above, line = lines[k - 1].strip(), lines[k].strip()
