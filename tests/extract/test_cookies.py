@@ -2008,3 +2008,17 @@ def test_identifier_shaped_names(text, expected):
 ])
 def test_declarations_with_blank_lines_between_cells(text, expected):
     assert [c["name"] for c in cookies.extract(make_doc(text), {}).fields["cookies"]] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name joined to a singular cookie noun
+    ("Google Analytics setter _ga-cookien, som skiller brukere fra hverandre.", ["_ga"]),
+    ("Vi bruker CookieConsent-informasjonskapselen for å huske samtykket ditt.", ["CookieConsent"]),
+    ("Informasjonskapslar\n\nsmSession-kapselen held deg innlogga.", ["smSession"]),
+    # a plural names a group; a tool, a category or a plain word is no name
+    ("Dei to _pk-kapslane lagrar besøket.", []),
+    ("Informasjonskapsler\n\nHotjar-cookien lagres i ett år, og Facebook-informasjonskapselen i tre måneder.", []),
+    ("Vi bruker tredjeparts-cookien, sesjons-cookien og en analyse-cookie.", []),
+])
+def test_name_joined_to_a_cookie_noun(text, expected):
+    assert [c["name"] for c in cookies.extract(make_doc(text), {}).fields["cookies"]] == expected

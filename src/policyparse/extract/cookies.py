@@ -979,6 +979,26 @@ def _from_set_objects(doc, col: Collector) -> None:
             col.add(Hit(tok, start, start + len(tok), "cookie.set_object", 0.75))
 
 
+# `_ga-cookien`, `CookieConsent-informasjonskapselen`: a name joined to a singular cookie noun (a plural,
+# `_pk-kapslane`, names a group: `NAMED_GROUP`)
+NAME_COMPOUND = regex.compile(r"(?<![\w.-])(?P<tok>[^\s,;:()«»\"'`]+?)-(?:cookien?|(?:informasjons)?kapselen|"
+                              r"(?:informasjons)?kapsel)(?![\w-])", regex.I)
+
+
+def _from_name_compounds(doc, col: Collector) -> None:
+    """A name joined to a singular cookie noun (`Google Analytics setter _ga-cookien`), when it is written
+    like a name (shaped, an identifier, letters with digits) or the cookie database knows it; a tool
+    (`Hotjar-cookien`) is not taken."""
+    db = cookiedb.active()
+    providers = _provider_names()
+    for m in NAME_COMPOUND.finditer(doc.text):
+        tok, start = m.group("tok"), m.start("tok")
+        if col.is_consumed(start) or not token_ok(tok) or tok.casefold() in providers or category_of(tok):
+            continue
+        if shaped(tok) or code_like(tok) or LETTERS_AND_DIGITS.fullmatch(tok) or db.is_known(tok):
+            col.add(Hit(tok, start, start + len(tok), "cookie.name_compound", 0.75))
+
+
 def _storage_nearer(sentence: str, rel: int, length: int = 0) -> bool:
     """Does the sentence put the token at `rel` in localStorage/sessionStorage rather than a cookie?
     (A cookie word inside the token itself, `cookie_consent_v2`, is no cue.)"""
@@ -1272,6 +1292,7 @@ def extract(doc, fields) -> Extraction:
     _from_bare_lists(doc, col)
     _from_appositions(doc, col)
     _from_set_objects(doc, col)
+    _from_name_compounds(doc, col)
     _from_shapes(doc, col)
     _from_entries(doc, col)
     _providers_in_text(doc, col)
