@@ -2019,6 +2019,7 @@ def test_declarations_with_blank_lines_between_cells(text, expected):
     ("Dei to _pk-kapslane lagrar besøket.", []),
     ("Informasjonskapsler\n\nHotjar-cookien lagres i ett år, og Facebook-informasjonskapselen i tre måneder.", []),
     ("Vi bruker tredjeparts-cookien, sesjons-cookien og en analyse-cookie.", []),
+    ("Informasjonskapsler\n\nVi setter ingen third-party-cookies, bare en first-party-cookie.", []),
 ])
 def test_name_joined_to_a_cookie_noun(text, expected):
     assert [c["name"] for c in cookies.extract(make_doc(text), {}).fields["cookies"]] == expected
