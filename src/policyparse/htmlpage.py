@@ -18,6 +18,33 @@ TIME_LINE_CHARS = 120  # a line holding a <time> element this short is a date li
 CONSENT_ID_OR_CLASS = re.compile("cookie")
 CONSENT_CLASS = re.compile("consent|modal-content|permission")
 
+HIDING_CLASS = re.compile(r"(?:^|[\s_-])(?:hidden|hide|collapsed|closed)(?:$|[\s_-])|expand|slide|overlay", re.I)
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+HEADINGS = "self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
+OUTSIDE_CONTENT = "ancestor-or-self::*[self::nav or self::header or self::footer or self::form or self::dialog]"
+PANEL_MIN_CHARS = 120       # a hidden element with this much prose is a closed accordion panel, not a widget
+KEEP_MARK = "\u2060"  # a word joiner after a line trafilatura would drop as a share button; removed again
+CELL_BREAKS = frozenset({"br", "p", "div", "li", "ul", "ol", "dt", "dd"})
+
+
+def _text(el) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+def _keep_date_lines(tree) -> None:
+    """A short date line (`<p class="meta">Sist oppdatert <time ...>`): trafilatura drops `meta`, `timestamp`
+    ... classes as boilerplate, so the line's own small elements lose their class and id; inline elements
+    trafilatura would drop (`<time>`, `<abbr>`) are replaced by their text."""
+    for el in tree.iter("time"):
+        parent = el.getparent()
+        while parent is not None and parent.tag not in ("body", "html", "main", "article") \
+                and len(_text(parent)) <= TIME_LINE_CHARS:
+            for attr in ("class", "id"):
+                parent.attrib.pop(attr, None)
+            parent = parent.getparent()
+    for el in tree.iter(*INLINE_KEEP):
+        el.drop_tag()
+
 
 def _consent_marked(el) -> bool:
     first = el.get("id") if el.get("id") is not None else el.get("class")
@@ -33,11 +60,15 @@ def _is_declaration(el) -> bool:
     return bool(el.xpath(".//table | .//dl")) or len(el.xpath(".//h2 | .//h3 | .//h4 | .//h5 | .//h6")) >= 2
 
 
-HIDING_CLASS = re.compile(r"(?:^|[\s_-])(?:hidden|hide|collapsed|closed)(?:$|[\s_-])|expand|slide|overlay", re.I)
-HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-HEADINGS = "self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
-OUTSIDE_CONTENT = "ancestor-or-self::*[self::nav or self::header or self::footer or self::form or self::dialog]"
-PANEL_MIN_CHARS = 120       # a hidden element with this much prose is a closed accordion panel, not a widget
+def _keep_declarations(tree) -> None:
+    """Unmark the cookie declarations trafilatura would drop as consent banners, with everything inside
+    them; banners stay marked and are dropped."""
+    for el in tree.iter():
+        if isinstance(el.tag, str) and _consent_marked(el) and _is_declaration(el):
+            for inner in el.iter():
+                if isinstance(inner.tag, str) and _consent_marked(inner):
+                    for attr in ("id", "class"):
+                        inner.attrib.pop(attr, None)
 
 
 def _hidden(el) -> bool:
@@ -54,7 +85,7 @@ def _closed_panel(el) -> bool:
     if el.xpath(OUTSIDE_CONTENT):
         return False
     text = " ".join(" ".join(el.itertext()).split())
-    links = sum(len(" ".join("".join(a.itertext()).split())) for a in el.iter("a"))
+    links = sum(len(_text(a)) for a in el.iter("a"))
     prose = len(text) >= PANEL_MIN_CHARS and re.search(r"\w[.!?](?:\s|$)", text) is not None
     return (prose or bool(el.xpath(".//table | .//dl"))) and links < len(text) / 2
 
@@ -64,7 +95,7 @@ def _open_panels(tree) -> None:
     answers, and keep their titles: a toggle button inside a heading becomes the heading's text, one
     outside a heading (`<button aria-expanded="false">Hvem er behandlingsansvarlig?</button>`) a heading."""
     for button in list(tree.iter("button")):
-        title = " ".join("".join(button.itertext()).split())
+        title = _text(button)
         if button.xpath(OUTSIDE_CONTENT) or not title or len(title.split()) > 15:
             continue
         if button.xpath(f"ancestor::*[{HEADINGS}]"):
@@ -80,28 +111,6 @@ def _open_panels(tree) -> None:
                 el.attrib.pop("id")
             if el.get("style"):
                 el.set("style", HIDDEN_STYLE.sub("", el.get("style")))
-
-
-KEEP_MARK = "\u2060"  # a word joiner after a line trafilatura would drop as a share button; removed again
-
-
-def _protect_service_lines(tree) -> None:
-    """Mark the lines trafilatura drops as share buttons (a cell or list item that is only `Google`,
-    `Facebook`, `LinkedIn`, `Mail` or `PDF`) so they stay: in a policy they are suppliers and cookie
-    providers."""
-    from trafilatura.utils import RE_FILTER
-
-    def mark(text: str | None) -> str | None:
-        if not text or not any(RE_FILTER.match(line) for line in text.splitlines()):
-            return text
-        return "\n".join(line + KEEP_MARK if RE_FILTER.match(line) else line for line in text.split("\n"))
-
-    for el in tree.iter():
-        if isinstance(el.tag, str):
-            el.text, el.tail = mark(el.text), mark(el.tail)
-
-
-CELL_BREAKS = frozenset({"br", "p", "div", "li", "ul", "ol", "dt", "dd"})
 
 
 def _cell_lines(cell) -> list[str]:
@@ -140,20 +149,26 @@ def _flatten_cells(tree) -> None:
         cell.text = text
 
 
-def _unlink_list_items(tree) -> None:
-    """List items that are a link to another site (`<li><a href="https://mailchimp.com/...">Mailchimp</a></li>`,
-    a policy's suppliers) as plain text: trafilatura drops a list of links as navigation."""
-    for a in tree.xpath("//li//a[starts-with(@href, 'http') or starts-with(@href, 'www.')]"):
-        if not a.xpath(OUTSIDE_CONTENT + " | ancestor::*[@role='navigation' or @role='menu']"):
-            a.drop_tag()
+def _label_tables_as_records(tree) -> None:
+    """A table whose every row is a label cell and a value cell (`<th>Navn</th><td>_ga</td>`, one table per
+    cookie) becomes a paragraph of `Label: value` lines; trafilatura keeps only the first row's label as a
+    header."""
+    from lxml import etree
 
-
-def _aria_headings(tree) -> None:
-    """`<div role="heading" aria-level="3">`, as site builders write headings, as the heading element it stands for."""
-    for el in tree.xpath("//*[@role='heading']"):
-        level = el.get("aria-level") or "2"
-        el.tag = f"h{level}" if level in ("1", "2", "3", "4", "5", "6") else "h2"
-        el.attrib.pop("role")
+    for table in list(tree.iter("table")):
+        rows = table.xpath("./tr | ./thead/tr | ./tbody/tr")
+        cells = [row.xpath("./th | ./td") for row in rows]
+        if not rows or any(len(c) != 2 or c[0].tag != "th" or c[1].tag != "td" for c in cells):
+            continue
+        paragraph = etree.Element("p")
+        for k, (label, value) in enumerate(cells):
+            line = _text(label).rstrip(":") + ": " + _text(value)
+            if k:
+                etree.SubElement(paragraph, "br").tail = line
+            else:
+                paragraph.text = line
+        paragraph.tail = table.tail
+        table.getparent().replace(table, paragraph)
 
 
 def _summaries_as_headings(tree) -> None:
@@ -168,53 +183,36 @@ def _summaries_as_headings(tree) -> None:
         summary.tag = f"h{min(6, int(above[0].tag[1]) + 1) if above else 3}"
 
 
-def _label_tables_as_records(tree) -> None:
-    """A table whose every row is a label cell and a value cell (`<th>Navn</th><td>_ga</td>`, one table per
-    cookie) becomes a paragraph of `Label: value` lines; trafilatura keeps only the first row's label as a
-    header."""
-    from lxml import etree
-
-    for table in list(tree.iter("table")):
-        rows = table.xpath("./tr | ./thead/tr | ./tbody/tr")
-        cells = [row.xpath("./th | ./td") for row in rows]
-        if not rows or any(len(c) != 2 or c[0].tag != "th" or c[1].tag != "td" for c in cells):
-            continue
-        paragraph = etree.Element("p")
-        for k, (label, value) in enumerate(cells):
-            line = " ".join("".join(label.itertext()).split()).rstrip(":") + ": " \
-                + " ".join("".join(value.itertext()).split())
-            if k:
-                etree.SubElement(paragraph, "br").tail = line
-            else:
-                paragraph.text = line
-        paragraph.tail = table.tail
-        table.getparent().replace(table, paragraph)
+def _aria_headings(tree) -> None:
+    """`<div role="heading" aria-level="3">`, as site builders write headings, as the heading element it stands for."""
+    for el in tree.xpath("//*[@role='heading']"):
+        level = el.get("aria-level") or "2"
+        el.tag = f"h{level}" if level in ("1", "2", "3", "4", "5", "6") else "h2"
+        el.attrib.pop("role")
 
 
-def _keep_declarations(tree) -> None:
-    """Unmark the cookie declarations trafilatura would drop as consent banners, with everything inside
-    them; banners stay marked and are dropped."""
+def _unlink_list_items(tree) -> None:
+    """List items that are a link to another site (`<li><a href="https://mailchimp.com/...">Mailchimp</a></li>`,
+    a policy's suppliers) as plain text: trafilatura drops a list of links as navigation."""
+    for a in tree.xpath("//li//a[starts-with(@href, 'http') or starts-with(@href, 'www.')]"):
+        if not a.xpath(OUTSIDE_CONTENT + " | ancestor::*[@role='navigation' or @role='menu']"):
+            a.drop_tag()
+
+
+def _protect_service_lines(tree) -> None:
+    """Mark the lines trafilatura drops as share buttons (a cell or list item that is only `Google`,
+    `Facebook`, `LinkedIn`, `Mail` or `PDF`) so they stay: in a policy they are suppliers and cookie
+    providers."""
+    from trafilatura.utils import RE_FILTER
+
+    def mark(text: str | None) -> str | None:
+        if not text or not any(RE_FILTER.match(line) for line in text.splitlines()):
+            return text
+        return "\n".join(line + KEEP_MARK if RE_FILTER.match(line) else line for line in text.split("\n"))
+
     for el in tree.iter():
-        if isinstance(el.tag, str) and _consent_marked(el) and _is_declaration(el):
-            for inner in el.iter():
-                if isinstance(inner.tag, str) and _consent_marked(inner):
-                    for attr in ("id", "class"):
-                        inner.attrib.pop(attr, None)
-
-
-def _keep_date_lines(tree) -> None:
-    """A short date line (`<p class="meta">Sist oppdatert <time ...>`): trafilatura drops `meta`, `timestamp`
-    ... classes as boilerplate, so the line's own small elements lose their class and id; inline elements
-    trafilatura would drop (`<time>`, `<abbr>`) are replaced by their text."""
-    for el in tree.iter("time"):
-        parent = el.getparent()
-        while parent is not None and parent.tag not in ("body", "html", "main", "article") \
-                and len(" ".join("".join(parent.itertext()).split())) <= TIME_LINE_CHARS:
-            for attr in ("class", "id"):
-                parent.attrib.pop(attr, None)
-            parent = parent.getparent()
-    for el in tree.iter(*INLINE_KEEP):
-        el.drop_tag()
+        if isinstance(el.tag, str):
+            el.text, el.tail = mark(el.text), mark(el.tail)
 
 
 def _keep_content_boxes(tree) -> None:
