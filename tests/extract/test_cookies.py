@@ -1998,6 +1998,9 @@ def test_identifier_shaped_names(text, expected):
     # a consent plugin's declaration through the HTML ingest: every label and value in a block of its own
     ("Informasjonskapsler\n\nStatistikk\n\nNavn\n\n_ga\n\nUtløpsdato\n\n2 år\n\nFunksjon\n\nTeller besøk\n\n"
      "Funksjonell\n\nNavn\n\nlang\n\nUtløpsdato\n\nøkt\n\nFunksjon\n\nHusker språket", ["_ga", "lang"]),
+    # a table a PDF text layer gives column by column: the names under the name column's header word
+    ("Informasjonskapsler\n\nNavn\n_ga\nrc\nGCLB\nsdsc\n\nFormål\nStatistikk\nSikkerhet\nLastbalansering\nSpråk",
+     ["_ga", "rc", "GCLB", "sdsc"]),
     # a name as a heading over its description
     ("Informasjonskapsler\n\n_ga\n\nSkiller brukere fra hverandre. Utløper etter 2 år.\n\n"
      "lang\n\nHusker språket du har valgt. Utløper etter 1 år.\n\n"

@@ -843,9 +843,13 @@ BARE_ITEM = regex.compile(r"^- (?P<tok>\S+)[^\S\n]*$")
 
 
 def _single_token_blocks(doc) -> list[list[tuple[str, int]]]:
-    """Blocks of two or more lines of one token each, without bullets (`XSRF-TOKEN` / `hs` / `svSession`)."""
+    """Blocks of two or more lines of one token each, without bullets (`XSRF-TOKEN` / `hs` / `svSession`),
+    below a name column's header word if there is one (a table a PDF text layer gives column by column:
+    `Navn` / `_ga` / `rc` / ...)."""
     out = []
     for block in line_blocks(doc_lines(doc)):
+        if block and header_role(block[0].text.strip()) in ("name", "key"):
+            block = block[1:]
         words = [ln.text.strip() for ln in block]
         if len(block) >= 2 and all(w and " " not in w and not w.startswith("- ") for w in words):
             tokens = [clean_token(w) for w in words]
@@ -888,7 +892,7 @@ def _from_bare_lists(doc, col: Collector) -> None:
             continue
         if not any(shaped(t) or db.is_known(t) for t in names):
             continue
-        if not all(shaped(t) or distinctive(t) or db.is_known(t) or plain_name_ok(t) for t in names):
+        if not all(shaped(t) or distinctive(t) or code_like(t) or db.is_known(t) or plain_name_ok(t) for t in names):
             continue
         for tok, start in run:
             if not _entry_in_storage_text(text, start):
