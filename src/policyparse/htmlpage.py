@@ -53,11 +53,14 @@ def _consent_marked(el) -> bool:
 
 
 def _is_declaration(el) -> bool:
-    """A cookie declaration (OneTrust's `ot-sdk-cookie-policy`, Complianz's `cmplz-cookies-overview`):
-    a table, a definition list or several headings, and no dialog, which a banner or settings pane is."""
+    """A cookie declaration (OneTrust's `ot-sdk-cookie-policy`, Complianz's `cmplz-cookies-overview`, a
+    theme's `cookie-list`): a table, a definition list, several headings, or a list with no controls, and
+    no dialog, which a banner or settings pane is."""
     if el.get("role") in ("dialog", "alertdialog") or el.get("aria-modal") == "true" or el.tag == "dialog":
         return False
-    return bool(el.xpath(".//table | .//dl")) or len(el.xpath(".//h2 | .//h3 | .//h4 | .//h5 | .//h6")) >= 2
+    if el.xpath(".//table | .//dl") or len(el.xpath(".//h2 | .//h3 | .//h4 | .//h5 | .//h6")) >= 2:
+        return True
+    return len(el.xpath(".//li")) >= 2 and not el.xpath(".//button | .//input | .//select | .//a[@role='button']")
 
 
 def _keep_declarations(tree) -> None:
