@@ -9,7 +9,7 @@ HTML   := ../shared/corpus/html
 SYNTH  := data/synthetic
 WORKERS ?= 2
 
-.PHONY: run test eval eval-oof agreement sentences train bench cookie-layouts readme-eval clean
+.PHONY: run test eval eval-oof agreement sentences train bench cookie-layouts processor-layouts readme-eval clean
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 2; }
@@ -48,6 +48,9 @@ bench: $(VENV)/.installed
 
 cookie-layouts: $(VENV)/.installed
 	$(PY) benchmarks/cookie_layouts.py
+
+processor-layouts: $(VENV)/.installed
+	$(PY) benchmarks/processor_layouts.py
 
 clean:
 	rm -rf out .pytest_cache

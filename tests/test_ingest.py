@@ -295,6 +295,9 @@ ANSWER = ("<p>Vi behandler navn og e-postadresse for å sende deg nyhetsbrevet. 
     f'<div class="faq"><h3>Nyhetsbrev</h3><div class="faq-a" style="display: none;">{ANSWER}</div></div>',
     f'<div class="toggle"><h3>Nyhetsbrev</h3><div class="toggle-content hidden">{ANSWER}</div></div>',
     f'<div class="expandable"><h3>Nyhetsbrev</h3><div class="expandable-content">{ANSWER}</div></div>',
+    # a short answer right below its toggle
+    '<div><h3><button aria-expanded="false">Nyhetsbrev</button></h3><div aria-hidden="true"><p>Grunnlaget er '
+    'samtykket ditt.</p></div></div>',
 ])
 def test_html_closed_accordion_panels_are_read(tmp_path, panel):
     result = read_file(tmp_path, "page.html", TIME_PAGE.replace("{meta}", panel))

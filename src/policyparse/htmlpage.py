@@ -23,6 +23,7 @@ HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 HEADINGS = "self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
 OUTSIDE_CONTENT = "ancestor-or-self::*[self::nav or self::header or self::footer or self::form or self::dialog]"
 PANEL_MIN_CHARS = 120       # a hidden element with this much prose is a closed accordion panel, not a widget
+TOGGLED_MIN_CHARS = 20      # ... or this much right below its toggle (a heading or button): a short answer
 KEEP_MARK = "\u2060"  # a word joiner after a line trafilatura would drop as a share button; removed again
 CELL_BREAKS = frozenset({"br", "p", "div", "li", "ul", "ol", "dt", "dd"})
 
@@ -81,15 +82,19 @@ def _hidden(el) -> bool:
 
 def _closed_panel(el) -> bool:
     """A closed accordion or FAQ answer (`aria-hidden="true"`, `display: none`, `class="... hidden"`) that
-    holds policy text: prose or a table, mostly not links, outside navigation, forms, dialogs and consent
-    banners."""
+    holds policy text: prose (shorter right below its toggle) or a table, mostly not links, outside
+    navigation, forms, dialogs and consent banners."""
     if not _hidden(el) or _consent_marked(el) or el.get("role") in ("dialog", "alertdialog", "navigation", "menu"):
         return False
     if el.xpath(OUTSIDE_CONTENT):
         return False
     text = " ".join(" ".join(el.itertext()).split())
     links = sum(len(_text(a)) for a in el.iter("a"))
-    prose = len(text) >= PANEL_MIN_CHARS and re.search(r"\w[.!?](?:\s|$)", text) is not None
+    before = el.getprevious()
+    toggled = before is not None and (before.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "button")
+                                      or before.get("aria-expanded") is not None)
+    prose = len(text) >= (TOGGLED_MIN_CHARS if toggled else PANEL_MIN_CHARS) \
+        and re.search(r"\w[.!?](?:\s|$)", text) is not None
     return (prose or bool(el.xpath(".//table | .//dl"))) and links < len(text) / 2
 
 
