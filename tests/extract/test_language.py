@@ -78,3 +78,13 @@ def test_corpus_languages_match_the_manifest():
     detected = {r["id"]: language.detect((CORPUS_RAW.parent / r["path"]).read_text(encoding="utf-8"))[0]
                 for r in rows}
     assert detected == {r["id"]: r["lang"] for r in rows}
+
+
+def test_a_table_in_english_does_not_make_a_norwegian_policy_english():
+    rows = "\n".join(f"_c{i} | Google | Used to distinguish users and to store campaign information. | 2 years"
+                     for i in range(40))
+    text = ("Personvernerklæring\n\nEksempel AS er behandlingsansvarlig for personopplysningene vi behandler. Vi "
+            "behandler navn og e-post for å svare på henvendelser, og vi sletter dem når saken er ferdig.\n\n"
+            "Informasjonskapsler\n\nName | Provider | Purpose | Expiry\n" + rows)
+    assert language.detect(text)[0] == "nb"
+    assert language.detect(rows)[0] == "en"

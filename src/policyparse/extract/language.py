@@ -20,8 +20,18 @@ def _weights() -> dict[str, dict[str, float]]:
     return {lang: {w: 1 / share[w] for w in set(words)} for lang, words in markers.items()}
 
 
+PROSE_MIN_CHARS = 200   # a text with less prose than this outside its tables is judged whole
+
+
+def _prose(text: str) -> str:
+    """The text without its table rows: a Norwegian policy may quote a cookie table in English."""
+    prose = "\n".join(line for line in text.split("\n") if "|" not in line and "\t" not in line)
+    return prose if len(prose.strip()) >= PROSE_MIN_CHARS else text
+
+
 def detect(text: str) -> tuple[str | None, float]:
-    """(language code, share of tokens that were marker words) for the first 20,000 characters."""
+    """(language code, share of tokens that were marker words) for the first 20,000 characters of prose."""
+    text = _prose(text)
     tokens = [t.lower() for t in WORD.findall(text[:20000])]
     if not tokens:
         return None, 0.0
