@@ -329,6 +329,17 @@ def test_html_table_cells_of_several_lines(tmp_path, table, line):
     assert line in read_file(tmp_path, "page.html", TIME_PAGE.replace("{meta}", box)).text.split("\n")
 
 
+def test_html_layout_table_keeps_the_page_structure(tmp_path):
+    # an older site lays out the page in a table: the content cell holds the headings and paragraphs
+    body = ("<h1>Personvernerklæring</h1><p>Eksempel AS er behandlingsansvarlig for personopplysningene.</p>"
+            "<h2>Formål</h2><p>Vi behandler navn og e-post for å svare på henvendelser.</p>"
+            "<p>Vi sletter dem etter ett år.</p>")
+    page = f"<html><body><table><tr><td><a href='/'>Hjem</a><br><a href='/om'>Om oss</a></td><td>{body}</td></tr></table></body></html>"
+    result = read_file(tmp_path, "page.html", page)
+    assert [result.text[s:e] for s, e, _ in result.headings] == ["Personvernerklæring", "Formål"]
+    assert "Vi behandler navn og e-post for å svare på henvendelser.\n\nVi sletter dem" in result.text
+
+
 def test_html_label_value_tables_are_records(tmp_path):
     box = ("<table><tr><th>Navn</th><td>lang</td></tr><tr><th>Utløp:</th><td>1 år</td></tr></table>"
            "<table><tr><th>Navn</th><th>Utløp</th></tr><tr><td>_ga</td><td>2 år</td></tr></table>")

@@ -26,6 +26,7 @@ PANEL_MIN_CHARS = 120       # a hidden element with this much prose is a closed 
 TOGGLED_MIN_CHARS = 20      # ... or this much right below its toggle (a heading or button): a short answer
 KEEP_MARK = "\u2060"  # a word joiner after a line trafilatura would drop as a share button; removed again
 CELL_BREAKS = frozenset({"br", "p", "div", "li", "ul", "ol", "dt", "dd"})
+CELL_MAX_LINES = 30         # a cell with more lines is a layout table's page section, not a value
 
 
 def _text(el) -> str:
@@ -121,6 +122,16 @@ def _open_panels(tree) -> None:
                 el.set("style", HIDDEN_STYLE.sub("", el.get("style")))
 
 
+def _unwrap_layout_tables(tree) -> None:
+    """A table that lays out the page (a cell holding headings, a table or many lines, as older sites are
+    built) as plain blocks, so its content keeps its paragraphs and headings; trafilatura made it one row."""
+    for table in list(tree.iter("table")):
+        if table.xpath(f".//td[.//*[{HEADINGS}] or .//table] | .//th[.//*[{HEADINGS}] or .//table]") \
+                or any(len(_cell_lines(cell)) > CELL_MAX_LINES for cell in table.xpath(".//td | .//th")):
+            for el in [table, *table.xpath(".//tr | .//td | .//th | .//tbody | .//thead | .//tfoot")]:
+                el.tag = "div"
+
+
 def _cell_lines(cell) -> list[str]:
     """The lines of a table cell, broken at `<br>`, paragraphs and list items."""
     parts: list[list[str]] = [[]]
@@ -147,7 +158,7 @@ def _flatten_cells(tree) -> None:
     trafilatura glues the lines of a cell together (`_ga_gid`) and empties the next cell."""
     for cell in tree.xpath("//td | //th"):
         lines = _cell_lines(cell)
-        if len(lines) < 2:
+        if len(lines) < 2 or len(lines) > CELL_MAX_LINES:
             continue
         text = lines[0]
         for line in lines[1:]:
@@ -230,8 +241,9 @@ def _keep_content_boxes(tree) -> None:
 
 
 # what trafilatura would lose of a policy page, repaired in this order before it reads the page
-PAGE_REPAIRS = (_keep_date_lines, _keep_declarations, _open_panels, _flatten_cells, _label_tables_as_records,
-                _summaries_as_headings, _aria_headings, _unlink_list_items, _protect_service_lines, _keep_content_boxes)
+PAGE_REPAIRS = (_keep_date_lines, _keep_declarations, _open_panels, _unwrap_layout_tables, _flatten_cells,
+                _label_tables_as_records, _summaries_as_headings, _aria_headings, _unlink_list_items,
+                _protect_service_lines, _keep_content_boxes)
 
 
 def page_tree(html: str):
