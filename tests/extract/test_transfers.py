@@ -60,6 +60,11 @@ CASES = [
     ("Vi behandler opplysningene i samsvar med personvernforordningen.", None, []),
     # a dropped mechanism is not in use
     ("31.08.2020 - Fjernet EU-U.S. Privacy Shield som ble ugyldiggjort i EU dom.", None, []),
+    # a right to be told about transfers states none
+    ("Du har rett til å få vite om opplysningene overføres til tredjeland.", None, []),
+    ("Du har krav på informasjon om opplysningane vert overførte ut av EØS, og kva garantiar som gjeld.", None, []),
+    # Norway together with the EU is inside
+    ("Alle opplysninger lagres i Norge og EU.", False, []),
 ]
 
 

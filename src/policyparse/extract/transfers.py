@@ -35,11 +35,12 @@ class TransferCues:
     negation: regex.Pattern
     exception: regex.Pattern
     withdrawn: regex.Pattern
+    reader_right: regex.Pattern
 
 
 @lru_cache(maxsize=1)
 def cues() -> TransferCues:
-    data = load_sections(RESOURCE, ("rules", "negation", "exception", "withdrawn"))
+    data = load_sections(RESOURCE, ("rules", "negation", "exception", "withdrawn", "reader_right"))
     rules = check_entries(RESOURCE, data["rules"], {"id", "kind", "value", "pattern"}, {"requires"},
                           ("pattern", "requires"))
     for rule in rules:
@@ -50,7 +51,7 @@ def cues() -> TransferCues:
     compiled = [(r["id"], r["kind"], r["value"], regex.compile(r["pattern"], FLAGS),
                  regex.compile(r["requires"], FLAGS) if r.get("requires") else None) for r in rules]
     return TransferCues(compiled, regex.compile(data["negation"], FLAGS), regex.compile(data["exception"], FLAGS),
-                        regex.compile(data["withdrawn"], FLAGS))
+                        regex.compile(data["withdrawn"], FLAGS), regex.compile(data["reader_right"], FLAGS))
 
 
 def _negated(text: str, start: int) -> bool:
@@ -75,6 +76,8 @@ def sentence_cues(text: str) -> list[tuple[str, str | None, str, int, int]]:
         if requires is not None and not requires.search(text):
             continue
         for m in pattern.finditer(text):
+            if kind != "mechanism" and c.reader_right.search(text, 0, m.start()):
+                continue                     # `Du har rett til å få vite om opplysninger overføres ...`
             if kind == "outside":
                 if _negated(text, m.start()):
                     out.append(("inside", None, f"{rule_id}+negated", m.start(), m.end()))
