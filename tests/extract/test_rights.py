@@ -179,3 +179,15 @@ def test_opt_out_of_marketing(text, expected):
 ])
 def test_round3_negation_after_article(text, expected):
     assert sorted(rights_of(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a wish put to the controller, and a pause while the data are checked
+    ("Ta kontakt om du vil at vi skal fjerne opplysningene dine.", ["erasure"]),
+    ("Du kan be oss stoppe behandlingen mens vi undersøker om opplysningene er riktige.", ["restriction"]),
+    ("Du kan be oss stanse handsaminga medan vi sjekkar opplysningane.", ["restriction"]),
+    # the controller's own practice outside a rights section is no right
+    ("Vi stopper behandlingen når avtalen er slutt, og sletter opplysningene etter tre år.", []),
+])
+def test_rights_in_plain_words(text, expected):
+    assert rights_of("Slik behandler vi opplysningene\n\n" + text) == expected
