@@ -318,10 +318,10 @@ def test_html_hidden_widgets_stay_hidden(tmp_path, hidden):
 
 
 @pytest.mark.parametrize("table, line", [
-    # a cell of several lines is one cell, its lines joined with `, `; the next cell keeps its text
-    ("<tr><td>_ga<br>_gid<br/>_gat</td><td>Google</td><td>2 år<br>1 dag</td></tr>", "_ga, _gid, _gat | Google | 2 år, 1 dag"),
-    ("<tr><td><p>lang</p><p>wp-settings</p></td><td>Eksempel AS</td><td>1 år</td></tr>", "lang, wp-settings | Eksempel AS | 1 år"),
-    ("<tr><td><ul><li>_fbp</li><li>fr</li></ul></td><td>Meta</td><td>3 måneder</td></tr>", "_fbp, fr | Meta | 3 måneder"),
+    # a cell of several lines is one cell, its lines joined with `; `; the next cell keeps its text
+    ("<tr><td>_ga<br>_gid<br/>_gat</td><td>Google</td><td>2 år<br>1 dag</td></tr>", "_ga; _gid; _gat | Google | 2 år; 1 dag"),
+    ("<tr><td><p>lang</p><p>wp-settings</p></td><td>Eksempel AS</td><td>1 år</td></tr>", "lang; wp-settings | Eksempel AS | 1 år"),
+    ("<tr><td><ul><li>_fbp</li><li>fr</li></ul></td><td>Meta</td><td>3 måneder</td></tr>", "_fbp; fr | Meta | 3 måneder"),
     ("<tr><td>Tripletex</td><td>Regnskap.<br>Lagres i Norge.</td><td>5 år</td></tr>", "Tripletex | Regnskap. Lagres i Norge. | 5 år"),
 ])
 def test_html_table_cells_of_several_lines(tmp_path, table, line):

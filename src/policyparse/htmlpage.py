@@ -154,15 +154,16 @@ def _cell_lines(cell) -> list[str]:
 
 
 def _flatten_cells(tree) -> None:
-    """Table cells as one line each, their lines joined with `, ` (`_ga<br>_gid` is `_ga, _gid`), as
-    trafilatura glues the lines of a cell together (`_ga_gid`) and empties the next cell."""
+    """Table cells as one line each, their lines joined with `; ` (`_ga<br>_gid` is `_ga; _gid`, and `2 år<br>1 dag`
+    two lifetimes, not one of 731 days), as trafilatura glues the lines of a cell together (`_ga_gid`) and
+    empties the next cell."""
     for cell in tree.xpath("//td | //th"):
         lines = _cell_lines(cell)
         if len(lines) < 2 or len(lines) > CELL_MAX_LINES:
             continue
         text = lines[0]
         for line in lines[1:]:
-            text += (" " if text.endswith((".", "!", "?", ":", ";", ",")) else ", ") + line
+            text += (" " if text.endswith((".", "!", "?", ":", ";", ",")) else "; ") + line
         for child in list(cell):
             cell.remove(child)
         cell.text = text

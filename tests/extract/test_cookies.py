@@ -266,6 +266,17 @@ def test_provider_heading_over_cookie_table():
     assert "Google Analytics" in fields["cookie_providers"]
 
 
+@pytest.mark.parametrize("row, lifetimes", [
+    # as many lifetimes as names: one each; otherwise the cell's lifetime for all
+    ("_ga; _gid | Google | 2 år; 1 dag", [730, 1]),
+    ("_ga; _gid | Google | 2 år; Økt", [730, None]),
+    ("_ga; _gid; _gat | Google | 2 år; 1 dag", [730, 730, 730]),
+])
+def test_lifetimes_paired_with_the_names_of_a_cell(row, lifetimes):
+    text = "Informasjonskapsler\n\nNavn | Leverandør | Utløper\n" + row
+    assert [c["lifetime_days"] for c in cookies.extract(make_doc(text), {}).fields["cookies"]] == lifetimes
+
+
 @pytest.mark.parametrize("text, providers", [
     ("Slik sletter du informasjonskapsler i nettleseren din:\n- Google Chrome\n- Microsoft Edge\n- Apple Safari", []),
     ("Informasjonskapsler\n\nGoogle setter informasjonskapselen _ga. Du kan slette den i Google Chrome.", ["Google"]),

@@ -480,21 +480,35 @@ def _from_tables(doc, col: Collector) -> None:
                 life = lifetime_days(life_cell.text)
                 stated = life is not None or is_session(life_cell.text)
             names = split_names(cell.text)
+            lives = _lifetimes_per_name(life_cell.text, len(names)) if life_cell is not None else None
             if len(names) == 1 and names[0].casefold() in providers:
                 col.add_provider(names[0], cell.start, cell.end, "cookie_provider.table_name")
                 continue
             if len(table.roles) >= 3 and len(names) == 1 and word_like(names[0]) and not names[0][:1].islower() \
                     and not any(c.text for c in row.values if c is not cell) and not db.is_known(names[0]):
                 continue  # a group row (`Trustpilot | | |`, `Statistikk | | |`) over the cookies below it
-            for name in names:
+            for k, name in enumerate(names):
                 if not table_name_ok(name):
                     continue
                 if _category_or_tool(name):
                     continue
                 pos = cell.text.find(name)
                 start, end = (cell.start + pos, cell.start + pos + len(name)) if pos >= 0 else (cell.start, cell.end)
-                col.add(Hit(name, start, end, f"cookie.table.{table.kind}", 0.95, provider, category, life, stated,
-                            (life_cell.start, life_cell.end) if life_cell is not None else None))
+                own_life = lives[k] if lives else life
+                col.add(Hit(name, start, end, f"cookie.table.{table.kind}", 0.95, provider, category, own_life,
+                            stated, (life_cell.start, life_cell.end) if life_cell is not None else None))
+
+
+def _lifetimes_per_name(cell: str, names: int) -> list[float | None] | None:
+    """One lifetime per name when a cell of several names has as many lifetimes, one per `;`-separated part
+    (`_ga; _gid` over `2 år; 1 dag`); else None."""
+    parts = [p.strip() for p in cell.split(";")]
+    if names < 2 or len(parts) != names:
+        return None
+    lives = [lifetime_days(p) for p in parts]
+    if not all(life is not None or is_session(p) for life, p in zip(lives, parts)):
+        return None
+    return lives
 
 
 def _category_or_tool(name: str) -> bool:
