@@ -340,6 +340,18 @@ def test_html_layout_table_keeps_the_page_structure(tmp_path):
     assert "Vi behandler navn og e-post for å svare på henvendelser.\n\nVi sletter dem" in result.text
 
 
+def test_html_data_table_inside_a_layout_table_stays_a_table(tmp_path):
+    body = ("<h1>Personvernerklæring</h1><p>Eksempel AS er behandlingsansvarlig for personopplysningene vi behandler "
+            "om deg når du bruker nettsiden og tjenestene våre.</p><h2>Informasjonskapsler</h2><p>Vi bruker "
+            "informasjonskapsler for å telle besøk og huske språkvalget ditt. Tabellen viser hvilke.</p><table><tr>"
+            "<th>Navn</th><th>Utløp</th></tr><tr><td>_ga</td><td>2 år</td></tr><tr><td>lang</td><td>1 år</td></tr>"
+            + "".join(f"<tr><td>_c{i}</td><td>{i} måneder</td></tr>" for i in range(1, 9))
+            + "</table><h2>Kontakt</h2><p>Spørsmål om personvern kan sendes til personvern@eksempel.no.</p>")
+    page = f"<html><body><table><tr><td><a href='/'>Hjem</a></td><td>{body}</td></tr></table></body></html>"
+    lines = read_file(tmp_path, "page.html", page).text.split("\n")
+    assert ["Navn | Utløp", "_ga | 2 år", "lang | 1 år"] == lines[lines.index("Navn | Utløp"):lines.index("Navn | Utløp") + 3]
+
+
 def test_html_label_value_tables_are_records(tmp_path):
     box = ("<table><tr><th>Navn</th><td>lang</td></tr><tr><th>Utløp:</th><td>1 år</td></tr></table>"
            "<table><tr><th>Navn</th><th>Utløp</th></tr><tr><td>_ga</td><td>2 år</td></tr></table>")

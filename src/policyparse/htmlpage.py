@@ -26,6 +26,7 @@ PANEL_MIN_CHARS = 120       # a hidden element with this much prose is a closed 
 TOGGLED_MIN_CHARS = 20      # ... or this much right below its toggle (a heading or button): a short answer
 KEEP_MARK = "\u2060"  # a word joiner after a line trafilatura would drop as a share button; removed again
 CELL_BREAKS = frozenset({"br", "p", "div", "li", "ul", "ol", "dt", "dd"})
+OWN_ROWS = "./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr"     # a table's rows, not those of a table in a cell
 CELL_MAX_LINES = 30         # a cell with more lines is a layout table's page section, not a value
 
 
@@ -126,10 +127,12 @@ def _unwrap_layout_tables(tree) -> None:
     """A table that lays out the page (a cell holding headings, a table or many lines, as older sites are
     built) as plain blocks, so its content keeps its paragraphs and headings; trafilatura made it one row."""
     for table in list(tree.iter("table")):
-        if table.xpath(f".//td[.//*[{HEADINGS}] or .//table] | .//th[.//*[{HEADINGS}] or .//table]") \
-                or any(len(_cell_lines(cell)) > CELL_MAX_LINES for cell in table.xpath(".//td | .//th")):
-            for el in [table, *table.xpath(".//tr | .//td | .//th | .//tbody | .//thead | .//tfoot")]:
-                el.tag = "div"
+        rows = table.xpath(OWN_ROWS)
+        cells = [cell for row in rows for cell in row.xpath("./td | ./th")]
+        if any(cell.xpath(f"boolean(.//*[{HEADINGS}] | .//table)") or len(_cell_lines(cell)) > CELL_MAX_LINES
+               for cell in cells):
+            for el in [table, *table.xpath("./thead | ./tbody | ./tfoot"), *rows, *cells]:
+                el.tag = "div"          # its own rows and cells only: a table inside a cell stays a table
 
 
 def _cell_lines(cell) -> list[str]:
@@ -176,7 +179,7 @@ def _label_tables_as_records(tree) -> None:
     from lxml import etree
 
     for table in list(tree.iter("table")):
-        rows = table.xpath("./tr | ./thead/tr | ./tbody/tr")
+        rows = table.xpath(OWN_ROWS)
         cells = [row.xpath("./th | ./td") for row in rows]
         if not rows or any(len(c) != 2 or c[0].tag != "th" or c[1].tag != "td" for c in cells):
             continue
