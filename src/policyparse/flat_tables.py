@@ -187,8 +187,8 @@ def _spread_records_end(text: str, raw: list[list[tuple[int, int]]], i: int) -> 
 
     k, roles = i, []
     while True:
-        if label(k) and value(k + 1):
-            roles.append(label(k))
+        if (role := label(k)) and value(k + 1):
+            roles.append(role)
             k += 2
         elif roles and value(k) and label(k + 1) and value(k + 2):
             k += 1

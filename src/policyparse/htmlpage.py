@@ -123,18 +123,6 @@ def _open_panels(tree) -> None:
                 el.set("style", HIDDEN_STYLE.sub("", el.get("style")))
 
 
-def _unwrap_layout_tables(tree) -> None:
-    """A table that lays out the page (a cell holding headings, a table or many lines, as older sites are
-    built) as plain blocks, so its content keeps its paragraphs and headings; trafilatura made it one row."""
-    for table in list(tree.iter("table")):
-        rows = table.xpath(OWN_ROWS)
-        cells = [cell for row in rows for cell in row.xpath("./td | ./th")]
-        if any(cell.xpath(f"boolean(.//*[{HEADINGS}] | .//table)") or len(_cell_lines(cell)) > CELL_MAX_LINES
-               for cell in cells):
-            for el in [table, *table.xpath("./thead | ./tbody | ./tfoot"), *rows, *cells]:
-                el.tag = "div"          # its own rows and cells only: a table inside a cell stays a table
-
-
 def _cell_lines(cell) -> list[str]:
     """The lines of a table cell, broken at `<br>`, paragraphs and list items."""
     parts: list[list[str]] = [[]]
@@ -156,20 +144,31 @@ def _cell_lines(cell) -> list[str]:
     return [line for line in (" ".join("".join(p).split()) for p in parts) if line]
 
 
-def _flatten_cells(tree) -> None:
-    """Table cells as one line each, their lines joined with `; ` (`_ga<br>_gid` is `_ga; _gid`, and `2 år<br>1 dag`
-    two lifetimes, not one of 731 days), as trafilatura glues the lines of a cell together (`_ga_gid`) and
+def _repair_tables(tree) -> None:
+    """Tables as trafilatura can read them. One that lays out the page (a cell holding headings, a table or
+    many lines, as older sites are built) becomes plain blocks, so its content keeps its paragraphs and
+    headings (trafilatura made it one row); a table inside one of its cells stays a table. In the others a
+    cell of several lines becomes one line, joined with `; ` (`_ga<br>_gid` is `_ga; _gid`, and `2 år<br>1 dag`
+    two lifetimes, not one of 731 days), as trafilatura glues a cell's lines together (`_ga_gid`) and
     empties the next cell."""
-    for cell in tree.xpath("//td | //th"):
-        lines = _cell_lines(cell)
-        if len(lines) < 2 or len(lines) > CELL_MAX_LINES:
+    for table in list(tree.iter("table")):
+        rows = table.xpath(OWN_ROWS)
+        cells = [cell for row in rows for cell in row.xpath("./td | ./th")]
+        lines = [_cell_lines(cell) for cell in cells]
+        if any(len(ls) > CELL_MAX_LINES or cell.xpath(f"boolean(.//*[{HEADINGS}] | .//table)")
+               for cell, ls in zip(cells, lines)):
+            for el in [table, *table.xpath("./thead | ./tbody | ./tfoot"), *rows, *cells]:
+                el.tag = "div"
             continue
-        text = lines[0]
-        for line in lines[1:]:
-            text += (" " if text.endswith((".", "!", "?", ":", ";", ",")) else "; ") + line
-        for child in list(cell):
-            cell.remove(child)
-        cell.text = text
+        for cell, ls in zip(cells, lines):
+            if len(ls) < 2:
+                continue
+            text = ls[0]
+            for line in ls[1:]:
+                text += (" " if text.endswith((".", "!", "?", ":", ";", ",")) else "; ") + line
+            for child in list(cell):
+                cell.remove(child)
+            cell.text = text
 
 
 def _label_tables_as_records(tree) -> None:
@@ -245,9 +244,9 @@ def _keep_content_boxes(tree) -> None:
 
 
 # what trafilatura would lose of a policy page, repaired in this order before it reads the page
-PAGE_REPAIRS = (_keep_date_lines, _keep_declarations, _open_panels, _unwrap_layout_tables, _flatten_cells,
-                _label_tables_as_records, _summaries_as_headings, _aria_headings, _unlink_list_items,
-                _protect_service_lines, _keep_content_boxes)
+PAGE_REPAIRS = (_keep_date_lines, _keep_declarations, _open_panels, _repair_tables, _label_tables_as_records,
+                _summaries_as_headings, _aria_headings, _unlink_list_items, _protect_service_lines,
+                _keep_content_boxes)
 
 
 def page_tree(html: str):

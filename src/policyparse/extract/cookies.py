@@ -480,13 +480,13 @@ def _from_tables(doc, col: Collector) -> None:
                 life = lifetime_days(life_cell.text)
                 stated = life is not None or is_session(life_cell.text)
             names = split_names(cell.text)
-            lives = _lifetimes_per_name(life_cell.text, len(names)) if life_cell is not None else None
             if len(names) == 1 and names[0].casefold() in providers:
                 col.add_provider(names[0], cell.start, cell.end, "cookie_provider.table_name")
                 continue
             if len(table.roles) >= 3 and len(names) == 1 and word_like(names[0]) and not names[0][:1].islower() \
                     and not any(c.text for c in row.values if c is not cell) and not db.is_known(names[0]):
                 continue  # a group row (`Trustpilot | | |`, `Statistikk | | |`) over the cookies below it
+            lives = _lifetimes_per_name(life_cell.text, len(names)) if life_cell is not None else None
             for k, name in enumerate(names):
                 if not table_name_ok(name):
                     continue
@@ -1013,7 +1013,7 @@ def _from_name_compounds(doc, col: Collector) -> None:
         tok, start = m.group("tok"), m.start("tok")
         if col.is_consumed(start) or not token_ok(tok) or tok.casefold() in providers or category_of(tok):
             continue
-        if shaped(tok) or code_like(tok) or LETTERS_AND_DIGITS.fullmatch(tok) or db.is_known(tok):
+        if shaped(tok) or code_like(tok) or _letters_and_digits(tok) or db.is_known(tok):
             col.add(Hit(tok, start, start + len(tok), "cookie.name_compound", 0.75))
 
 
@@ -1174,6 +1174,16 @@ def _lines_after(lines: list[str], i: int) -> list[str]:
     return out
 
 
+def _described_below(after: list[str]) -> bool:
+    """Do the lines below a lone name describe it: a line of three or more words (not one that is only a
+    type, `HTML Local Storage`, below a lifetime `Vedvarende`), or a consent platform's short provider line
+    (`Meta Platforms, Inc.`, `example.no`) and then a description?"""
+    described = len(after) >= 1 and len(after[0].split()) >= 3 and not bare_value_cell(after[0].strip())
+    by_provider = (len(after) >= 2 and 0 < len(after[0].split()) <= 4
+                   and not after[0].rstrip().endswith(".") and len(after[1].split()) >= 3)
+    return described or by_provider
+
+
 def _entry_lines(lines: list[str]) -> list[Entry | None]:
     """Per line: (name, kind, names with their offsets in the line) when the line starts an entry, else None.
     Kinds: `line` (the name alone,
@@ -1183,14 +1193,7 @@ def _entry_lines(lines: list[str]) -> list[Entry | None]:
     out: list[Entry | None] = []
     for i, line in enumerate(lines):
         tok = line.strip()
-        after = _lines_after(lines, i)
-        # (a line of three or more words that is only a type, `HTML Local Storage`, describes nothing:
-        # the line above it is a lifetime, `Vedvarende`)
-        described = len(after) >= 1 and len(after[0].split()) >= 3 and not bare_value_cell(after[0].strip())
-        # a consent platform's entry: name, provider (`Meta Platforms, Inc.`, `example.no`), description
-        by_provider = (len(after) >= 2 and 0 < len(after[0].split()) <= 4
-                       and not after[0].rstrip().endswith(".") and len(after[1].split()) >= 3)
-        if tok and " " not in tok and (described or by_provider):
+        if tok and " " not in tok and _described_below(_lines_after(lines, i)):
             out.append((tok, "line", [(tok, line.find(tok))]))
         elif m := DEF_LINE.match(tok):
             name = clean_token(m.group("tok"))[0]
