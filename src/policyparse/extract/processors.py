@@ -574,6 +574,12 @@ class Context:
 PRODUCT_OF = regex.compile(r"^(?P<product>\p{Lu}\S*(?:\s+\S+){0,2}?)\s+(?:fra|frå|by|levert\s+av)\s+(?P<org>\p{Lu}.*)$")
 
 
+@lru_cache(maxsize=None)
+def _cue_then_name(cue: str, descriptor: str) -> regex.Pattern:
+    """A name cue followed by an optional descriptor and a name (`levert av vår partner Klarna`)."""
+    return regex.compile(rf"(?i:{cue})(?P<desc>{descriptor})(?P<name>{NAME_RE.pattern})", regex.V1)
+
+
 def _split_entry(text: str) -> tuple[str, str | None, str | None]:
     """(names part, function, note) of a list item or sub-heading."""
     text = regex.sub(r"^\s*(?:-\s+|\d+(?:\.\d+)*\.?\s+|[a-z]\)\s+)", "", text).strip()
@@ -988,8 +994,7 @@ class Collector:
         text = ctx.text
         desc = ctx.lex.descriptor_re
         for rule in ctx.rules["name_cue"]:
-            pat = regex.compile(rf"(?i:{rule.pattern.pattern})(?P<desc>{desc})(?P<name>{NAME_RE.pattern})", regex.V1)
-            for m in pat.finditer(text, overlapped=True):
+            for m in _cue_then_name(rule.pattern.pattern, desc).finditer(text, overlapped=True):
                 if INDEFINITE.fullmatch(m.group("desc")) and not ctx.gaz.find(m.group("name")):
                     continue                   # `lagres i en TC-streng`: an article makes a common noun
                 self._cue_match(rule, m.start(), m.start("name"), m.group("name"))
