@@ -2,7 +2,8 @@
 
 Copies the seed policies (and the development corpus when present) N times into a temporary folder,
 runs the CLI with 1 and 2 workers, and reports documents per second, characters per second and the
-peak resident memory of the run. Usage: `python benchmarks/bench.py [--copies 20] [--workers 1 2]`.
+peak resident memory of the run; first, the time one long policy takes as it doubles in size.
+Usage: `python benchmarks/bench.py [--copies 20] [--workers 1 2] [--no-long]`.
 """
 from __future__ import annotations
 
@@ -46,11 +47,33 @@ def run(folder: Path, workers: int) -> dict:
     return {"workers": workers, "seconds": round(seconds, 2), "peak_rss_mib_max_process": round(max(peak_kib, before) / 1024, 1)}
 
 
+def long_documents(sizes=(150_000, 300_000, 600_000)) -> list[dict]:
+    """Seconds to parse one policy of each size (the development texts end to end, repeated): the time
+    per character should stay flat as the document grows."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from policyparse.pipeline import parse_text
+
+    base = "\n\n".join(p.read_text(encoding="utf-8") for d in SOURCES if d.is_dir() for p in sorted(d.glob("*.txt")))
+    parse_text(base[:20_000])                                          # load the pipeline and the model
+    out = []
+    for size in sizes:
+        text = (base * (size // len(base) + 1))[:size]
+        start = time.process_time()
+        parse_text(text, "long")
+        seconds = time.process_time() - start
+        out.append({"characters": size, "cpu_seconds": round(seconds, 2), "chars_per_s": int(size / seconds)})
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--copies", type=int, default=20)
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--no-long", action="store_true", help="Skip the long-document measurement.")
     args = ap.parse_args()
+    if not args.no_long:
+        for r in long_documents():
+            print(json.dumps({"long_document": r}))
     with tempfile.TemporaryDirectory(prefix="bench-crawl-") as tmp:
         n_docs, n_chars = make_crawl(Path(tmp), args.copies)
         results = []
