@@ -277,6 +277,15 @@ def active_model_path() -> Path:
     return Path(os.environ.get(MODEL_ENV) or MODEL_PATH)
 
 
+def model_id(path: Path | None = None) -> str | None:
+    """Short id of the model the pipeline would use (its training-data hash), None when there is none."""
+    meta_path = (Path(path) if path else active_model_path()).with_suffix(".meta.json")
+    try:
+        return json.loads(meta_path.read_text(encoding="utf-8"))["training_data"]["sha256"][:16]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def load_model(path: Path | None = None):
     """(model, meta, None) or (None, None, reason) when the model is missing or unusable."""
     return _load_model(Path(path) if path else active_model_path())

@@ -1,4 +1,4 @@
-"""Command line: `policyparse parse | evaluate | train | sentences`.
+"""Command line: `policyparse parse | merge | evaluate | train | sentences`.
 
 Exit codes: 0 when every document gave a record, 1 when any failed (see errors.csv), 2 for usage errors.
 """
@@ -33,6 +33,17 @@ def main(verbose: bool) -> None:
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(message)s")
 
 
+def _shard(ctx, param, value):
+    if value is None:
+        return None
+    from .shards import Shard
+
+    try:
+        return Shard.parse(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc))
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--outdir", required=True, type=click.Path(file_okay=False), help="Folder for the outputs.")
@@ -40,14 +51,22 @@ def main(verbose: bool) -> None:
               help="Extra formats besides CSV and JSONL (always written): xlsx, parquet.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
 @click.option("--cookie-db", default=None, help="Open Cookie Database CSV (path or URL) to enrich cookies.")
+@click.option("--shard", default=None, callback=_shard, metavar="K/N",
+              help="Parse only part K of N of the documents (by a hash of their id), e.g. one task of a cluster "
+                   "job array; join the parts with `policyparse merge`.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary table.")
-def parse(paths, outdir, formats, workers, cookie_db, quiet):
+def parse(paths, outdir, formats, workers, cookie_db, shard, quiet):
     """Parse PATHS (files, folders, globs, manifests, - for stdin) into OUTDIR."""
+    import datetime as dt
+    import time
+
     from tqdm import tqdm
 
+    from .classify import model_id
     from .export import BatchWriter
-    from .ingest import discover
+    from .ingest import DiscoveryError, discover
     from .nlp import load_pipeline
+    from .normalize import NORMALIZER_VERSION
     from .pipeline import parse_sources
 
     formats = _formats(formats)
@@ -58,10 +77,17 @@ def parse(paths, outdir, formats, workers, cookie_db, quiet):
     items = list(discover(paths))
     if not items:
         raise click.UsageError("no input documents found")
+    if shard:
+        found = len(items)
+        items = [i for i in items if shard.holds(i.row_id if isinstance(i, DiscoveryError) else i.policy_id)]
+        if not quiet:
+            click.echo(f"shard {shard}: {len(items)} of {found} documents", err=True)
+    started, clock = dt.datetime.now(dt.timezone.utc), time.monotonic()
     writer = BatchWriter(outdir, formats)
     warnings = Counter()
     _, pipeline_name = load_pipeline()
     bar = tqdm(total=len(items), unit="doc", disable=quiet, file=sys.stderr, desc="parsing")
+    finished = False
     try:
         for result in parse_sources(items, workers=workers):
             writer.add(result)
@@ -71,12 +97,41 @@ def parse(paths, outdir, formats, workers, cookie_db, quiet):
                 for w in result.record["warnings"]:
                     warnings[w.split(";")[0].split(" (")[0]] += 1
             bar.update()
+        finished = True
     finally:
         bar.close()
-        written = writer.close()
+        run = {"policyparse": __version__,
+               "pipeline": {"spacy": pipeline_name, "normalizer": NORMALIZER_VERSION, "purpose_model": model_id()},
+               "cookie_db": cookie_db, "shard": str(shard) if shard else None, "inputs": list(paths),
+               "documents": len(items), "workers": workers, "started": started.isoformat(timespec="seconds"),
+               "seconds": round(time.monotonic() - clock, 1)}
+        written = writer.close(run if finished else None)
     if not quiet:
         _summary(writer, written, warnings, pipeline_name, Path(outdir))
     sys.exit(1 if writer.counts["errors"] else 0)
+
+
+@main.command()
+@click.argument("parts", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False))
+@click.option("-o", "--outdir", required=True, type=click.Path(file_okay=False), help="Folder for the merged outputs.")
+@click.option("--format", "formats", default="csv,jsonl", show_default=True,
+              help="Extra formats besides CSV and JSONL (always written): xlsx, parquet.")
+def merge(parts, outdir, formats):
+    """Join the output folders of finished runs (all shards of a split, or runs with the same settings) into
+    OUTDIR. Refuses missing or unfinished shards and parts made with another pipeline."""
+    from .shards import MergeError, merge as merge_parts
+
+    try:
+        written, info = merge_parts([Path(p) for p in parts], Path(outdir), _formats(formats))
+    except MergeError as exc:
+        raise click.ClickException(str(exc))
+    shards = f" ({info['merged_shards']} shards)" if info["merged_shards"] else ""
+    click.echo(f"merged {len(parts)} part(s){shards}: {info['records']} record(s), {info['errors']} error(s), "
+               f"{info['findings']} finding(s)")
+    if info["duplicate_ids"]:
+        click.echo(f"warning: {len(info['duplicate_ids'])} id(s) have more than one record: "
+                   f"{', '.join(info['duplicate_ids'][:10])}", err=True)
+    click.echo("wrote " + ", ".join(p.name for p in written) + f" to {outdir}")
 
 
 def _summary(writer, written, warnings, pipeline_name, outdir: Path) -> None:

@@ -1,8 +1,9 @@
 """Write records and tables to OUTDIR, atomically (temporary file in the same folder, then rename).
 
 `records.jsonl` and the four CSV tables are always written, streamed while the batch runs so memory
-stays flat; XLSX and Parquet, when asked, are made from the finished CSVs at the end. CSV is UTF-8 with BOM so Excel shows Norwegian letters; XLSX
-cells that would start a formula (`=`, `+`, `-`, `@`, tab, carriage return) are neutralised.
+stays flat; XLSX and Parquet, when asked, are made from the finished CSVs at the end, and `run.json`
+(what made the outputs) last. CSV is UTF-8 with BOM so Excel shows Norwegian letters; XLSX cells that
+would start a formula (`=`, `+`, `-`, `@`, tab, carriage return) are neutralised.
 """
 from __future__ import annotations
 
@@ -48,7 +49,8 @@ def atomic_path(path: Path):
         Path(tmp).unlink(missing_ok=True)
 
 
-def _temp_in(folder: Path, name: str):
+def temp_in(folder: Path, name: str):
+    """An open temporary file beside `folder / name` (CSV with BOM so Excel shows Norwegian letters)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     return os.fdopen(fd, "w", encoding="utf-8-sig" if name.endswith(".csv") else "utf-8", newline=""), Path(tmp)
 
@@ -69,14 +71,15 @@ class BatchWriter:
             raise ValueError(f"unknown format(s): {', '.join(sorted(unknown))}; choose from {', '.join(FORMATS)}")
         self.outdir = Path(outdir)
         self.outdir.mkdir(parents=True, exist_ok=True)
+        (self.outdir / "run.json").unlink(missing_ok=True)    # an earlier run's: this one has not finished
         self.formats = formats
         self._files, self._writers = {}, {}
         for table, columns in TABLES.items():
-            f, tmp = _temp_in(self.outdir, f"{table}.csv")
+            f, tmp = temp_in(self.outdir, f"{table}.csv")
             self._files[f"{table}.csv"] = (f, tmp)
             self._writers[table] = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
             self._writers[table].writeheader()
-        self._files["records.jsonl"] = _temp_in(self.outdir, "records.jsonl")
+        self._files["records.jsonl"] = temp_in(self.outdir, "records.jsonl")
         self.counts = {"records": 0, "errors": 0, "findings": 0}
 
     def add(self, result) -> None:
@@ -92,21 +95,44 @@ class BatchWriter:
         self.counts["records"] += 1
         self.counts["findings"] += len(record["findings"])
 
-    def close(self) -> list[Path]:
-        """Move the streamed files into place, then build XLSX / Parquet if asked; returns what was written."""
-        written = []
-        for name, (f, tmp) in self._files.items():
-            f.close()
-            _publish(tmp, self.outdir / name)
-            written.append(self.outdir / name)
-        if "xlsx" in self.formats or "parquet" in self.formats:
-            frames = {t: pd.read_csv(self.outdir / f"{t}.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
-                      for t in TABLES}
-            if "xlsx" in self.formats:
-                written.append(write_xlsx(frames, self.outdir / "policyparse.xlsx"))
-            if "parquet" in self.formats:
-                written += [write_parquet(frame, self.outdir / f"{t}.parquet") for t, frame in frames.items()]
+    def close(self, run: dict | None = None) -> list[Path]:
+        """Move the streamed files into place, build XLSX / Parquet if asked, and write `run.json` (the
+        `run` info with the counts) last, so its presence means the run finished; returns what was written."""
+        written = publish_all(self.outdir, self._files) + write_extras(self.outdir, self.formats)
+        if run is not None:
+            written.append(write_run(self.outdir, {**run, **self.counts}))
         return written
+
+
+def publish_all(outdir: Path, files: dict) -> list[Path]:
+    """Close the temporary files of `{name: (file, temporary path)}` and rename them to `outdir / name`."""
+    written = []
+    for name, (f, tmp) in files.items():
+        f.close()
+        _publish(tmp, outdir / name)
+        written.append(outdir / name)
+    return written
+
+
+def write_extras(outdir: Path, formats: tuple[str, ...]) -> list[Path]:
+    """XLSX and Parquet made from the finished CSV tables in `outdir`, when `formats` asks for them."""
+    if "xlsx" not in formats and "parquet" not in formats:
+        return []
+    frames = {t: pd.read_csv(outdir / f"{t}.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+              for t in TABLES}
+    written = []
+    if "xlsx" in formats:
+        written.append(write_xlsx(frames, outdir / "policyparse.xlsx"))
+    if "parquet" in formats:
+        written += [write_parquet(frame, outdir / f"{t}.parquet") for t, frame in frames.items()]
+    return written
+
+
+def write_run(outdir: Path, info: dict) -> Path:
+    """`run.json`: what made the outputs in `outdir` (version, settings, inputs, shard, counts)."""
+    path = outdir / "run.json"
+    write_text_atomic(path, json.dumps(info, indent=1, ensure_ascii=False) + "\n")
+    return path
 
 
 def write_xlsx(frames: dict[str, pd.DataFrame], path: Path) -> Path:

@@ -54,6 +54,11 @@ class DiscoveryError:
     reason: str
     policy_id: str = ""
 
+    @property
+    def row_id(self) -> str:
+        """The id its error row carries."""
+        return self.policy_id or Path(self.location).stem
+
 
 # --------------------------------------------------------------------------- discovery
 

@@ -152,4 +152,4 @@ def parse_sources(items: Iterable[Source | DiscoveryError], workers: int = 1, ch
 
 
 def _discovery_error(item: DiscoveryError) -> Result:
-    return Result(item.policy_id or Path(item.location).stem, item.location, error=item.reason, stage="discover")
+    return Result(item.row_id, item.location, error=item.reason, stage="discover")
