@@ -91,7 +91,8 @@ CASES = [
      ["access", "rectification", "erasure"]),
     ("Varsling\n\nRegistreringen bygger på samtykket ditt, og du kan trekke det når som helst under «Mine varsler».",
      ["withdraw_consent"]),
-    ("Dine rettigheter\n\nVi retter oss etter personopplysningsloven og sletter data vi ikke trenger.", ["erasure"]),
+    # `retter oss etter` is no rectification; deleting what is not needed is the controller's practice
+    ("Dine rettigheter\n\nVi retter oss etter personopplysningsloven og sletter data vi ikke trenger.", []),
     # round 17: asking what is stored (`spørre meg om hva jeg har lagret`), `be meg rette`, changing one's mind
     # about something one said yes to; a cookie choice changed (`ombestemme deg` after `sagt ja,`) is no right
     ("Du kan spørre meg om hva jeg har lagret om deg, og be meg rette det som er feil eller slette det.",
@@ -191,3 +192,20 @@ def test_round3_negation_after_article(text, expected):
 ])
 def test_rights_in_plain_words(text, expected):
     assert rights_of("Slik behandler vi opplysningene\n\n" + text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # under a rights heading, the controller's own practice that does not address the reader is no right
+    ("Vi sletter opplysningene etter tre år.", []),
+    ("Vi retter opp feil i fakturaer før de sendes.", []),
+    ("Me slettar opplysningane når avtalen er slutt.", []),
+    ("Vi kan ikke slette opplysninger som vi er lovpålagt å oppbevare.", []),
+    # ... while a sentence that speaks to the reader, or names the right, still counts
+    ("Vi sletter opplysningene dine når du ber om det.", ["erasure"]),
+    ("Vi retter opplysninger om deg som er feil.", ["rectification"]),
+    ("Sletting av opplysningene dine.", ["erasure"]),
+    ("Vi gir deg innsyn i opplysningene.", ["access"]),
+    ("Vi retter feil dersom den registrerte ber om det.", ["rectification"]),
+])
+def test_controller_practice_under_a_rights_heading(text, expected):
+    assert rights_of("Dine rettigheter\n\n" + text) == expected

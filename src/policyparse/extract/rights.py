@@ -34,6 +34,8 @@ FLAGS = regex.IGNORECASE
 class RightCues:
     context: regex.Pattern
     heading: regex.Pattern
+    practice: regex.Pattern
+    reader: regex.Pattern
     marketing: regex.Pattern
     anaphor: regex.Pattern
     negation_after: regex.Pattern
@@ -45,7 +47,7 @@ class RightCues:
 
 @lru_cache(maxsize=1)
 def cues() -> RightCues:
-    data = load_sections(RESOURCE, ("context", "heading", "marketing_topic", "marketing_anaphor", "negation_after",
+    data = load_sections(RESOURCE, ("context", "heading", "practice", "reader", "marketing_topic", "marketing_anaphor", "negation_after",
                                     "negation_before", "exclude", "rules", "articles"))
     rules = check_entries(RESOURCE, data["rules"], {"id", "right", "context", "pattern"}, {"exclude"},
                           ("pattern", "exclude"))
@@ -61,13 +63,14 @@ def cues() -> RightCues:
             raise RulesError(f"{RESOURCE}: article {art['article']}: unknown right {art['right']!r}")
     try:
         context, heading = regex.compile(data["context"], FLAGS), regex.compile(data["heading"], FLAGS)
+        practice, reader = regex.compile(data["practice"], FLAGS), regex.compile(data["reader"], FLAGS)
         marketing = regex.compile(data["marketing_topic"], FLAGS)
         anaphor = regex.compile(data["marketing_anaphor"], FLAGS)
         negation_after = regex.compile(data["negation_after"], FLAGS)
         negation_before = regex.compile(data["negation_before"], FLAGS)
     except regex.error as exc:
-        raise RulesError(f"{RESOURCE}: bad context, heading or marketing pattern: {exc}") from exc
-    return RightCues(context, heading, marketing, anaphor, negation_after, negation_before,
+        raise RulesError(f"{RESOURCE}: bad context, heading, practice, reader or marketing pattern: {exc}") from exc
+    return RightCues(context, heading, practice, reader, marketing, anaphor, negation_after, negation_before,
                      [(e["id"], regex.compile(e["pattern"], FLAGS)) for e in exclude],
                      [(r["id"], r["right"], r["context"], regex.compile(r["pattern"], FLAGS),
                        regex.compile(r["exclude"], FLAGS) if r.get("exclude") else None) for r in rules],
@@ -75,11 +78,14 @@ def cues() -> RightCues:
 
 
 def in_rights_context(doc, sentence_text: str, start: int) -> str | None:
-    """Why a sentence is a rights statement ('frame', 'heading', 'lead_in'), or None."""
+    """Why a sentence is a rights statement ('frame', 'heading', 'lead_in'), or None. Under a rights heading a
+    sentence about the controller's own practice that does not address the reader is none."""
     c = cues()
     if c.context.search(sentence_text):
         return "frame"
     if any(c.heading.search(h) for h in doc.heading_path(start)):
+        if c.practice.search(sentence_text) and not c.reader.search(sentence_text):
+            return None       # `Vi sletter opplysningene etter tre år`: what the controller does, not a right
         return "heading"
     lead = lead_in_line(doc, start) if ITEM.match(doc.text[start:start + 5]) else ""
     if lead and (c.context.search(lead) or c.heading.search(lead)):
