@@ -2037,3 +2037,23 @@ def test_declarations_with_blank_lines_between_cells(text, expected):
 ])
 def test_name_joined_to_a_cookie_noun(text, expected):
     assert [c["name"] for c in cookies.extract(make_doc(text), {}).fields["cookies"]] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # quoted names listed after a cookie noun, a colon or `heter`: the quotes make plain words names
+    ("Vi bruker to informasjonskapsler: «theme» og «fontsize». Begge lagres i ett år.", ["theme", "fontsize"]),
+    ("Vi bruker disse informasjonskapslene: «theme», «fontsize» og «lang».", ["theme", "fontsize", "lang"]),
+    ("Vi bruker informasjonskapslene «theme» og «fontsize».", ["theme", "fontsize"]),
+    ("Kapslane heiter «tema» og «skriftstorleik».", ["tema", "skriftstorleik"]),
+    ("Informasjonskapslene «theme» (utseende) og «fontsize» (tekststørrelse) lagres i ett år.", ["theme", "fontsize"]),
+    ("Informasjonskapselen heter \"accepted_cookies\" og lagres i 365 dager.", ["accepted_cookies"]),
+    # unquoted plain words, quoted categories, cookie words and button labels are no names
+    ("Vi bruker informasjonskapslene theme og fontsize.", []),
+    ("Informasjonskapslene «nødvendige» og «valgfrie» kan du styre selv.", []),
+    ("Informasjonskapsler kalles også «cookies» eller «kapsler».", []),
+    ("Informasjonskapslene heter «førstepartskapsler» og «tredjepartskapsler».", []),
+    ("Vi bruker informasjonskapsler: «Godta alle» og «Avvis alle» er knappene i banneret.", []),
+])
+def test_quoted_names_in_running_text(text, expected):
+    doc = make_doc("Informasjonskapsler\n\n" + text)
+    assert [c["name"] for c in cookies.extract(doc, {}).fields["cookies"]] == expected

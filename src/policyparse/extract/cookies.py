@@ -20,13 +20,16 @@ Where names come from, most reliable first (the finding's `method` names the rul
 - `cookie.colon_list`: `... informasjonskapsler ...: lang (valgt språk) og samtykke (cookie-valget)`.
 - `cookie.described_list`: names right after a cookie noun or a verb of setting in running text, with
   descriptions in parentheses (`informasjonskapslene hs (sikkerhet, ...), svSession (nødvendig, 2 år) og
-  bSession (statistikk, 30 minutter)`), anchored by a shaped, distinctive or known name.
+  bSession (statistikk, 30 minutter)`), anchored by a shaped, distinctive or known name, or all quoted
+  (`informasjonskapslene «theme» (utseende) og «fontsize» (...)`).
 - `cookie.lead_in_list`: list items under a line like `Vi bruker følgende informasjonskapsler:`.
 - `cookie.coordination`: a coordinated list of single tokens in a cookie paragraph anchored by a
   cookie-shaped name (`setter _fbp og fr`, `NID, 1P_JAR og CONSENT`); its other members must be known
   or distinctive names, or, right after a cookie noun (`informasjonskapslene li_sugr, bcookie og
-  lidc`), plain lower-case words; two tokens joined by a comma alone take no plain word (`_pk_id,
-  som utløper ...` is a name and a relative clause).
+  lidc`), plain lower-case words; quoted plain words after a cookie noun, its colon or `heter` anchor
+  themselves (`to informasjonskapsler: «theme» og «fontsize»`), a quoted name beside an unquoted word
+  is no list (`heter "accepted_cookies" og lagres`); two tokens joined by a comma alone take no plain
+  word (`_pk_id, som utløper ...` is a name and a relative clause).
 - `cookie.bare_list`: a list of bare names in a cookie section (`- _ga` / `- _gid` / `- lang`).
 - `cookie.set_object`: a name written like an identifier right after a verb of setting or the tool
   that sets it (`Der set Jimdo ClickAndChange, ...`).
@@ -687,6 +690,7 @@ def _site_made(tok: str) -> bool:
             and category_of(tok) is None)
 
 
+CALLED = r"(?:(?:som[^\S\n]+)?(?:heiter|heter|kalles|kallast)|kalt|kalla|med[^\S\n]+(?:navnet|namnet|navn|namn))"
 EXAMPLE_WORDS = r"blant[^\S\n]+annet|bl\.[^\S\n]*a\.|mellom[^\S\n]+anna|m\.[^\S\n]*a\."
 
 
@@ -696,7 +700,7 @@ def _list_opener() -> regex.Pattern:
     and the like (`informasjonskapsler, blant annet`, `Piano setter`)."""
     lex = lexicon()
     return regex.compile(
-        rf"(?:(?:{lex['cookie_word']})[^\S\n]*[:,]?|{lex['set_verb']})"
+        rf"(?:(?:{lex['cookie_word']})(?:[^\S\n]+{CALLED})?[^\S\n]*[:,]?|{lex['set_verb']})"
         rf"(?:[^\S\n]+(?:{EXAMPLE_WORDS}|da|også|òg))?[^\S\n]*$",
         regex.I)
 
@@ -708,7 +712,7 @@ EXAMPLE_OPENER = regex.compile(
 (`Shopify setter noen informasjonskapsler som må til for at kassen skal virke, blant annet cart, ...`)."""
 
 
-DESCRIBED_ITEM = regex.compile(r"(?P<tok>[^\s,;:()«»\"'`]+)(?:[^\S\n]*\((?P<desc>[^()\n]{1,160})\))?")
+DESCRIBED_ITEM = regex.compile(r"(?P<tok>[«\"'`]?[^\s,;:()«»\"'`]+[»\"'`]?)(?:[^\S\n]*\((?P<desc>[^()\n]{1,160})\))?")
 DESCRIBED_SEP = regex.compile(r"[^\S\n]*(?:,[^\S\n]*(?:(?:og|and|eller|or|samt)[^\S\n]+)?|[^\S\n]+(?:og|and|eller|or|samt|&)[^\S\n]+)",
                               regex.I)
 DESCRIBED_END = regex.compile(r"[^\S\n]*(?:[.;:!?]|$)")
@@ -765,8 +769,8 @@ def _from_described_lists(doc, col: Collector) -> None:
             names = [clean_token(t)[0] for t, _ in items]
             if len(items) < 2 or not all(token_ok(n) and n.casefold() not in providers for n in names):
                 continue
-            if not any(_name_like(n) for n in names):
-                continue
+            if not any(_name_like(n) for n in names) and not all(QUOTED_ITEM.fullmatch(t) for t, _ in items):
+                continue                   # one name-like, or all quoted (`«theme» (utseende) og «fontsize» (...)`)
             if not all(_name_like(n) or plain_name_ok(n) for n in names):
                 continue
             for (tok, rel), name in zip(items, names):
@@ -780,6 +784,7 @@ CO_SEP = r"[^\S\n]*,[^\S\n]*"
 CO_AND = r"[^\S\n]*,?[^\S\n]+(?:og|and|eller|or|samt|&)[^\S\n]+"
 COORDINATION = regex.compile(rf"(?<![^\s(:]){CO_ITEM}(?:(?:{CO_SEP}{CO_ITEM})*{CO_AND}{CO_ITEM}|(?:{CO_SEP}{CO_ITEM})+)",
                              regex.I)
+QUOTED_ITEM = regex.compile(r"«[^«»]+»|\"[^\"]+\"|'[^']+'|`[^`]+`|“[^“”]+”")
 CO_CONNECTOR = regex.compile(r"(?:og|and|eller|or|samt|&)", regex.I)
 
 
@@ -798,21 +803,25 @@ def _from_coordinations(doc, col: Collector) -> None:
     for m in COORDINATION.finditer(text):
         if col.is_consumed(m.start()):
             continue
-        toks = []
+        toks, quotes = [], []
         for tm in regex.finditer(r"[^\s,]+", m.group(0)):
             if CO_CONNECTOR.fullmatch(tm.group(0)):
                 continue
             tok, lead, _ = clean_token(tm.group(0))
             toks.append((tok, m.start() + tm.start() + lead))
+            quotes.append(QUOTED_ITEM.fullmatch(tm.group(0)) is not None)
         names = [t for t, _ in toks]
         if len(set(names)) < 2 or not all(token_ok(t) and t.casefold() not in providers for t in names):
             continue
+        if any(quotes) and not all(quotes):
+            continue  # `heter "accepted_cookies" og lagres`: a quoted name and a verb, no list
         sentence, s0 = _sentence_text(doc, m.start())
         before = text[max(s0, m.start() - 60):m.start()]
         apposition = _list_opener().search(before) is not None or (
             EXAMPLE_OPENER.search(before) is not None and patterns()["cookie"].search(text, s0, m.start()) is not None)
         anchored = any(shaped(t) or (distinctive(t) and db.is_known(t))
-                       or (apposition and (db.is_known(t) or code_like(t) or _letters_and_digits(t))) for t in names)
+                       or (apposition and (db.is_known(t) or code_like(t) or _letters_and_digits(t))) for t in names) \
+            or (apposition and all(quotes))    # `informasjonskapslene «theme» og «fontsize»`: quoted as names
         if not anchored or not all(shaped(t) or distinctive(t) or db.is_known(t)
                                    or (apposition and (plain_name_ok(t) or code_like(t))) for t in names):
             continue
@@ -921,7 +930,7 @@ def _apposition() -> regex.Pattern:
     cookie = lexicon()["cookie_word"]
     return regex.compile(
         rf"(?P<noun>{cookie})(?P<sep>[^\S\n]*,[^\S\n]*|[^\S\n]+)"
-        rf"(?:(?P<called>(?:(?:som\s+)?(?:heiter|heter|kalles|kallast)|kalt|kalla|med\s+(?:navnet|namnet)))[^\S\n]+)?"
+        rf"(?:(?P<called>{CALLED})[^\S\n]+)?"
         rf"(?:{QUOTED}|(?P<bare>[^\s,;:()«»\"'`]+))", regex.I)
 
 
