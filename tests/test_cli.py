@@ -224,3 +224,19 @@ def test_evaluate_out_of_fold_parses_each_document_with_a_model_trained_without_
     scores = json.loads(report.with_suffix(".json").read_text())
     assert scores["all"]["documents"] == 4  # the seeds of the development split; the test seed is left out
     assert classify.MODEL_ENV not in os.environ and classify.active_model_path() == classify.MODEL_PATH
+
+
+def test_files_that_are_no_documents_are_counted_not_dropped_silently(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "personvern").write_text(GOOD, encoding="utf-8")          # a scraper's file without a suffix
+    (docs / "logo.png").write_bytes(b"\x89PNG")
+    (docs / "meta.json").write_text("{}", encoding="utf-8")
+    (docs / "vilkar.docx").write_bytes(b"PK")
+    out = tmp_path / "out"
+    result = run("parse", docs, "-o", out)
+    assert result.exit_code == 1
+    assert "left out 2 file(s) in the folders that are no documents: 1 .json, 1 .png" in result.output
+    assert [r["policy_id"] for r in records(out)] == ["personvern"]
+    assert [(r["policy_id"], r["stage"]) for r in rows(out, "errors")] == [("vilkar", "discover")]
+    assert json.loads((out / "run.json").read_text())["skipped_files"] == {".json": 1, ".png": 1}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -572,7 +573,27 @@ def _ids(items):
 
 
 def test_folder_is_recursive_and_skips_hidden_and_unsupported(tree):
-    assert _ids(discover([str(tree / "docs")])) == [("a", "txt"), ("b", "md"), ("c", "html"), ("d", "pdf")]
+    skipped = Counter()
+    assert _ids(discover([str(tree / "docs")], skipped)) == [
+        ("a", "txt"), ("ERROR", "a .docx document, which policyparse does not read: save it as PDF, HTML or text"),
+        ("b", "md"), ("c", "html"), ("d", "pdf")]
+    assert skipped == {".png": 1}
+
+
+def test_pages_saved_under_their_url_names_are_read(tree):
+    """A scraper saves `personvern.aspx` or a file without a suffix: the content decides how it is read."""
+    crawl = tree / "crawl"
+    crawl.mkdir()
+    (crawl / "personvern.aspx").write_text(PAGE, encoding="utf-8")
+    (crawl / "privacy").write_text(PAGE, encoding="utf-8")
+    (crawl / "vilkar").write_bytes(make_pdf(PDF_LINES))
+    (crawl / "meta.json").write_text("{}", encoding="utf-8")
+    skipped = Counter()
+    sources = list(discover([str(crawl)], skipped))
+    assert [(s.policy_id, s.kind) for s in sources] == [("personvern", "html"), ("privacy", "txt"), ("vilkar", "txt")]
+    texts = [read(s).text for s in sources]
+    assert texts[0] == texts[1] and "Personvern" in texts[0] and read(sources[2]).text.strip()
+    assert skipped == {".json": 1}
 
 
 @pytest.mark.parametrize("pattern, expected", [

@@ -74,9 +74,12 @@ def parse(paths, outdir, formats, workers, cookie_db, shard, quiet):
         from .extract.cookies import configure_cookie_db
 
         configure_cookie_db(cookie_db)
-    items = list(discover(paths))
+    skipped = Counter()
+    items = list(discover(paths, skipped))
     if not items:
-        raise click.UsageError("no input documents found")
+        raise click.UsageError("no input documents found" + (f" ({_skipped(skipped)})" if skipped else ""))
+    if skipped and not quiet:
+        click.echo(f"note: {_skipped(skipped)}", err=True)
     if shard:
         found = len(items)
         items = [i for i in items if shard.holds(i.row_id if isinstance(i, DiscoveryError) else i.policy_id)]
@@ -103,7 +106,7 @@ def parse(paths, outdir, formats, workers, cookie_db, shard, quiet):
         run = {"policyparse": __version__,
                "pipeline": {"spacy": pipeline_name, "normalizer": NORMALIZER_VERSION, "purpose_model": model_id()},
                "cookie_db": cookie_db, "shard": str(shard) if shard else None, "inputs": list(paths),
-               "documents": len(items), "workers": workers, "started": started.isoformat(timespec="seconds"),
+               "skipped_files": dict(_by_count(skipped)), "documents": len(items), "workers": workers, "started": started.isoformat(timespec="seconds"),
                "seconds": round(time.monotonic() - clock, 1)}
         written = writer.close(run if finished else None)
     if not quiet:
@@ -132,6 +135,15 @@ def merge(parts, outdir, formats):
         click.echo(f"warning: {len(info['duplicate_ids'])} id(s) have more than one record: "
                    f"{', '.join(info['duplicate_ids'][:10])}", err=True)
     click.echo("wrote " + ", ".join(p.name for p in written) + f" to {outdir}")
+
+
+def _by_count(counts: Counter) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _skipped(skipped: Counter) -> str:
+    kinds = ", ".join(f"{n} {suffix}" for suffix, n in _by_count(skipped)[:6])
+    return f"left out {sum(skipped.values())} file(s) in the folders that are no documents: {kinds}"
 
 
 def _summary(writer, written, warnings, pipeline_name, outdir: Path) -> None:

@@ -13,12 +13,16 @@ import io
 import json
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
 SUPPORTED = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
-             ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}
+             ".htm": "html", ".xhtml": "html", ".pdf": "pdf",
+             # pages saved under their URL's name, read as HTML
+             ".php": "html", ".asp": "html", ".aspx": "html", ".jsp": "html", ".shtml": "html", ".cfm": "html"}
+OFFICE_SUFFIXES = {".docx", ".doc", ".odt", ".rtf", ".pages", ".wpd"}   # documents this tool cannot read
 MANIFEST_SUFFIXES = {".csv", ".jsonl"}
 MAX_BYTES = 16 * 1024 * 1024      # read at most this much of one file
 MAX_CHARS = 1_000_000             # parse at most this many characters (spaCy's default max_length)
@@ -64,6 +68,18 @@ class DiscoveryError:
 
 def kind_of(path: Path) -> str:
     return SUPPORTED.get(path.suffix.lower(), "txt")
+
+
+def _document(path: Path) -> Source | DiscoveryError | None:
+    """A file of a folder or glob as a source (a known suffix, or none: a scraper's file named after the
+    URL, whose content is sniffed), an error for a word-processor document, None for other files."""
+    suffix = path.suffix.lower()
+    if suffix in SUPPORTED or not suffix:
+        return _source_for(path)
+    if suffix in OFFICE_SUFFIXES:
+        return DiscoveryError(str(path), f"a {suffix} document, which policyparse does not read: save it as PDF, "
+                                         "HTML or text", path.stem)
+    return None
 
 
 def _source_for(path: Path, policy_id: str | None = None, url: str | None = None) -> Source:
@@ -116,25 +132,31 @@ def read_manifest(path: Path) -> Iterator[Source | DiscoveryError]:
             yield _source_for(doc, pid, row.get("url") or None)
 
 
-def discover(inputs: Iterable[str]) -> Iterator[Source | DiscoveryError]:
-    """Expand files, folders, globs, manifests and "-" (standard input) into sources, in a stable order."""
+def discover(inputs: Iterable[str], skipped: Counter | None = None) -> Iterator[Source | DiscoveryError]:
+    """Expand files, folders, globs, manifests and "-" (standard input) into sources, in a stable order.
+    Files in folders that are no documents (images, scripts, data) are left out and counted by suffix in
+    `skipped`; hidden files and folders are left out."""
     for item in inputs:
         if item == "-":
             yield Source(policy_id="stdin", location="<stdin>", kind="txt", data=sys.stdin.buffer.read())
             continue
         path = Path(item)
         if path.is_dir():
-            for doc in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED
+            for doc in sorted(p for p in path.rglob("*") if p.is_file()
                               and not any(part.startswith(".") for part in p.relative_to(path).parts)):
-                yield _source_for(doc)
+                found = _document(doc)
+                if found is not None:
+                    yield found
+                elif skipped is not None:
+                    skipped[doc.suffix.lower()] += 1
         elif path.is_file():
-            yield from read_manifest(path) if _is_manifest(path) else [_source_for(path)]
+            yield from read_manifest(path) if _is_manifest(path) else [_document(path) or _source_for(path)]
         elif any(ch in item for ch in "*?["):
             matches = sorted(Path(p) for p in glob.glob(item, recursive=True) if Path(p).is_file())
             if not matches:
                 yield DiscoveryError(item, "pattern matches no file")
             for doc in matches:
-                yield from read_manifest(doc) if _is_manifest(doc) else [_source_for(doc)]
+                yield from read_manifest(doc) if _is_manifest(doc) else [_document(doc) or _source_for(doc)]
         else:
             yield DiscoveryError(item, "no such file or folder")
 
