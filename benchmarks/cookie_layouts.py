@@ -141,7 +141,8 @@ def _by_provider(rows):
 
 def html_plugins():
     """Cookie declarations as consent plugins and site builders print them in HTML: markup trafilatura takes for
-    a consent banner, a hidden accordion or share buttons, cells of several lines, one label table per cookie."""
+    a consent banner, a hidden accordion or share buttons, cells of several lines, one label table per cookie,
+    rows of <div>s or <span>s styled as a table."""
     return {
         "html_onetrust": lambda rows: '<div id="ot-sdk-cookie-policy"><section><h3>Informasjonskapsler</h3><table><thead><tr>'
             "<th>Informasjonskapselundergruppe</th><th>Informasjonskapsler</th><th>Type</th></tr></thead><tbody>"
@@ -164,6 +165,12 @@ def html_plugins():
         "html_br_cells": lambda rows: "<table><tr><th>Navn</th><th>Leverandør</th><th>Utløper</th></tr>" + "".join(
             f"<tr><td>{'<br>'.join(n for n, *_ in rs)}</td><td>{p}</td><td>{'<br>'.join(e for *_, e in rs)}</td></tr>"
             for p, rs in _by_provider(rows).items()) + "</table>",
+        "html_div_grid": lambda rows: "<div class='cookie-list'>" + "".join(
+            f"<div class='cookie-row'><div class='name'>{n}</div><div class='provider'>{p}</div>"
+            f"<div class='purpose'>{d}</div><div class='expiry'>{e}</div></div>" for n, p, d, e in rows) + "</div>",
+        "html_span_items": lambda rows: "<ul class='cookies'>" + "".join(
+            f"<li><span class='name'>{n}</span><span class='provider'>{p}</span><span class='expiry'>{e}</span></li>"
+            for n, p, d, e in rows) + "</ul>",
         "html_label_tables": lambda rows: "".join(
             f"<table><tr><th>Navn</th><td>{n}</td></tr><tr><th>Leverandør</th><td>{p}</td></tr>"
             f"<tr><th>Formål</th><td>{d}</td></tr><tr><th>Utløper</th><td>{e}</td></tr></table>" for n, p, d, e in rows),

@@ -353,6 +353,39 @@ def test_html_data_table_inside_a_layout_table_stays_a_table(tmp_path):
     assert ["Navn | Utløp", "_ga | 2 år", "lang | 1 år"] == lines[lines.index("Navn | Utløp"):lines.index("Navn | Utløp") + 3]
 
 
+GRID_ROWS = [("_ga", "Google", "2 år"), ("_gid", "Google", "24 timer"), ("PHPSESSID", "Eksempel AS", "Sesjon")]
+
+
+def _grid(row: str, head: str = "", outer: str = "div") -> str:
+    return f"<{outer} class='cookies'>{head}" + "".join(row.format(*r) for r in GRID_ROWS) + f"</{outer}>"
+
+
+@pytest.mark.parametrize("grid", [
+    # a table built from <div>s or <span>s, with or without a header row, or a list whose items are rows
+    _grid("<div class='row'><div class='n'>{}</div><div class='p'>{}</div><div class='e'>{}</div></div>",
+          "<div class='row head'><div class='n'>Navn</div><div class='p'>Leverandør</div><div class='e'>Utløp</div></div>"),
+    _grid("<div class='row'><div class='n'>{}</div><div class='p'>{}</div><div class='e'>{}</div></div>"),
+    _grid("<div class='row'><span>{}</span><span>{}</span><span>{}</span></div>"),
+    _grid("<li class='cookie'><span class='n'>{}</span><span class='p'>{}</span><span class='e'>{}</span></li>", outer="ul"),
+])
+def test_html_grids_of_divs_are_tables(tmp_path, grid):
+    lines = read_file(tmp_path, "page.html", TIME_PAGE.replace("{meta}", grid)).text.split("\n")
+    assert [" | ".join(r) for r in GRID_ROWS] == [line for line in lines if line.startswith(("_g", "PHP"))]
+
+
+@pytest.mark.parametrize("grid, kept", [
+    # two rows, cells of paragraphs, cards of links, rows of different widths: left as they are
+    ("<div><div><span>_ga</span><span>2 år</span></div><div><span>_gid</span><span>1 dag</span></div></div>", "_ga"),
+    ("<div>" + "<div class='r'><div>Formål</div><div><p>Vi behandler navn og e-post for å svare deg.</p></div></div>" * 3
+     + "</div>", "Vi behandler navn og e-post for å svare deg."),
+    ("<div>" + "".join(f"<div class='card'><a href='/a{i}'>Les mer om personvern i skolen</a><span>{i}. mai</span></div>"
+                       for i in range(3)) + "</div>", None),
+])
+def test_html_other_div_groups_are_no_tables(tmp_path, grid, kept):
+    text = read_file(tmp_path, "page.html", TIME_PAGE.replace("{meta}", grid)).text
+    assert " | " not in text and (kept is None or kept in text)
+
+
 def test_html_label_value_tables_are_records(tmp_path):
     box = ("<table><tr><th>Navn</th><td>lang</td></tr><tr><th>Utløp:</th><td>1 år</td></tr></table>"
            "<table><tr><th>Navn</th><th>Utløp</th></tr><tr><td>_ga</td><td>2 år</td></tr></table>")

@@ -2,7 +2,8 @@
 
 trafilatura is built for news articles; on policy pages it drops what a policy needs (cookie declarations
 marked like consent banners, closed accordion panels, supplier lists of links, cells of several lines,
-lines that are only `Google` or `Facebook`). `PAGE_REPAIRS` fix the page tree before it reads it.
+tables built of `<div>`s, lines that are only `Google` or `Facebook`). `PAGE_REPAIRS` fix the page tree
+before it reads it.
 """
 from __future__ import annotations
 
@@ -28,6 +29,9 @@ KEEP_MARK = "\u2060"  # a word joiner after a line trafilatura would drop as a s
 CELL_BREAKS = frozenset({"br", "p", "div", "li", "ul", "ol", "dt", "dd"})
 OWN_ROWS = "./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr"     # a table's rows, not those of a table in a cell
 CELL_MAX_LINES = 30         # a cell with more lines is a layout table's page section, not a value
+GRID_MIN_ROWS = 3           # a grid of <div>s with fewer rows is left as it is
+GRID_CELL_MAX_CHARS = 300   # a longer cell is a paragraph, not a table cell
+GRID_BLOCKS = "self::div or self::p or self::ul or self::ol or self::table or " + HEADINGS
 
 
 def _text(el) -> str:
@@ -171,6 +175,55 @@ def _repair_tables(tree) -> None:
             cell.text = text
 
 
+def _first_class(el) -> str:
+    return (el.get("class") or "").split(" ")[0]
+
+
+def _grid_rows(el) -> list | None:
+    """The rows of a table built from `<div>`s (`<div class="cookie-row"><div class="c-name">_ga</div><div
+    class="c-prov">Google</div>...`), or None: three or more child elements of one tag and first class, each
+    with the same number (two or more) of cells and no text of its own; every cell a short leaf (inline
+    markup only), not mostly link text, its class (if any) the same down its column."""
+    rows = [c for c in el if isinstance(c.tag, str)]
+    if len(rows) < GRID_MIN_ROWS or len({(r.tag, _first_class(r)) for r in rows[1:]}) != 1 \
+            or rows[0].tag != rows[1].tag:
+        return None
+    cells = [[c for c in r if isinstance(c.tag, str)] for r in rows]
+    width = len(cells[0])
+    if width < 2 or any(len(cs) != width for cs in cells):
+        return None
+    for r, cs in zip(rows, cells):
+        if (r.text or "").strip() or any((c.tail or "").strip() for c in cs):
+            return None
+        for c in cs:
+            text = _text(c)
+            if len(text) > GRID_CELL_MAX_CHARS or c.xpath(f".//*[{GRID_BLOCKS}]") \
+                    or sum(len(_text(a)) for a in c.iter("a")) > len(text) / 2:
+                return None
+    for k in range(width):
+        classes = {_first_class(cs[k]) for cs in cells[1:]}
+        if len(classes) != 1:
+            return None
+    return rows
+
+
+def _div_grids_as_tables(tree) -> None:
+    """A table built from `<div>`s or `<span>`s (a theme's cookie list, a supplier grid) as a table: trafilatura
+    drops it as short boilerplate, or keeps each cell as a paragraph of its own."""
+    for el in list(tree.iter("div", "section", "ul", "ol")):
+        if el.xpath(OUTSIDE_CONTENT) or el.get("role") in ("table", "grid", "navigation", "menu"):
+            continue
+        rows = _grid_rows(el)
+        if rows is None:
+            continue
+        el.tag = "table"
+        for row in rows:
+            row.tag = "tr"
+            for cell in row:
+                if isinstance(cell.tag, str):
+                    cell.tag = "td"
+
+
 def _label_tables_as_records(tree) -> None:
     """A table whose every row is a label cell and a value cell (`<th>Navn</th><td>_ga</td>`, one table per
     cookie) becomes a paragraph of `Label: value` lines; trafilatura keeps only the first row's label as a
@@ -244,7 +297,7 @@ def _keep_content_boxes(tree) -> None:
 
 
 # what trafilatura would lose of a policy page, repaired in this order before it reads the page
-PAGE_REPAIRS = (_keep_date_lines, _keep_declarations, _open_panels, _repair_tables, _label_tables_as_records,
+PAGE_REPAIRS = (_keep_date_lines, _keep_declarations, _open_panels, _div_grids_as_tables, _repair_tables, _label_tables_as_records,
                 _summaries_as_headings, _aria_headings, _unlink_list_items, _protect_service_lines,
                 _keep_content_boxes)
 

@@ -1834,6 +1834,12 @@ HTML_LAYOUTS = {
         lambda p, rs: f"<tr><td>{'<br>'.join(n for n, *_ in rs)}</td><td>{p}</td></tr>") + "</table>",
     "label_tables": "".join(f"<table><tr><th>Navn</th><td>{n}</td></tr><tr><th>Leverandør</th><td>{p}</td></tr>"
                             f"<tr><th>Utløper</th><td>{e}</td></tr></table>" for n, p, d, e in ROWS),
+    # rows of <div>s or <span>s styled as a table, which trafilatura drops or glues together
+    "div_grid": "<div class='cookie-list'>" + "".join(
+        f"<div class='cookie-row'><div class='name'>{n}</div><div class='provider'>{p}</div><div class='expiry'>{e}</div>"
+        "</div>" for n, p, d, e in ROWS) + "</div>",
+    "span_items": "<ul>" + "".join(f"<li><span class='name'>{n}</span><span class='provider'>{p}</span>"
+                                   f"<span class='expiry'>{e}</span></li>" for n, p, d, e in ROWS) + "</ul>",
 }
 
 
