@@ -2063,3 +2063,17 @@ def test_name_joined_to_a_cookie_noun(text, expected):
 def test_quoted_names_in_running_text(text, expected):
     doc = make_doc("Informasjonskapsler\n\n" + text)
     assert [c["name"] for c in cookies.extract(doc, {}).fields["cookies"]] == expected
+
+
+@pytest.mark.parametrize("rows,expected", [
+    # rows of a cookie table that lost its header and has no lifetime column: half the names known or shaped
+    ("_ga | Google\nMUID | Microsoft\nNID | Google\n__cf_bm | Cloudflare", ["_ga", "MUID", "NID", "__cf_bm"]),
+    ("mat_sid | Holder deg innlogget\nvisited | Husker velkomstboksen\nmat_fontsize | Husker skriftstørrelsen\n"
+     "__eoi | Avslører annonsesvindel", ["mat_sid", "visited", "mat_fontsize", "__eoi"]),
+    # categories with counts, or providers with countries, are no cookie rows
+    ("Nødvendige | 3\nStatistikk | 2\nMarkedsføring | 0", []),
+    ("Google | USA\nMicrosoft | USA\nHotjar | Malta", []),
+])
+def test_headerless_rows_without_lifetimes(rows, expected):
+    doc = make_doc("Informasjonskapsler\n\nVi bruker disse informasjonskapslene på nettstedet vårt:\n\n" + rows + "\n")
+    assert [c["name"] for c in cookies.extract(doc, {}).fields["cookies"]] == expected
