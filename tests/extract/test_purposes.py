@@ -1010,3 +1010,38 @@ def test_the_model_sees_the_cue_features_it_was_trained_on(monkeypatch):
     assert found == ["advertising"]                 # the rule vote of the purpose cell
     assert seen[row] == cue_labels(row)             # the features of the whole row, as in training
     assert "advertising" not in seen[row]
+
+
+CATEGORY = {
+    "Statistikk": "Statistiske informasjonskapsler hjelper hjemmesidens eier med å forstå hvordan besøkende samhandler "
+                  "med hjemmesider ved å samle inn og rapportere opplysninger anonymt.",
+    "Markedsføring": "Markedsføringsinformasjonskapsler brukes til å spore besøkende på tvers av hjemmesider. Hensikten er "
+                     "å vise annonser som er relevante og engasjerende for den enkelte brukeren.",
+}
+NOT_USED = "Vi bruker ikke informasjonskapsler av denne typen."
+
+
+def _declaration(*categories: tuple[str, str, bool]) -> str:
+    parts = ["Informasjonskapsler\n\nDenne nettsiden bruker informasjonskapsler."]
+    for name, count, used in categories:
+        parts.append(f"{name} ({count})\n\n{CATEGORY[name]}" + ("" if used else f"\n\n{NOT_USED}"))
+    return "\n\n".join(parts) + "\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a consent plugin's declaration describes every category, also those the site does not use
+    (_declaration(("Statistikk", 2, True), ("Markedsføring", 0, False)), ["analytics"]),
+    (_declaration(("Statistikk", 0, False), ("Markedsføring", 0, False)), []),
+    (_declaration(("Statistikk", 0, True)), []),                      # `(0)` in the heading alone
+    (_declaration(("Markedsføring", 3, True)), ["advertising"]),
+    ("Informasjonskapslar\n\nMarknadsføring\n\nVi nyttar informasjonskapslar til å vise annonsar som passar for deg.\n\n"
+     "Funksjonelle\n\nVi nyttar ikkje informasjonskapslar av denne typen.\n", ["advertising"]),
+])
+def test_cookie_categories_the_site_does_not_use_state_no_purpose(text, expected):
+    assert purposes.extract(make_doc(text), {}).fields["purposes"] == expected
+
+
+def test_a_long_section_is_not_silenced_by_one_unused_category():
+    body = " ".join(["Vi bruker Google Analytics for å lage besøksstatistikk over hvordan nettstedet brukes."] * 10)
+    text = f"Informasjonskapsler\n\n{body}\n\nMarkedsføring\n\n{NOT_USED}\n"
+    assert "analytics" in purposes.extract(make_doc(text.replace("\n\nMarkedsføring\n\n", " ")), {}).fields["purposes"]

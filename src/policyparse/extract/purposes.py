@@ -42,6 +42,7 @@ from .layout import PIPE, pipe_row
 
 MODEL_ONLY_DOCUMENT_MIN = 0.85
 MODEL_BESIDE_RULE_MIN = 0.9
+UNUSED_SECTION_MAX_CHARS = 800  # a section saying its cookie category is unused is about that one category
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +65,8 @@ WHOLE_SENTENCE_SCOPES = ("third_party_use", "pointer", "policy_scope", "question
 @lru_cache(maxsize=1)
 def scope() -> dict[str, regex.Pattern]:
     return load_patterns("purpose_scope.json", {"definition_heading", "negated_use", "scope_end", "negation_exception",
-                                                "hypothetical_use", "not_used_header", "not_used_value", "bare_basis",
+                                                "hypothetical_use", "not_used_header", "not_used_value", "unused_heading",
+                                                "unused_category", "bare_basis",
                                                 "basis_term", *WHOLE_SENTENCE_SCOPES})
 
 
@@ -145,7 +147,18 @@ def _not_used_row(row) -> bool:
                and pats["not_used_value"].fullmatch(cells[i].strip()) for i, h in enumerate(header))
 
 
-def states_no_purpose(doc, sent, row) -> bool:
+def unused_sections(doc) -> set[int]:
+    """Sections of a cookie declaration for a category the site does not use (`Markedsføring (0)`, `Vi bruker
+    ikke informasjonskapsler av denne typen` in a short section: a category's description and that line, not
+    a whole cookie section whose category lines were not read as headings)."""
+    pats = scope()
+    return {i for i, sec in enumerate(doc.sections)
+            if pats["unused_heading"].search(sec.heading)
+            or sec.end - sec.body_start <= UNUSED_SECTION_MAX_CHARS
+            and pats["unused_category"].search(doc.text, sec.body_start, sec.end)}
+
+
+def states_no_purpose(doc, sent, row, unused: set[int] = frozenset()) -> bool:
     """A sentence of a general explanation of cookies, a definition (`Personopplysninger er ...`), about
     adopting tools later or about what another party does for its own ends, a pointer to more information
     (`Les mer om hvordan Meta bruker ...`), a statement of what the policy covers (`Erklæringen gjelder når
@@ -154,12 +167,13 @@ def states_no_purpose(doc, sent, row) -> bool:
     `Jobb · Kurs · Presse`), a list of the data of a category (`Betalingsopplysninger: betalingsmåte, ...`),
     what the reader may do (`Du kan slå av informasjonskapsler for statistikk ...`), who may reach the data
     as a safeguard (`Berre styret har tilgang til medlemslista`), a cookie that only stores the consent
-    choice (`Lagrer samtykkevalget ditt`), or a row (`row`: the `pipe_row` of its
-    line) of a category marked as not used."""
-    sec = doc.section_at(sent.start_char)
+    choice (`Lagrer samtykkevalget ditt`), a row (`row`: the `pipe_row` of its line) of a category marked as
+    not used, or a sentence of one of the `unused` sections."""
+    index = doc.section_index_at(sent.start_char)
+    sec = doc.sections[index] if index is not None else None
     pats = scope()
     text = sent.text  # a spaCy span builds its text from its tokens on every access
-    return (bool(sec and pats["definition_heading"].match(sec.heading)) or _not_used_row(row)
+    return (bool(sec and pats["definition_heading"].match(sec.heading)) or index in unused or _not_used_row(row)
             or pats["hypothetical_use"].search(text) is not None
             or any(pats[key].match(text) for key in WHOLE_SENTENCE_SCOPES)
             or (BREADCRUMB.search(text) is not None and len(text.split()) <= 12))
@@ -202,7 +216,8 @@ def extract(doc, fields) -> Extraction:
     from ..classify import predict_sentences
 
     with_rows = [(s, pipe_row(doc.text, s.start_char)) for s in labelled_sentences(doc)]
-    with_rows = [(s, row) for s, row in with_rows if not states_no_purpose(doc, s, row)]
+    unused = unused_sections(doc)
+    with_rows = [(s, row) for s, row in with_rows if not states_no_purpose(doc, s, row, unused)]
     sentences = [s for s, _ in with_rows]
     text_cues = [sentence_cues(s.text) for s in sentences]
     cues = [with_purpose_cells(c, s, row) for c, (s, row) in zip(text_cues, with_rows)]
