@@ -1036,6 +1036,9 @@ def _declaration(*categories: tuple[str, str, bool]) -> str:
     (_declaration(("Markedsføring", 3, True)), ["advertising"]),
     ("Informasjonskapslar\n\nMarknadsføring\n\nVi nyttar informasjonskapslar til å vise annonsar som passar for deg.\n\n"
      "Funksjonelle\n\nVi nyttar ikkje informasjonskapslar av denne typen.\n", ["advertising"]),
+    ("Informasjonskapsler\n\nAnalyse\n\nAnalytiske informasjonskapsler brukes til å forstå hvordan besøkende samhandler "
+     "med nettstedet.\n\nIngen informasjonskapsler å vise.\n\nAnnonse\n\nAnnonseinformasjonskapsler brukes til å gi "
+     "besøkende tilpassede annonser.\n\nIngen informasjonskapsler å vise.\n", []),
 ])
 def test_cookie_categories_the_site_does_not_use_state_no_purpose(text, expected):
     assert purposes.extract(make_doc(text), {}).fields["purposes"] == expected
