@@ -106,8 +106,8 @@ def parse(paths, outdir, formats, workers, cookie_db, shard, quiet):
         run = {"policyparse": __version__,
                "pipeline": {"spacy": pipeline_name, "normalizer": NORMALIZER_VERSION, "purpose_model": model_id()},
                "cookie_db": cookie_db, "shard": str(shard) if shard else None, "inputs": list(paths),
-               "skipped_files": dict(_by_count(skipped)), "documents": len(items), "workers": workers, "started": started.isoformat(timespec="seconds"),
-               "seconds": round(time.monotonic() - clock, 1)}
+               "skipped_files": dict(_by_count(skipped)), "documents": len(items), "workers": workers,
+               "started": started.isoformat(timespec="seconds"), "seconds": round(time.monotonic() - clock, 1)}
         written = writer.close(run if finished else None)
     if not quiet:
         _summary(writer, written, warnings, pipeline_name, Path(outdir))

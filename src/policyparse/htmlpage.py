@@ -297,9 +297,9 @@ def _keep_content_boxes(tree) -> None:
 
 
 # what trafilatura would lose of a policy page, repaired in this order before it reads the page
-PAGE_REPAIRS = (_keep_date_lines, _keep_declarations, _open_panels, _div_grids_as_tables, _repair_tables, _label_tables_as_records,
-                _summaries_as_headings, _aria_headings, _unlink_list_items, _protect_service_lines,
-                _keep_content_boxes)
+PAGE_REPAIRS = (_keep_date_lines, _keep_declarations, _open_panels, _div_grids_as_tables, _repair_tables,
+                _label_tables_as_records, _summaries_as_headings, _aria_headings, _unlink_list_items,
+                _protect_service_lines, _keep_content_boxes)
 
 
 def page_tree(html: str):

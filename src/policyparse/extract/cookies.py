@@ -785,7 +785,7 @@ CO_SEP = r"[^\S\n]*,[^\S\n]*"
 CO_AND = r"[^\S\n]*,?[^\S\n]+(?:og|and|eller|or|samt|&)[^\S\n]+"
 COORDINATION = regex.compile(rf"(?<![^\s(:]){CO_ITEM}(?:(?:{CO_SEP}{CO_ITEM})*{CO_AND}{CO_ITEM}|(?:{CO_SEP}{CO_ITEM})+)",
                              regex.I)
-QUOTED_ITEM = regex.compile(r"«[^«»]+»|\"[^\"]+\"|'[^']+'|`[^`]+`|“[^“”]+”")
+QUOTED_ITEM = regex.compile(r"«[^«»]+»|\"[^\"]+\"|'[^']+'|`[^`]+`")     # curly quotes are straight by now
 CO_CONNECTOR = regex.compile(r"(?:og|and|eller|or|samt|&)", regex.I)
 
 

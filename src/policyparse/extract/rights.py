@@ -47,8 +47,8 @@ class RightCues:
 
 @lru_cache(maxsize=1)
 def cues() -> RightCues:
-    data = load_sections(RESOURCE, ("context", "heading", "practice", "reader", "marketing_topic", "marketing_anaphor", "negation_after",
-                                    "negation_before", "exclude", "rules", "articles"))
+    data = load_sections(RESOURCE, ("context", "heading", "practice", "reader", "marketing_topic", "marketing_anaphor",
+                                    "negation_after", "negation_before", "exclude", "rules", "articles"))
     rules = check_entries(RESOURCE, data["rules"], {"id", "right", "context", "pattern"}, {"exclude"},
                           ("pattern", "exclude"))
     exclude = check_entries(RESOURCE, data["exclude"], {"id", "pattern"})
