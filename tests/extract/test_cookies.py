@@ -2077,3 +2077,27 @@ def test_quoted_names_in_running_text(text, expected):
 def test_headerless_rows_without_lifetimes(rows, expected):
     doc = make_doc("Informasjonskapsler\n\nVi bruker disse informasjonskapslene på nettstedet vårt:\n\n" + rows + "\n")
     assert [c["name"] for c in cookies.extract(doc, {}).fields["cookies"]] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name said to be a cookie, or named right after a sentence about one
+    ("rc er en informasjonskapsel som husker hvilken side du kom fra.", ["rc"]),
+    ("sdsc er en sesjonskapsel som holder styr på innloggingen.", ["sdsc"]),
+    ("«theme» er ein informasjonskapsel som hugsar fargevalet ditt.", ["theme"]),
+    ("lang: en informasjonskapsel som husker språket ditt.", ["lang"]),
+    ("Matomo er en analysetjeneste, og _pk_id er en informasjonskapsel den setter.", ["_pk_id"]),
+    ("Vi bruker en informasjonskapsel for å huske språket ditt. Denne kalles «lang».", ["lang"]),
+    ("Vi bruker en informasjonskapsel for å huske språket ditt. Den heter «lang» og lagres i ett år.", ["lang"]),
+    # pronouns, tools, categories, header words and capitalised words are no names; a quote needs a cookie before
+    ("Dette er en informasjonskapsel som lagres i nettleseren.", []),
+    ("Det er en informasjonskapsel som husker valget ditt.", []),
+    ("Resultatet er en informasjonskapsel som lagres i nettleseren din.", []),
+    ("Google er en leverandør som setter informasjonskapsler.", []),
+    ("Hotjar er et verktøy som setter informasjonskapsler.", []),
+    ("type: en informasjonskapsel som lagres i nettleseren.", []),
+    ("Nødvendig: en informasjonskapsel som må til for at siden virker.", []),
+    ("Vi viser et banner. Det heter «Samtykke».", []),
+])
+def test_names_said_to_be_cookies(text, expected):
+    doc = make_doc("Informasjonskapsler\n\n" + text)
+    assert [c["name"] for c in cookies.extract(doc, {}).fields["cookies"]] == expected

@@ -31,6 +31,8 @@ Where names come from, most reliable first (the finding's `method` names the rul
   is no list (`heter "accepted_cookies" og lagres`); two tokens joined by a comma alone take no plain
   word (`_pk_id, som utløper ...` is a name and a relative clause).
 - `cookie.bare_list`: a list of bare names in a cookie section (`- _ga` / `- _gid` / `- lang`).
+- `cookie.predicate`: a name said to be a cookie (`rc er en informasjonskapsel som ...`, `lang: en
+  informasjonskapsel som ...`) or quoted right after a sentence about one (`Denne kalles «lang»`).
 - `cookie.set_object`: a name written like an identifier right after a verb of setting or the tool
   that sets it (`Der set Jimdo ClickAndChange, ...`).
 - `cookie.apposition`: one name right after a cookie noun, quoted (also after a comma) or after
@@ -985,6 +987,39 @@ def _from_appositions(doc, col: Collector) -> None:
         col.add(Hit(tok, start, start + len(tok), "cookie.apposition", 0.8))
 
 
+SINGULAR_COOKIE = (r"(?:en|ein|ei|et|eit)[^\S\n]+(?:[\p{L}-]+[^\S\n]+)?"
+                   r"\p{L}*(?:kapsel|cookie|informasjonskapsel)(?![\p{L}])")
+NAMED_SUBJECT = regex.compile(rf"(?:^|(?<=[.!?][^\S\n]+)|(?<=\n)-?[^\S\n]*)(?:{QUOTED}|(?P<bare>[^\s,;:()«»\"'`]+))"
+                              rf"(?:[^\S\n]+(?:er|var)[^\S\n]+|[^\S\n]*:[^\S\n]*){SINGULAR_COOKIE}", regex.I | regex.M)
+NAMED_BY_ANAPHOR = regex.compile(rf"(?<=[.!?][^\S\n]+)(?:den|denne)[^\S\n]+(?:{CALLED})[^\S\n]+{QUOTED}", regex.I)
+PRONOUNS = frozenset({"det", "dette", "den", "denne", "dei", "de", "hva", "kva", "som", "her", "der", "alt",
+                      "noe", "noko", "hver", "kvar", "vår", "vårt", "din", "ditt", "this", "it", "that", "what"})
+
+
+def _from_predicates(doc, col: Collector) -> None:
+    """A name said to be a cookie (`rc er en informasjonskapsel som ...`, `«theme» er ein informasjonskapsel`,
+    `lang: en informasjonskapsel som husker språket ditt`), or named right after a sentence that speaks of one
+    (`... en informasjonskapsel for å huske språket ditt. Denne kalles «lang».`), in cookie context. A bare
+    name must be written like a cookie name: lower case or an identifier, not a pronoun, tool or category."""
+    text = doc.text
+    providers = _provider_names()
+    hits = [(m, "bare" if m.group("bare") else "q") for m in NAMED_SUBJECT.finditer(text)]
+    for m in NAMED_BY_ANAPHOR.finditer(text):
+        sentence, _ = _sentence_text(doc, len(text[:m.start()].rstrip()) - 1)    # the sentence before it
+        if regex.search(SINGULAR_COOKIE, sentence, regex.I):
+            hits.append((m, "q"))
+    for m, group in hits:
+        tok, lead, _ = clean_token(m.group(group))
+        start = m.start(group) + lead
+        if col.is_consumed(start) or not token_ok(tok) or tok.casefold() in providers or tok.casefold() in PRONOUNS:
+            continue
+        if group == "bare" and not (shaped(tok) or code_like(tok) or _letters_and_digits(tok) or plain_name_ok(tok)):
+            continue
+        if not cookie_context(doc, start):
+            continue
+        col.add(Hit(tok, start, start + len(tok), "cookie.predicate", 0.8))
+
+
 TOKEN_AFTER = regex.compile(r"[^\S\n]+(?P<tok>[^\s,;:()«»\"'`]+)")
 
 
@@ -1322,6 +1357,7 @@ def extract(doc, fields) -> Extraction:
     _from_described_lists(doc, col)
     _from_bare_lists(doc, col)
     _from_appositions(doc, col)
+    _from_predicates(doc, col)
     _from_set_objects(doc, col)
     _from_name_compounds(doc, col)
     _from_shapes(doc, col)
