@@ -88,6 +88,12 @@ CASES = [
     # a small label above the title is navigation; the title itself is a heading
     pytest.param(f"PERSONVERN\nPersonvernerkl\u00e6ring\n\n{BODY}\n\nInformasjonskapsler\n\n{BODY2}",
                  ["Personvernerkl\u00e6ring", "Informasjonskapsler"], id="label-above-title",),
+    pytest.param(f"Juridisk\n\nPersonvernerkl\u00e6ring\n\n{BODY}", ["Personvernerkl\u00e6ring"], id="eyebrow-block-above-title"),
+    # the title above the first section heading, each on its own, is no eyebrow label
+    pytest.param(f"Personvernerkl\u00e6ring\n\nInformasjonskapsler\n\n{BODY}\n\nKontakt\n\n{BODY2}",
+                 ["Personvernerkl\u00e6ring", "Informasjonskapsler", "Kontakt"], id="title-above-first-section"),
+    pytest.param(f"Personvernerkl\u00e6ring\n\nCookies\n\n{BODY}", ["Personvernerkl\u00e6ring", "Cookies"],
+                 id="title-above-cookie-section"),
     # supplier entries laid out as a name line + a description line are table rows
     pytest.param("Informasjonskapsler\n\nVi bruker disse tjenestene:\n\nGoogle Analytics\n"
                  "Google Analytics brukes til \u00e5 telle bes\u00f8k p\u00e5 nettsiden v\u00e5r.\nHotjar\n"

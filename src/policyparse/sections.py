@@ -21,8 +21,8 @@ from .rules import load_sections
 NUMBERED = regex.compile(
     r"^(?P<num>(?:\d{1,2}(?:\.\d{1,2})*\.?(?:\s*[a-z]\)|\s*[ivx]{1,4}\))?|\d{1,2}\)|[a-z]\)|[ivx]{1,4}\)|[A-Z]\.))"
     r"(?:\s+[–—-])?\s+(?P<title>\p{Lu}.*)$")
-_LEXICON = load_sections("headings.json", ["toc_labels", "run_on_endings", "metadata", "title_words", "breadcrumb",
-                                           "page_marker"])
+_LEXICON = load_sections("headings.json", ["toc_labels", "run_on_endings", "metadata", "title_words", "document_words",
+                                           "breadcrumb", "page_marker"])
 TOC_LABELS = frozenset(_LEXICON["toc_labels"])
 RUN_ON_ENDINGS = frozenset(_LEXICON["run_on_endings"])
 KEY_VALUE = regex.compile(r"^[\p{L}][\p{L} ./-]{1,30}:\s+\S")
@@ -39,6 +39,7 @@ SUBJECT_VERB = regex.compile(r"^(Våre|Vår|Vårt|Denne|Disse)\s+\w+\s+"
                              r"(bruker|brukar|har|er|kan|vil|skal|benytter|samler|deler|lagrer|behandler|sender)\b")
 LEGAL_NAME = regex.compile(r"\s(AS|ASA|AB|ENK|SA|Ltd\.?|Inc\.?|GmbH|LLC)$")
 TITLE_WORDS = regex.compile(_LEXICON["title_words"], regex.I)
+DOCUMENT_WORDS = regex.compile(_LEXICON["document_words"], regex.I)
 ABBREVIATED_END = regex.compile(r"\b(Inc|Ltd|Co|Corp|Bros|mfl|m\.m)\.$")
 MAX_WORDS = 14
 MIN_LINES_UNBLOCKED = 8  # a text with no blank line and at least this many lines is cut into blocks
@@ -215,8 +216,9 @@ def _is_heading(lines: list[_Line], i: int, table_blocks: set[int]) -> bool:
         if text.isupper() and len(text.split()) == 1 and nxt.block_len == 1 and _shape_ok(nxt.text):
             return False  # a small label line above the title
         if ln.block == 0 and len(regex.findall(r"\p{L}+", text)) <= 2 and nxt.block_len == 1 and _shape_ok(nxt.text) \
-                and TITLE_WORDS.search(nxt.text):
-            return False  # an eyebrow label above the document title ("Juridisk" over "Personvernerklæring")
+                and TITLE_WORDS.search(nxt.text) and not (DOCUMENT_WORDS.search(text) and not DOCUMENT_WORDS.search(nxt.text)):
+            return False  # an eyebrow label above the document title ("Juridisk" over "Personvernerklæring"), not the
+            # title above the first section ("Personvernerklæring" over "Informasjonskapsler")
         return True
     if ln.pos == 0:
         if _header_cells_below(lines, i) and _header_role(text, header_row=True) is None:
