@@ -2070,9 +2070,14 @@ def test_quoted_names_in_running_text(text, expected):
     ("_ga | Google\nMUID | Microsoft\nNID | Google\n__cf_bm | Cloudflare", ["_ga", "MUID", "NID", "__cf_bm"]),
     ("mat_sid | Holder deg innlogget\nvisited | Husker velkomstboksen\nmat_fontsize | Husker skriftstørrelsen\n"
      "__eoi | Avslører annonsesvindel", ["mat_sid", "visited", "mat_fontsize", "__eoi"]),
-    # categories with counts, or providers with countries, are no cookie rows
+    # ... or a provider in every row, also the site itself
+    ("lang | Nettstedet\nsamtykke | Nettstedet\ntheme | Nettstedet", ["lang", "samtykke", "theme"]),
+    ("lang | Nettstedet\nfr | Facebook\ntheme | Hotjar", ["lang", "fr", "theme"]),
+    # categories with counts or providers, providers with countries, tools are no cookie rows
     ("Nødvendige | 3\nStatistikk | 2\nMarkedsføring | 0", []),
+    ("Statistikk | Google\nAnnonsering | Facebook", []),
     ("Google | USA\nMicrosoft | USA\nHotjar | Malta", []),
+    ("Google Analytics | Google\nHotjar | Hotjar", []),
 ])
 def test_headerless_rows_without_lifetimes(rows, expected):
     doc = make_doc("Informasjonskapsler\n\nVi bruker disse informasjonskapslene på nettstedet vårt:\n\n" + rows + "\n")

@@ -526,8 +526,9 @@ def _from_headerless_rows(doc, col: Collector) -> None:
     """Rows of a cookie table whose header row the scraper lost (`_ga | Google | Skiller brukere | 2 år`):
     a run of two or more `cell | cell` lines with as many cells each, in cookie context, that no table
     reader took. The first column names cookies when each first cell is one token and another column
-    holds a lifetime in every row (`2 år`, `Økt`), or when half the first cells are cookie-shaped or known
-    names (`MUID | Microsoft`, `lang | Nettstedet`)."""
+    holds a lifetime (`2 år`, `Økt`) or a provider (`Google`, `Nettstedet`) in every row, or when half the
+    first cells are cookie-shaped or known names (`MUID | Microsoft`)."""
+    providers = _provider_names() | _not_providers() - {"-", "vi", "oss", "me"}
     for block in line_blocks(doc_lines(doc)):
         runs: list[list] = [[]]
         for ln in block:
@@ -546,7 +547,8 @@ def _from_headerless_rows(doc, col: Collector) -> None:
                 continue
             lifetime_column = any(all(lifetime_days(r[k]) is not None or is_session(r[k]) for r in rows)
                                   for k in range(1, len(rows[0])))
-            if not (lifetime_column or sum(_name_like(n[0]) for n in firsts) * 2 >= len(firsts)):
+            provider_column = any(all(r[k].casefold() in providers for r in rows) for k in range(1, len(rows[0])))
+            if not (lifetime_column or provider_column or sum(_name_like(n[0]) for n in firsts) * 2 >= len(firsts)):
                 continue
             col.consumed.append((run[0].start, run[-1].end))
             for ln, names in zip(run, firsts):
