@@ -528,7 +528,7 @@ def _from_headerless_rows(doc, col: Collector) -> None:
     reader took. The first column names cookies when each first cell is one token and another column
     holds a lifetime (`2 år`, `Økt`) or a provider (`Google`, `Nettstedet`) in every row, or when half the
     first cells are cookie-shaped or known names (`MUID | Microsoft`)."""
-    providers = _provider_names() | _not_providers() - {"-", "vi", "oss", "me"}
+    providers = _provider_names() | (_not_providers() - {"-", "vi", "oss", "me"})   # `Nettstedet`: the site
     for block in line_blocks(doc_lines(doc)):
         runs: list[list] = [[]]
         for ln in block:
