@@ -173,6 +173,10 @@ def test_cookie_names(text, expected):
     assert [c["name"] for c in fields["cookies"]] == expected
 
 
+def _names(text: str) -> list[str]:
+    return [c["name"] for c in cookies.extract(make_doc(text), {}).fields["cookies"]]
+
+
 def _cookie(text: str, name: str) -> dict:
     fields = cookies.extract(make_doc(text), {}).fields
     return next(c for c in fields["cookies"] if c["name"] == name)
@@ -1744,7 +1748,7 @@ def test_question_header_cells(cell, role):
 def test_syn_bug_rows_relative_clause_and_one_letter():
     """The two synthetic-policy bugs in one place: `som` after a name is no cookie; `C` in a name column is one."""
     text = "Informasjonskapsler\n\nMatomo setter _pk_id, som lever i 13 måneder, og _pk_ses, som varer i 30 minutter."
-    assert [c["name"] for c in cookies.extract(make_doc(text), {}).fields["cookies"]] == ["_pk_id", "_pk_ses"]
+    assert _names(text) == ["_pk_id", "_pk_ses"]
     one = cookies.extract(make_doc(R2_ONE_LETTER_PIPES_HTML), {})
     c = next(c for c in one.fields["cookies"] if c["name"] == "C")
     assert c["lifetime_days"] == 30 and c["provider"] == "Adform"
@@ -1806,7 +1810,7 @@ LAYOUTS = {
 def test_same_cookies_in_every_layout(layout):
     text = ("Informasjonskapsler\n\nVi bruker informasjonskapsler på nettstedet. Her er en oversikt.\n\n"
             + LAYOUTS[layout](ROWS) + "\n\nKontakt oss\n\nSkriv til personvern@eksempel.no.")
-    names = [c["name"] for c in cookies.extract(make_doc(text), {}).fields["cookies"]]
+    names = _names(text)
     assert sorted(names) == sorted(r[0] for r in ROWS)
 
 
@@ -1895,7 +1899,7 @@ SUB_HEADINGS = ("Personvernerklæring for Eksempel AS\n\nInformasjonskapsler\n\n
     (SUB_HEADINGS.format(sub="Dine rettigheter"), []),
 ])
 def test_round5_cookie_cases(text, expected):
-    assert [c["name"] for c in cookies.extract(make_doc(text), {}).fields["cookies"]] == expected
+    assert _names(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -1908,7 +1912,7 @@ def test_round5_cookie_cases(text, expected):
     ("Vi setter informasjonskapselen connect.sid når du logger inn.", ["connect.sid"]),
 ])
 def test_round10_cookie_cases(text, expected):
-    assert [c["name"] for c in cookies.extract(make_doc(text), {}).fields["cookies"]] == expected
+    assert _names(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -1957,7 +1961,7 @@ def test_round10_cookie_cases(text, expected):
      "CQKz3sAQKz3sAAHABBENBbFsAP_gAELgAAqIJ.", ["euconsent-v2"]),
 ])
 def test_round12_cookie_cases(text, expected):
-    assert [c["name"] for c in cookies.extract(make_doc(text), {}).fields["cookies"]] == expected
+    assert _names(text) == expected
 
 
 def test_django_session_cookie_is_enriched():
@@ -2008,7 +2012,7 @@ def test_django_session_cookie_is_enriched():
      "dataLayer til å sende hendelser.", []),
 ])
 def test_identifier_shaped_names(text, expected):
-    assert [c["name"] for c in cookies.extract(make_doc(text), {}).fields["cookies"]] == expected
+    assert _names(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -2027,7 +2031,7 @@ def test_identifier_shaped_names(text, expected):
      "annonser\n\nVi viser annonser fra samarbeidspartnere.", []),
 ])
 def test_declarations_with_blank_lines_between_cells(text, expected):
-    assert [c["name"] for c in cookies.extract(make_doc(text), {}).fields["cookies"]] == expected
+    assert _names(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -2042,7 +2046,7 @@ def test_declarations_with_blank_lines_between_cells(text, expected):
     ("Informasjonskapsler\n\nVi setter ingen third-party-cookies, bare en first-party-cookie.", []),
 ])
 def test_name_joined_to_a_cookie_noun(text, expected):
-    assert [c["name"] for c in cookies.extract(make_doc(text), {}).fields["cookies"]] == expected
+    assert _names(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -2061,8 +2065,7 @@ def test_name_joined_to_a_cookie_noun(text, expected):
     ("Vi bruker informasjonskapsler: «Godta alle» og «Avvis alle» er knappene i banneret.", []),
 ])
 def test_quoted_names_in_running_text(text, expected):
-    doc = make_doc("Informasjonskapsler\n\n" + text)
-    assert [c["name"] for c in cookies.extract(doc, {}).fields["cookies"]] == expected
+    assert _names("Informasjonskapsler\n\n" + text) == expected
 
 
 @pytest.mark.parametrize("rows,expected", [
@@ -2080,8 +2083,8 @@ def test_quoted_names_in_running_text(text, expected):
     ("Google Analytics | Google\nHotjar | Hotjar", []),
 ])
 def test_headerless_rows_without_lifetimes(rows, expected):
-    doc = make_doc("Informasjonskapsler\n\nVi bruker disse informasjonskapslene på nettstedet vårt:\n\n" + rows + "\n")
-    assert [c["name"] for c in cookies.extract(doc, {}).fields["cookies"]] == expected
+    text = "Informasjonskapsler\n\nVi bruker disse informasjonskapslene på nettstedet vårt:\n\n" + rows + "\n"
+    assert _names(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -2104,5 +2107,4 @@ def test_headerless_rows_without_lifetimes(rows, expected):
     ("Vi viser et banner. Det heter «Samtykke».", []),
 ])
 def test_names_said_to_be_cookies(text, expected):
-    doc = make_doc("Informasjonskapsler\n\n" + text)
-    assert [c["name"] for c in cookies.extract(doc, {}).fields["cookies"]] == expected
+    assert _names("Informasjonskapsler\n\n" + text) == expected
