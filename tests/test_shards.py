@@ -149,3 +149,14 @@ def test_merge_into_a_part_is_refused(tmp_path):
 def test_bad_shard_option_is_a_usage_error(tmp_path):
     result = run("parse", tmp_path, "-o", tmp_path / "out", "--shard", "4/3")
     assert result.exit_code == 2 and "K/N" in result.output
+
+
+def test_an_input_that_yields_no_document_lands_in_one_shard(tmp_path):
+    docs = _corpus(tmp_path / "docs", 3)
+    parts = []
+    for k in (1, 2, 3):
+        out = tmp_path / f"part{k}"
+        run("parse", docs, tmp_path / "missing.txt", "-o", out, "--shard", f"{k}/3", "-q")
+        parts.append(out)
+    errors = [line for p in parts for line in _lines(p / "errors.csv") if "no such file" in line]
+    assert len(errors) == 1
