@@ -211,10 +211,8 @@ def _div_grids_as_tables(tree) -> None:
     """A table built from `<div>`s or `<span>`s (a theme's cookie list, a supplier grid) as a table: trafilatura
     drops it as short boilerplate, or keeps each cell as a paragraph of its own."""
     for el in list(tree.iter("div", "section", "ul", "ol")):
-        if el.xpath(OUTSIDE_CONTENT) or el.get("role") in ("table", "grid", "navigation", "menu"):
-            continue
-        rows = _grid_rows(el)
-        if rows is None:
+        rows = _grid_rows(el)             # cheap tests first: most elements fail them before the XPath
+        if rows is None or el.get("role") in ("table", "grid", "navigation", "menu") or el.xpath(OUTSIDE_CONTENT):
             continue
         el.tag = "table"
         for row in rows:

@@ -215,8 +215,9 @@ def _is_heading(lines: list[_Line], i: int, table_blocks: set[int]) -> bool:
             return False  # runs on into the list below
         if text.isupper() and len(text.split()) == 1 and nxt.block_len == 1 and _shape_ok(nxt.text):
             return False  # a small label line above the title
+        title_over_section = DOCUMENT_WORDS.search(text) and not DOCUMENT_WORDS.search(nxt.text)
         if ln.block == 0 and len(regex.findall(r"\p{L}+", text)) <= 2 and nxt.block_len == 1 and _shape_ok(nxt.text) \
-                and TITLE_WORDS.search(nxt.text) and not (DOCUMENT_WORDS.search(text) and not DOCUMENT_WORDS.search(nxt.text)):
+                and TITLE_WORDS.search(nxt.text) and not title_over_section:
             return False  # an eyebrow label above the document title ("Juridisk" over "Personvernerklæring"), not the
             # title above the first section ("Personvernerklæring" over "Informasjonskapsler")
         return True

@@ -446,6 +446,12 @@ def _provider_names() -> frozenset[str]:
     return frozenset(p.casefold() for p in lexicon()["providers"])
 
 
+@lru_cache(maxsize=1)
+def _provider_cells() -> frozenset[str]:
+    """What a provider cell of a cookie table may hold: a tool or company, or the site itself (`Nettstedet`)."""
+    return _provider_names() | (_not_providers() - {"-", "vi", "oss", "me"})
+
+
 def _from_tables(doc, col: Collector) -> None:
     pats = patterns()
     providers = _provider_names()
@@ -528,7 +534,7 @@ def _from_headerless_rows(doc, col: Collector) -> None:
     reader took. The first column names cookies when each first cell is one token and another column
     holds a lifetime (`2 år`, `Økt`) or a provider (`Google`, `Nettstedet`) in every row, or when half the
     first cells are cookie-shaped or known names (`MUID | Microsoft`)."""
-    providers = _provider_names() | (_not_providers() - {"-", "vi", "oss", "me"})   # `Nettstedet`: the site
+    providers = _provider_cells()
     for block in line_blocks(doc_lines(doc)):
         runs: list[list] = [[]]
         for ln in block:
@@ -784,12 +790,13 @@ def _from_described_lists(doc, col: Collector) -> None:
                     col.add(Hit(name, start, start + len(name), "cookie.described_list", 0.85))
 
 
+QUOTED = r"[«\"'`](?P<q>[^\s«»\"'`]{2,80})[»\"'`]"       # a quoted name (curly quotes are straight by now)
 CO_ITEM = r"[«\"'`]?[^\s,;:()«»\"'`]+[»\"'`]?"
 CO_SEP = r"[^\S\n]*,[^\S\n]*"
 CO_AND = r"[^\S\n]*,?[^\S\n]+(?:og|and|eller|or|samt|&)[^\S\n]+"
 COORDINATION = regex.compile(rf"(?<![^\s(:]){CO_ITEM}(?:(?:{CO_SEP}{CO_ITEM})*{CO_AND}{CO_ITEM}|(?:{CO_SEP}{CO_ITEM})+)",
                              regex.I)
-QUOTED_ITEM = regex.compile(r"«[^«»]+»|\"[^\"]+\"|'[^']+'|`[^`]+`")     # curly quotes are straight by now
+QUOTED_ITEM = regex.compile(QUOTED)
 CO_CONNECTOR = regex.compile(r"(?:og|and|eller|or|samt|&)", regex.I)
 
 
@@ -927,7 +934,6 @@ def _from_bare_lists(doc, col: Collector) -> None:
                 col.add(Hit(tok, start, start + len(tok), "cookie.bare_list", 0.75))
 
 
-QUOTED = r"[«\"'`](?P<q>[^\s«»\"'`]{2,80})[»\"'`]"
 
 
 @lru_cache(maxsize=1)
@@ -950,10 +956,15 @@ def _bare_name_after_noun(m: regex.Match, text: str, tok: str) -> bool:
     (`informasjonskapselen gir oss`); or a token written like an identifier (`informasjonskapselen BVID`)."""
     if SINGULAR_DEFINITE.search(m.group("noun")) is None:
         return False
-    if code_like(tok) or _letters_and_digits(tok):
+    if written_as_name(tok):
         return True
     return (plain_name_ok(tok) and len(tok) >= 3 and (tok.isalpha() and not VERB_ENDING.search(tok) or _site_made(tok))
             and patterns()["bare_name_follower"].match(text, m.end("bare")) is not None)
+
+
+def written_as_name(tok: str) -> bool:
+    """Cookie-shaped, an identifier (`BVID`, `smSession`) or letters with digits (`ct0`): no Norwegian word."""
+    return shaped(tok) or code_like(tok) or _letters_and_digits(tok)
 
 
 def _letters_and_digits(tok: str) -> bool:
@@ -991,11 +1002,10 @@ def _from_appositions(doc, col: Collector) -> None:
 
 SINGULAR_COOKIE = (r"(?:en|ein|ei|et|eit)[^\S\n]+(?:[\p{L}-]+[^\S\n]+)?"
                    r"\p{L}*(?:kapsel|cookie|informasjonskapsel)(?![\p{L}])")
+SINGULAR_COOKIE_RE = regex.compile(SINGULAR_COOKIE, regex.I)
 NAMED_SUBJECT = regex.compile(rf"(?:^|(?<=[.!?][^\S\n]+)|(?<=\n)-?[^\S\n]*)(?:{QUOTED}|(?P<bare>[^\s,;:()«»\"'`]+))"
                               rf"(?:[^\S\n]+(?:er|var)[^\S\n]+|[^\S\n]*:[^\S\n]*){SINGULAR_COOKIE}", regex.I | regex.M)
 NAMED_BY_ANAPHOR = regex.compile(rf"(?<=[.!?][^\S\n]+)(?:den|denne)[^\S\n]+(?:{CALLED})[^\S\n]+{QUOTED}", regex.I)
-PRONOUNS = frozenset({"det", "dette", "den", "denne", "dei", "de", "hva", "kva", "som", "her", "der", "alt",
-                      "noe", "noko", "hver", "kvar", "vår", "vårt", "din", "ditt", "this", "it", "that", "what"})
 
 
 def _from_predicates(doc, col: Collector) -> None:
@@ -1008,14 +1018,14 @@ def _from_predicates(doc, col: Collector) -> None:
     hits = [(m, "bare" if m.group("bare") else "q") for m in NAMED_SUBJECT.finditer(text)]
     for m in NAMED_BY_ANAPHOR.finditer(text):
         sentence, _ = _sentence_text(doc, len(text[:m.start()].rstrip()) - 1)    # the sentence before it
-        if regex.search(SINGULAR_COOKIE, sentence, regex.I):
+        if SINGULAR_COOKIE_RE.search(sentence):
             hits.append((m, "q"))
     for m, group in hits:
         tok, lead, _ = clean_token(m.group(group))
         start = m.start(group) + lead
-        if col.is_consumed(start) or not token_ok(tok) or tok.casefold() in providers or tok.casefold() in PRONOUNS:
+        if col.is_consumed(start) or not token_ok(tok) or tok.casefold() in providers:
             continue
-        if group == "bare" and not (shaped(tok) or code_like(tok) or _letters_and_digits(tok) or plain_name_ok(tok)):
+        if group == "bare" and not (written_as_name(tok) or plain_name_ok(tok)):
             continue
         if not cookie_context(doc, start):
             continue
@@ -1060,7 +1070,7 @@ def _from_name_compounds(doc, col: Collector) -> None:
         tok, start = m.group("tok"), m.start("tok")
         if col.is_consumed(start) or not token_ok(tok) or tok.casefold() in providers or category_of(tok):
             continue
-        if shaped(tok) or code_like(tok) or _letters_and_digits(tok) or db.is_known(tok):
+        if written_as_name(tok) or db.is_known(tok):
             col.add(Hit(tok, start, start + len(tok), "cookie.name_compound", 0.75))
 
 
