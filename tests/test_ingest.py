@@ -10,7 +10,7 @@ import pytest
 
 from policyparse import htmlpage, ingest
 from policyparse.ingest import DiscoveryError, IngestError, Source, decode, discover, read
-from policyparse.pipeline import parse_many, parse_source
+from policyparse.pipeline import build_document, parse_many, parse_source
 
 from conftest import SHARED
 
@@ -534,26 +534,32 @@ def test_markdown_source_saved_as_text(tmp_path):
 
 # --------------------------------------------------------------------------- PDF
 
-def make_pdf(lines: list[str] | None) -> bytes:
-    """A minimal valid one-page PDF; `lines` are drawn in Helvetica (None: a page with a drawing and no text)."""
-    if lines is None:
-        stream = b"0 0 1 rg 10 10 100 100 re f"
-    else:
+def make_pdf(*pages: list[str] | None) -> bytes:
+    """A minimal valid PDF of one page per argument, each a list of lines drawn in Helvetica (None: a page with
+    a drawing and no text)."""
+    streams = []
+    for lines in pages:
+        if lines is None:
+            streams.append(b"0 0 1 rg 10 10 100 100 re f")
+            continue
         ops = ["BT", "/F1 12 Tf", "14 TL", "72 720 Td"]
         for ln in lines:
             ops += ["(" + ln.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ") Tj", "T*"]
-        stream = "\n".join(ops + ["ET"]).encode("cp1252")
+        streams.append("\n".join(ops + ["ET"]).encode("cp1252"))
+    n = len(streams)
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(n)).encode()
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-               b"/Resources << /Font << /F1 5 0 R >> >> >>",
-               b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+               b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % n,
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
+    for i, stream in enumerate(streams):
+        objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+                    b"/Resources << /Font << /F1 3 0 R >> >> >>" % (5 + 2 * i),
+                    b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"]
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
-    for n, body in enumerate(objects, 1):
+    for number, body in enumerate(objects, 1):
         offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
@@ -572,6 +578,29 @@ def test_pdf_text_layer(tmp_path, name):
     path = tmp_path / name
     record = parse_source(_source(path)).record
     assert record["last_updated"] == "2026-02-24" and record["emails"] == ["post@eksempel.no"]
+
+
+PDF_PAGES = [
+    ["Personvernerkl\u00e6ring \u2013 Firma AS",
+     "Vi behandler navn, e-postadresse og telefonnummer til kundene v\u00e5re for \u00e5 levere tjenesten,",
+     "sende faktura og svare p\u00e5 sp\u00f8rsm\u00e5l. Opplysningene lagres s\u00e5 lenge du er kunde hos oss, og",
+     "regnskapsbilag oppbevarer vi i fem \u00e5r etter bokf\u00f8ringsloven. Henvendelser til kundeservice",
+     "registreres i kundesystemet slik at vi kan svare deg og f\u00f8lge opp saken, og de slettes etter at",
+     "Side 1 av 2"],
+    ["Personvernerkl\u00e6ring \u2013 Firma AS",
+     "saken er avsluttet. Du kan be om innsyn i opplysningene, og du kan be oss rette eller slette dem.",
+     "Har du sp\u00f8rsm\u00e5l, kan du kontakte oss p\u00e5 e-post. Du kan ogs\u00e5 klage til Datatilsynet.",
+     "Side 2 av 2"],
+]
+
+
+def test_pdf_pages_join_without_page_numbers_and_running_headers(tmp_path):
+    path = tmp_path / "policy.pdf"
+    path.write_bytes(make_pdf(*PDF_PAGES))
+    doc = build_document(read(_source(path)), "policy", str(path))
+    assert "Side 1" not in doc.text and "Firma AS" not in doc.text   # the running header, also on page 1
+    assert ("Henvendelser til kundeservice registreres i kundesystemet slik at vi kan svare deg og f\u00f8lge opp "
+            "saken, og de slettes etter at saken er avsluttet.") in [s.text.strip() for s in doc.sentences()]
 
 
 def test_pdf_without_text_layer(tmp_path):

@@ -204,7 +204,7 @@ ALPHABET = st.sampled_from(
     list("abcæøåÆØÅ XYZ.,:;!?()0123456789-*") + ["\n", "\r", "\r\n", "\t", "  ", "\n\n\n"]
     + list("\u00a0\u202f\u2009\u00ad\u200b\u200d\ufeff\u2028\u2013\u2014\u2010\u201c\u201d\u2018\u2019\u201e\u00ab")
     + list("\u2022\u25cf\u25aa\u2713\u0301\u030a\u0308\u212b")
-    + ["Lukk", "Tilbake", "Status", "Normal drift", "Back to store", "Bestill gratis demo"])
+    + ["Lukk", "Tilbake", "Status", "Normal drift", "Back to store", "Bestill gratis demo", "\f", "Side 2 av 3"])
 
 
 @settings(max_examples=300, deadline=None)
@@ -217,6 +217,68 @@ def test_offsets_property(raw):
     assert "  " not in text.replace("- ", "-")
     assert all(line == line.lstrip() and (line == line.rstrip() or line == "- ") for line in text.split("\n"))
     assert normalize(text).text == text, "normalizing twice changes nothing"
+
+
+# A text as a PDF gives it: each page ends with a full-width line; the sentence of page 1 runs on to page 2.
+PAGE_1 = ("Ringer du kundesenteret, blir du spurt om samtalen kan bli tatt opp, og du kan si nei til det\n"
+          "uten at det får følger for saken. Opptaket brukes til opplæring av nye medarbeidere, og vi\n"
+          "lagrer det i 30 dager før det slettes automatisk. Henvendelser på e-post registreres i\n"
+          "kundesystemet slik at vi kan svare deg og følge opp saken din, og de slettes etter at saken er")
+PAGE_2 = ("avsluttet og klagefristen har gått ut. Vi bruker ikke opptakene til markedsføring eller til\n"
+          "andre formål enn dem som er nevnt her, og bare kundeservice har tilgang til dem i systemet.")
+PAGE_3 = "Du kan klage til Datatilsynet."
+JOINED = " ".join((PAGE_1 + "\n" + PAGE_2).split("\n")) + "\n\n" + PAGE_3
+HEADER = "Personvernerklæring – Fjordkraft AS"
+
+
+@pytest.mark.parametrize("raw", [
+    f"{PAGE_1}\n\nSide 1 av 3\n{HEADER}\n{PAGE_2}\n\nSide 2 av 3\n{HEADER}\n{PAGE_3}\n\nSide 3 av 3",  # running header
+    f"{PAGE_1}\n\neksempel.no            Side 1 av 3\n\n{HEADER}\n{PAGE_2}\n\n"
+    f"eksempel.no            Side 2 av 3\n\n{HEADER}\n\n{PAGE_3}",
+    f"{PAGE_1}\nFjordkraft AS · org.nr. 994 072 137 · Side 1 av 2\n{PAGE_2}\n"      # a footer with the marker
+    f"Fjordkraft AS · org.nr. 994 072 137 · Side 2 av 2\n{PAGE_3}",
+    f"{PAGE_1}\n- 1 -\n{PAGE_2}\n- 2 -\n{PAGE_3}",
+    f"{PAGE_1}\n1/3\n\n{PAGE_2}\n2/3\n\n{PAGE_3}\n3/3",
+    f"{HEADER}\n{PAGE_1}\n1\f{HEADER}\n{PAGE_2}\n2\f{HEADER}\n{PAGE_3}\n3",           # form feeds: pdftotext, pypdf
+    f"{PAGE_1}\n\f\n{PAGE_2}\f{PAGE_3}",
+])
+def test_page_furniture_goes_and_a_sentence_runs_on_across_the_page(raw):
+    norm = normalize(raw)
+    assert norm.text == JOINED
+    s, e = norm.to_original(norm.text.index("avsluttet"), norm.text.index("avsluttet") + 9)
+    assert raw[s:e] == "avsluttet"
+
+
+def test_a_word_broken_at_a_page_break_is_joined():
+    raw = f"{PAGE_1[:-len('saken er')]}personopplys-\nSide 1 av 3\n{HEADER}\nningene slettes.\nSide 2 av 3\n{HEADER}"
+    assert normalize(raw).text.endswith("og de slettes etter at personopplysningene slettes.")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # a page break between paragraphs ends the paragraph
+    ("Vi lagrer fakturaer i fem år.\nSide 1 av 2\nFirma AS\nDu kan klage til Datatilsynet.\nSide 2 av 2\nFirma AS",
+     "Vi lagrer fakturaer i fem år.\n\nDu kan klage til Datatilsynet."),
+    ("Vi lagrer fakturaer i fem år.\fDu kan klage til Datatilsynet.",
+     "Vi lagrer fakturaer i fem år.\n\nDu kan klage til Datatilsynet."),
+    # the running header goes from every page, the top of the first as well; the same line inside a page stays,
+    # and so does a sentence that ends two pages
+    (f"{HEADER}\n\n1. Innledning\nVi er ansvarlige.\n{HEADER}\nVi sender faktura.\nSide 1 av 2\n{HEADER}\n"
+     f"2. Formål\nVi sender faktura.\nSide 2 av 2\n{HEADER}",
+     f"1. Innledning\nVi er ansvarlige.\n{HEADER}\nVi sender faktura.\n\n2. Formål\nVi sender faktura."),
+    # not page furniture: numbers of a flattened table, a page named in a sentence, a repeated line not at a page
+    ("Navn\nAntall\n_ga\n1\n_gid\n2\n_fbp\n3", "Navn\nAntall\n_ga\n1\n_gid\n2\n_fbp\n3"),
+    ("Les mer på side 2\nSlutt", "Les mer på side 2\nSlutt"),
+    ("Kontakt oss\nVi svarer raskt.\nKontakt oss\nVi svarer.", "Kontakt oss\nVi svarer raskt.\nKontakt oss\nVi svarer."),
+    ("Lagringstid\n3\nmåneder", "Lagringstid\n3\nmåneder"),
+])
+def test_page_furniture(raw, expected):
+    assert normalize(raw).text == expected
+
+
+def test_bare_numbers_counting_pages_far_apart_go():
+    pages = ["\n".join(f"Linje {n} av teksten på side {k}." for n in range(10)) for k in (1, 2, 3)]
+    raw = "\n".join(f"{page}\n{k}" for k, page in enumerate(pages, 1))
+    assert normalize(raw).text == "\n\n".join(pages)
 
 
 @pytest.mark.parametrize("raw, span, expected", [

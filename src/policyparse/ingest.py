@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .normalize import PAGE_BREAK
+
 SUPPORTED = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
              ".htm": "html", ".xhtml": "html", ".pdf": "pdf",
              # pages saved under their URL's name, read as HTML
@@ -289,7 +291,8 @@ def plain_or_marked(text: str) -> Ingested:
 
 
 def pdf_to_text(data: bytes) -> Ingested:
-    """Text layer of a PDF, page by page, via pypdf."""
+    """Text layer of a PDF via pypdf, its pages joined by a form feed (`normalize.PAGE_BREAK`): the normalizer
+    drops page numbers and running headers and joins a sentence that runs on to the next page."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -300,7 +303,7 @@ def pdf_to_text(data: bytes) -> Ingested:
         pages = [(page.extract_text() or "") for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise IngestError(f"not a readable PDF: {exc}") from exc
-    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    text = PAGE_BREAK.join(p.strip() for p in pages if p.strip())
     if not text.strip():
         raise IngestError(f"PDF has no text layer ({len(pages)} page(s), images only?); run OCR on it first")
     title = (reader.metadata.title if reader.metadata else None) or None

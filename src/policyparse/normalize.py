@@ -6,19 +6,28 @@ annotations: bump it whenever the output for some input changes.
 """
 from __future__ import annotations
 
+import bisect
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
-from .rules import load_rules
+from .rules import load_patterns, load_rules
 
-NORMALIZER_VERSION = "8"
+NORMALIZER_VERSION = "9"
+
+PAGE_BREAK = "\f"  # between the pages of a PDF (`ingest.pdf_to_text`, as `pdftotext` writes it)
+PAGE_NUMBER_GAP = 8     # non-blank lines at least between two bare numbers counting pages (not table cells)
+RUNNING_LINE_MAX = 120  # a running header or footer is no longer than this, and ends no sentence
+CLOSING = r"[)\"'»”]*\s*$"  # closing brackets or quotes after the final mark of a sentence
+SENTENCE_END = regex.compile(r"[.!?]" + CLOSING)
 
 # Characters replaced one-for-one (spaces, hyphens, quotes) or deleted (invisible characters).
 _REPLACE = {
-    **{c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\x0b\x0c"},
+    **{c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\x0b"},
+    PAGE_BREAK: "\n",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -55,6 +64,61 @@ def _furniture() -> regex.Pattern:
 
 def is_furniture(line: str) -> bool:
     return bool(_furniture().fullmatch(line.strip()))
+
+
+@lru_cache(maxsize=1)
+def _page_patterns() -> dict[str, regex.Pattern]:
+    return load_patterns("pages.json", {"page_marker", "page_number"})
+
+
+def _page_furniture(lines: list[str], breaks: set[int]) -> set[int]:
+    """Indices of the lines that are page furniture: page markers (`Side 2 av 5`, `Firma AS · Side 1 av 3`),
+    bare page numbers (`3`, `- 3 -`) next to a page break (`breaks`: lines that start a page) or counting up
+    through the text far apart, and running headers and footers: a line that stands next to a marker or a
+    page break (the first and last lines of a PDF, too), blank lines not counted, at least twice
+    (`Personvernerklæring – Firma AS`)."""
+    pats = _page_patterns()
+    body = [k for k, line in enumerate(lines) if line.strip()]
+    if len(body) < 2:
+        return set()
+    firsts = {bisect.bisect_left(body, b) for b in breaks}  # the first line of each page but the first
+    edges = {j for i in firsts for j in (i - 1, i) if 0 <= j < len(body)} | ({0, len(body) - 1} if breaks else set())
+    furniture = {i for i, k in enumerate(body) if pats["page_marker"].search(lines[k].strip())}
+    numbers = [(i, int(m.group("n"))) for i, k in enumerate(body)
+               if (m := pats["page_number"].fullmatch(lines[k].strip()))]
+    furniture |= {i for i, _ in numbers if i in edges}
+    furniture |= {p for (i, n), (j, m) in zip(numbers, numbers[1:]) if m == n + 1 and j - i >= PAGE_NUMBER_GAP
+                  for p in (i, j)}
+    if furniture:
+        edges |= {0, len(body) - 1}   # the top of the first page and the foot of the last
+    for _ in range(2):  # a header or footer of up to two lines
+        near = {j for i in furniture for j in (i - 1, i + 1)} | edges
+        near = {j for j in near if 0 <= j < len(body) and j not in furniture
+                and len(lines[body[j]].strip()) <= RUNNING_LINE_MAX and not SENTENCE_END.search(lines[body[j]])}
+        seen = Counter(" ".join(lines[body[j]].split()) for j in near)
+        new = {j for j in near if seen[" ".join(lines[body[j]].split())] >= 2}
+        if not new:
+            break
+        furniture |= new
+    return {body[i] for i in furniture}
+
+
+def _page_gaps(lines: list[str], breaks: set[int]) -> tuple[set[int], set[int]]:
+    """(lines dropped, lines after a page gap): page furniture and the blank lines around it, and the blank
+    lines at a page break, go; the text on either side of such a gap is joined as a wrapped line when it
+    runs on (`... blir du spurt om samtalen kan` / `Side 2 av 5` / `tas opp.`), else a paragraph ends there."""
+    furniture = _page_furniture(lines, breaks)
+    dropped, after = set(), set()
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and (j in furniture or not lines[j].strip()):
+            j += 1
+        if any(i in furniture or i in breaks for i in range(k, j + 1)):
+            dropped.update(range(k, j))
+            after.add(j)
+        k = max(j, k + 1)
+    return dropped, after
 
 
 def _characters(raw: str) -> tuple[list[str], list[int], list[int]]:
@@ -169,13 +233,22 @@ def _soft_breaks(lines: list[str], skip: set[int]) -> dict[int, str]:
 
 
 def normalize(raw: str) -> Normalized:
-    """Clean text line by line: bullets to "- ", tab tables to ` | ` rows, hard-wrapped lines joined,
-    spaces collapsed, furniture and blank runs dropped."""
+    """Clean text line by line: bullets to "- ", tab tables to ` | ` rows, hard-wrapped lines joined (also
+    across a page break), spaces collapsed, furniture, page furniture and blank runs dropped."""
     chars, index, ends = _characters(raw)
     text = "".join(chars)
     text_lines = text.split("\n")
     tab_rows = _tab_tables(text_lines) if "\t" in text else set()
-    soft = _soft_breaks(text_lines, tab_rows)
+    breaks, pos = set(), 0
+    if PAGE_BREAK in raw:
+        for number, line in enumerate(text_lines[:-1], 1):
+            pos += len(line) + 1
+            if raw[index[pos - 1]] == PAGE_BREAK:
+                breaks.add(number)
+    gaps, after_gap = _page_gaps(text_lines, breaks)
+    kept = [k for k in range(len(text_lines)) if k not in gaps]
+    soft = {kept[k]: how for k, how in _soft_breaks([text_lines[k] for k in kept],
+                                                    {i for i, k in enumerate(kept) if k in tab_rows}).items()}
     out: list[str] = []
     out_index: list[int] = []
     out_ends: list[int] = []
@@ -185,13 +258,14 @@ def normalize(raw: str) -> Normalized:
         line_start = pos
         pos += len(line) + 1
         stripped = line.strip()
-        if not stripped or is_furniture(stripped) or _BULLET_LINE.fullmatch(stripped):  # a bullet with no text
-            if not stripped:
+        if number in gaps or not stripped or is_furniture(stripped) or _BULLET_LINE.fullmatch(stripped):
+            if number in gaps or not stripped:   # else furniture, or a bullet with no text
                 pending_blank = bool(out)
             continue
         if out:
-            sep = "\n\n" if pending_blank else " " if number in soft else "\n"
-            if not pending_blank and soft.get(number) == "hyphen" and out[-1] == "-":
+            pending_blank = pending_blank or number in after_gap
+            sep = " " if number in soft else "\n\n" if pending_blank else "\n"
+            if soft.get(number) == "hyphen" and out[-1] == "-":
                 del out[-1], out_index[-1], out_ends[-1]   # the hyphen of the broken word
                 sep = ""
             out.append(sep)

@@ -16,22 +16,20 @@ from dataclasses import dataclass
 
 import regex
 
+from .normalize import CLOSING, SENTENCE_END
 from .rules import load_sections
 
 NUMBERED = regex.compile(
     r"^(?P<num>(?:\d{1,2}(?:\.\d{1,2})*\.?(?:\s*[a-z]\)|\s*[ivx]{1,4}\))?|\d{1,2}\)|[a-z]\)|[ivx]{1,4}\)|[A-Z]\.))"
     r"(?:\s+[–—-])?\s+(?P<title>\p{Lu}.*)$")
 _LEXICON = load_sections("headings.json", ["toc_labels", "run_on_endings", "metadata", "title_words", "document_words",
-                                           "breadcrumb", "page_marker"])
+                                           "breadcrumb"])
 TOC_LABELS = frozenset(_LEXICON["toc_labels"])
 RUN_ON_ENDINGS = frozenset(_LEXICON["run_on_endings"])
 KEY_VALUE = regex.compile(r"^[\p{L}][\p{L} ./-]{1,30}:\s+\S")
 METADATA = regex.compile(_LEXICON["metadata"], regex.I)
-_CLOSING = r"[)\"'»”]*\s*$"  # closing brackets or quotes after the final mark of a sentence
-SENTENCE_END = regex.compile(r"[.!?]" + _CLOSING)
-FULL_STOP_END = regex.compile(r"\." + _CLOSING)
+FULL_STOP_END = regex.compile(r"\." + CLOSING)
 BREADCRUMB = regex.compile(_LEXICON["breadcrumb"], regex.I)
-PAGE_MARKER = regex.compile(_LEXICON["page_marker"], regex.I)
 WORD_BREAK = regex.compile(r"\p{L}-$")   # `uautoriser-`: a word broken at the line end runs on
 CELL_DASH = regex.compile(r"\s[–—]\s")
 SENTENCE_START = regex.compile(r"^(Vi|Du|Dette|Det|Eg|Me|De|Dei)\s\S+\s\S+\s\S+\s")
@@ -72,36 +70,17 @@ class _Line:
     block_len: int
 
 
-def _page_furniture(text: str) -> set[str]:
-    """Page markers of a PDF (`Side 2 av 5`, `Firma AS · org.nr. ... · Side 1 av 3`) and the running
-    headers and footers next to them: a line that occurs more than once and stands, at least once,
-    right before or after a page marker (blank lines between do not count)."""
-    rows = [r.strip() for r in text.split("\n") if r.strip()]
-    markers = {r for r in rows if PAGE_MARKER.search(r)}
-    if not markers:
-        return set()
-    counts: dict[str, int] = {}
-    for r in rows:
-        counts[r] = counts.get(r, 0) + 1
-    out = set(markers)
-    for k, r in enumerate(rows):
-        if counts[r] > 1 and r not in markers and any(0 <= j < len(rows) and rows[j] in markers for j in (k - 1, k + 1)):
-            out.add(r)
-    return out
-
-
 def _lines(text: str) -> list[_Line]:
-    """Lines grouped in blocks (`text_blocks`). A line repeating the one above it, a one-word capitals
-    label directly above another line (`PERSONVERN` over the title), and page furniture of a PDF (page
-    markers, running headers and footers) are left out of the structure."""
+    """Lines grouped in blocks (`text_blocks`). A line repeating the one above it and a one-word capitals
+    label directly above another line (`PERSONVERN` over the title) are left out of the structure (the
+    normalizer has dropped the page furniture of a PDF)."""
     lines: list[_Line] = []
-    furniture = _page_furniture(text)
     for b, parts in enumerate(text_blocks(text)):
         kept = []
         for k, (part, pos) in enumerate(parts):
             repeat = kept and kept[-1][0] == part
             label = part.isupper() and part.isalpha() and len(part) >= 3 and k + 1 < len(parts) and not kept
-            if not (repeat or label or part.strip() in furniture):
+            if not (repeat or label):
                 kept.append((part, pos))
         for k, (part, start) in enumerate(kept):
             lines.append(_Line(part, start, start + len(part), b, k, len(kept)))
