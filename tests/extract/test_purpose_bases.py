@@ -139,6 +139,18 @@ CASES = [
      "er besatt. Du kan be om innsyn i opplysningene og be oss rette eller slette dem når som helst.\n"
      "Du kan også klage til Datatilsynet dersom du mener at vi behandler opplysningene dine feil.",
      {"CV-en": ["recruitment"]}, {"recruitment:f"}),
+    # a basis said for the others takes nothing from the text before it: the necessary cookies are not consented to
+    ("Informasjonskapsler\n\nNødvendige informasjonskapsler settes uten samtykke, fordi nettstedet ikke fungerer uten "
+     "dem. Andre informasjonskapsler settes bare hvis du godtar dem.",
+     {"fungerer": ["service_delivery"]}, set()),
+    ("Informasjonskapsler\n\nHandlekurven virker bare med en nødvendig informasjonskapsel.\n\nResten settes bare "
+     "hvis du godtar dem i cookie-banneret, og da er grunnlaget samtykket ditt.",
+     {"Handlekurven": ["service_delivery"]}, set()),
+    ("Informasjonskapslar\n\nNaudsynte informasjonskapslar set vi alltid. Dei andre set vi berre dersom du har "
+     "samtykt til det.", {"Naudsynte": ["service_delivery"]}, set()),
+    # ... while one said for the processing before it pairs as before
+    ("Informasjonskapsler\n\nGoogle Analytics lager statistikk over besøkene. Disse informasjonskapslene settes "
+     "bare hvis du godtar dem.", {"statistikk": ["analytics"]}, {"analytics:a"}),
 ]
 
 

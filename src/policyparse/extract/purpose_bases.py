@@ -28,7 +28,8 @@ A basis pairs with (FIELDS.md, GUIDELINES.md):
    i.e. the stretch it closes (only the last labelled sentence before it when it has purposes of its
    own), or, when it opens its own paragraph, those of the unit just before it in the same section (a
    paragraph, or a list with its lead-in) (`unit` / `previous_unit`); a list item that states its own
-   purpose and basis does not borrow from the item before it;
+   purpose and basis does not borrow from the item before it, nor does a basis said for the others
+   (`Nødvendige ... settes uten samtykke. Andre informasjonskapsler settes bare hvis du godtar dem.`);
 6. a basis that opens a list item or stands as a short label (`- Samtykke. Vi sender nyhetsbrev ...`)
    with no purpose before it: the purposes of the rest of its item (`rest_of_unit`);
 7. `for formålene nevnt ovenfor` / `for føremåla nemnde over`: every purpose of its section before it
@@ -67,7 +68,7 @@ CONFIDENCE = {"sentence": 0.85, "clause": 0.85, "row": 0.85, "items": 0.8, "lead
 NAMED_MAX_WORDS = 5     # longest section heading that counts as a name a basis sentence can refer to
 PATTERN_KEYS = ("anaphora", "bare_frame", "above_reference", "list_reference", "rest_reference", "item_reference",
                 "lead_in", "exception", "carve_out", "purpose_heading", "respectively", "clause_breaks",
-                "named_exclude", "basis_menu")
+                "named_exclude", "basis_menu", "contrast")
 SHORT_LABEL_WORDS = 6   # a basis sentence this short at the start of its unit is a label for the unit
 MASK_MAX = 80           # longest basis span blanked out when the model is asked again (not a whole sentence)
 
@@ -89,6 +90,7 @@ class Patterns:
     affinity: dict
     named_exclude: regex.Pattern
     basis_menu: regex.Pattern
+    contrast: regex.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -538,7 +540,8 @@ def _context(doc, piece: Piece, index: PurposeIndex, lower: int, upper: int) -> 
     if unit is None or not (anaphoric or not own):
         return found
     lo = max(unit.start, lower)
-    before = index.within(lo, start) if lo < start else []
+    contrast = pats.contrast.match(text) is not None   # `Andre informasjonskapsler settes bare hvis ...`
+    before = index.within(lo, start) if lo < start and not contrast else []
     if anaphoric and not own and lo < start:  # `Informasjonskapslane under «Nødvendige» ... Handsaminga gjennom desse byggjer på`
         for s, e in _named_sections(doc, lo, start):
             add(index.within(s, e), "named")
@@ -547,7 +550,7 @@ def _context(doc, piece: Piece, index: PurposeIndex, lower: int, upper: int) -> 
     add(before, "unit")
     opens_unit = unit.start >= start - 2
     if not before and opens_unit and (not own or bare):
-        if unit.kind != "item" or anaphoric:
+        if (unit.kind != "item" or anaphoric) and not contrast:
             prev = _previous_unit(doc, unit)
             if prev is not None and max(prev[0], lower) < prev[1]:
                 add(index.within(max(prev[0], lower), prev[1]), "previous_unit")
