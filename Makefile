@@ -9,7 +9,7 @@ HTML   := ../shared/corpus/html
 SYNTH  := data/synthetic
 WORKERS ?= 2
 
-.PHONY: run test eval eval-oof agreement sentences train bench cookie-layouts processor-layouts readme-eval clean
+.PHONY: run test eval eval-oof agreement sentences train bench cookie-layouts processor-layouts shapes readme-eval clean
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 2; }
@@ -51,6 +51,9 @@ cookie-layouts: $(VENV)/.installed
 
 processor-layouts: $(VENV)/.installed
 	$(PY) benchmarks/processor_layouts.py
+
+shapes: $(VENV)/.installed
+	$(PY) benchmarks/shapes.py --workers $(WORKERS)
 
 clean:
 	rm -rf out .pytest_cache

@@ -124,11 +124,10 @@ def test_pdf_wraps_around_names_and_parentheses(joined, kept):
 @pytest.mark.parametrize("raw, kept", [
     # short lines (a flattened table's cells) stay lines even when the next starts in lower case
     ("Navn\nFormål\nUtløper\n_ga\nSkiller mellom brukere\n2 år\nlang\nHusker språkvalget\n1 år", "2 år\nlang"),
-    # a long line ending mid-sentence over a lone name, a list item, a table row or a capital stays apart
+    # a long line ending mid-sentence over a lone name, a list item or a table row stays apart
     (WRAPPED.replace("gyldighets-\nperiode. ", "gyldighets-\nlang\n"), "gyldighets-\nlang\n"),
     (WRAPPED.replace("nettleserens\nlocalStorage", "nettleserens\n- localStorage"), "nettleserens\n- localStorage"),
     (WRAPPED.replace("nettleserens\nlocalStorage", "nettleserens\nnavn | formål"), "nettleserens\nnavn | formål"),
-    (WRAPPED.replace("nettleserens\nlocalStorage", "nettleserens\nLocalStorage"), "nettleserens\nLocalStorage"),
     # rows of a table whose cells are separated by single spaces, each ending in its lifetime
     ("Navn Leverandør Formål Utløp\nPLAY_LANG Eksempel AS Husker språket du har valgt på nettstedet 1 år\n"
      "rc Google Skiller mennesker fra roboter når du sender inn skjemaer 6 måneder\n"
@@ -137,6 +136,49 @@ def test_pdf_wraps_around_names_and_parentheses(joined, kept):
 ])
 def test_lines_that_are_no_wrap_stay(raw, kept):
     assert kept in normalize(raw).text
+
+
+# A text hard-wrapped by a PDF text layer: most lines go on from the line above in lower case.
+HARD_WRAPPED = (
+    "Personvernerklæringen gir informasjon om behandling av personopplysninger hvor\n"
+    "Diri bestemmer formålet og virkemidlene for behandlingen av personopplysningene\n"
+    "som samles inn. Opplysningene lagres i våre egne systemer, som driftes i\n"
+    "Norge. Sentrene i Bergen drives av datterselskapet Aktivum Vest AS (org.nr. 990 937\n"
+    "869), som følger denne erklæringen. Vi bruker opplysningene til formål 1 og\n"
+    "3 er at behandlingen er nødvendig for å oppfylle avtalen med deg om helsehjelp.\n"
+    "Leverandørene våre er databehandlere og følger våre instrukser og databehandleravtaler\n"
+    "med oss, og de må slette opplysningene når avtalen med oss er avsluttet for godt.\n\n"
+    "Formål\nBehandlingsgrunnlag\n"
+    "Bokføring og rapportering etter bokføringsloven og reglene om momskompensasjon\n"
+    "Rettslig forpliktelse, art. 6 nr. 1 bokstav c\n\n"
+    "Tietoevry Norway AS – kjernebanksystem og drift av nettbank og mobilbanken vår\n"
+    "Nets Branch Norway – kortproduksjon og behandling av korttransaksjoner i Norden\n"
+)
+
+
+@pytest.mark.parametrize("joined, kept", [
+    ("behandling av personopplysninger hvor Diri bestemmer", None),   # a name goes on a sentence
+    ("driftes i Norge. Sentrene", None),
+    ("(org.nr. 990 937 869), som", None),                             # a number broken between its groups
+    ("til formål 1 og 3 er at", None),                               # a number followed by lower case
+    (None, "momskompensasjon\nRettslig forpliktelse"),                # cells of a table flattened a cell a line
+    (None, "mobilbanken vår\nNets Branch"),                           # entries of a list without bullets
+])
+def test_hard_wrapped_text_goes_on_with_names_and_numbers(joined, kept):
+    text = normalize(HARD_WRAPPED).text
+    assert joined is None or joined in text
+    assert kept is None or kept in text
+
+
+def test_lines_of_a_text_that_is_not_hard_wrapped_stay_apart():
+    raw = HARD_WRAPPED.replace("\nsom samles inn", " som samles inn").replace("\nmed oss, og", " med oss, og")
+    assert "personopplysninger hvor\nDiri bestemmer" in normalize(raw).text
+
+
+def test_a_table_row_does_not_set_the_width_of_the_text():
+    rows = "\n".join(f"_c{n} | Eksempel AS | Husker valget du har gjort i samtykkebanneret på nettstedet | {n} år"
+                     for n in range(12))
+    assert "(org.nr. 990 937 869), som" in normalize(HARD_WRAPPED + "\n" + rows).text
 
 
 def test_elided_compound_keeps_its_hyphen():

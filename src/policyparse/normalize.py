@@ -16,7 +16,7 @@ import regex
 
 from .rules import load_patterns, load_rules
 
-NORMALIZER_VERSION = "9"
+NORMALIZER_VERSION = "10"
 
 PAGE_BREAK = "\f"  # between the pages of a PDF (`ingest.pdf_to_text`, as `pdftotext` writes it)
 PAGE_NUMBER_GAP = 8     # non-blank lines at least between two bare numbers counting pages (not table cells)
@@ -176,6 +176,16 @@ _CELLS = regex.compile(r"\||\S {3,}\S")                    # a pipe row, or colu
 _NAME_END = regex.compile(r"\s\p{Lu}[\p{L}\d-]*$")           # `... bruker vi Google` / `Analytics til å lage`
 _NAME_GOES_ON = regex.compile(r"\p{Lu}[\p{L}\d-]*\s+\p{Ll}")
 _ELIDED = regex.compile(r"(?:og|eller|and|or)\b")
+# a text hard-wrapped by a PDF text layer or a mail program: this share of its lines at least go on from the
+# line above in lower case (a text from a web page or a word processor has next to none; wrapped, 0.1 to 0.8)
+HARD_WRAPPED_SHARE = 0.1
+_MID_SENTENCE_END = regex.compile(r"(?:(?<![\p{L}\d-])\p{Ll}[\p{L}-]+|(?<!\S)[iå]|,|\bnr\.)$")  # not `Microsoft`
+_ENTRY = regex.compile(r"\s[–—-]\s|:\s|\s·\s")   # a list entry or a label line: `Tietoevry Norway AS – drift – Norge`
+# `Diri bestemmer`, `(Cloudflare Web`, `3 er at behandlingen` (`... til formål 1 og` / `3 er at ...`)
+_ANY_GOES_ON = regex.compile(r"[«\"'(]?\p{Lu}[\p{L}\d-]*[»\"')]*[,;.]?\s+\S|\d+(?:[.,]\d+)?(?:\s+\S+){3}")
+# a number broken at a space between its groups of three (`org.nr. 974` / `379 511`)
+_GROUP_END = regex.compile(r"(?<![\d.,])\d{3}$")
+_GROUP_GOES_ON = regex.compile(r"\d{3}(?:\s\d{3})*(?!\d)(?![.)]?\s+\p{Lu}\p{Ll})")
 # a line that ends in a period with no full stop (`_ga Google Statistikk 2 år`): a row of a table whose cells
 # are separated by single spaces, as some PDF text layers give them
 _PERIOD_END = regex.compile(r"\s(?:\d+(?:[.,]\d+)?\s*\p{L}{1,10}|økt|sesjon|session|vedvarende|permanent|persistent)$",
@@ -205,15 +215,18 @@ def _soft_breaks(lines: list[str], skip: set[int]) -> dict[int, str]:
     more lines in a row that end in a period, `_ga Google Statistikk 2 år`), list items and lone names (a
     flattened table's cells) stay lines of their own. Index -> how to join: `space`, or
     `hyphen` for a word broken at a hyphen (`personopplys-` / `ninger`: the hyphen goes; `Trener-` / `og
-    dommerkurs` keeps it, with a space)."""
-    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    dommerkurs` keeps it, with a space). A number broken between its groups of three (`org.nr. 974` / `379 511`)
+    is joined too, and in a hard-wrapped text (`HARD_WRAPPED_SHARE`), a line that begins with a capital or a number
+    below a full line that stops after a word (`... hvor` / `Diri bestemmer ...`)."""
+    rows = _period_rows(lines)
+    tabular = [k in skip or k in rows or _CELLS.search(line) is not None for k, line in enumerate(lines)]
+    # the width of the running text: table rows, often longer, do not count
+    lengths = sorted(len(line.strip()) for line, cells in zip(lines, tabular) if line.strip() and not cells)
     if len(lengths) < 5:
         return {}
     width = lengths[int(len(lengths) * 0.9)]
     if width < 50:
         return {}
-    rows = _period_rows(lines)
-    tabular = [k in skip or k in rows or _CELLS.search(line) is not None for k, line in enumerate(lines)]
     soft = {}
     for k in range(1, len(lines)):
         above, line = lines[k - 1].strip(), lines[k].strip()
@@ -222,13 +235,27 @@ def _soft_breaks(lines: list[str], skip: set[int]) -> dict[int, str]:
         end = _WRAP_END.search(above)
         # a name the line above began goes on only inside a paragraph already seen to be wrapped, not in a
         # table of single-spaced rows (`... oppdragsarkiv Norge` / `Budportalen elektronisk budgivning Norge`)
-        starts = _WRAP_START.match(line) or (k - 1 in soft and _NAME_END.search(above)
-                                             and _NAME_GOES_ON.match(line))
+        starts = (_WRAP_START.match(line) or (k - 1 in soft and _NAME_END.search(above) and _NAME_GOES_ON.match(line))
+                  or (_GROUP_END.search(above) and _GROUP_GOES_ON.match(line)))
         if len(above) < 0.6 * width or end is None or not starts:
             continue
         if (" " not in line and not line.endswith((".", "!", "?"))) or is_furniture(above):
             continue
         soft[k] = "hyphen" if end.group("hyphen") and not _ELIDED.match(line) else "space"
+    if len(soft) >= HARD_WRAPPED_SHARE * len(lengths):
+        # a hard-wrapped text: a full line that stops after a word goes on, also with a name or a number (`...
+        # hvor` / `Diri bestemmer ...`); not into a list item or a single word, nor between entries or label
+        # lines (`Tietoevry Norway AS – drift – Norge` / `Nets Branch Norway – kort – Norge`)
+        for k in range(1, len(lines)):
+            above, line = lines[k - 1].strip(), lines[k].strip()
+            before = lines[k - 2].strip() if k >= 2 else ""
+            # the line above is running text: it opens a paragraph or a sentence, or goes on from the line before
+            # (not a cell of a table flattened one cell a line: `Bokføring ...` / `Rettslig forpliktelse, ...`)
+            running = not before or SENTENCE_END.search(before) or k - 1 in soft
+            if (k not in soft and running and above and not tabular[k] and not tabular[k - 1]
+                    and len(above) >= 0.8 * width and _MID_SENTENCE_END.search(above) and _ANY_GOES_ON.match(line)
+                    and not is_furniture(above) and not _ENTRY.search(line) and not _ENTRY.search(above)):
+                soft[k] = "space"
     return soft
 
 

@@ -75,6 +75,7 @@ from ..rules import RulesError, load_json
 from . import Extraction
 from .layout import PIPE, blocks as line_blocks, cached, doc_lines
 from .processors import load_gazetteer as gazetteer
+from .purposes import scope as purpose_scope
 
 TOKEN = regex.compile(r"\S+")
 LEAD_STRIP = "(\"'«`“‘"
@@ -607,8 +608,9 @@ def _from_colon_lists(doc, col: Collector) -> None:
         colon = s.find(":")
         if colon < 0 or not pats["cookie"].search(s[:colon]) or col.is_consumed(sent.start_char):
             continue
-        tail = s[colon + 1:].rstrip(" .")
-        if not tail.strip() or "\n" in tail:
+        tail = s[colon + 1:].rstrip(" .\n")  # a sentence that ends its line keeps the line break
+        # `Analysecookies (Hotjar): samtykke (GDPR art. 6 nr. 1 bokstav a)` gives a legal basis, not a cookie
+        if not tail.strip() or "\n" in tail or purpose_scope()["bare_basis"].match(tail.strip()):
             continue
         items = [i for i in TOP_LIST_SPLIT.split(tail.strip()) if i.strip()]
         parsed = [COLON_ITEM.match(i) for i in items]
