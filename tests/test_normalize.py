@@ -112,7 +112,7 @@ WRAPPED_PDF = (
 @pytest.mark.parametrize("joined, kept", [
     ("bruker vi Google Analytics til å lage", None),                 # a name the line above began goes on
     ("verdipapirhandelloven (bokstav c), mens", None),                # a parenthesis that goes on in lower case
-    (None, "hos Microsoft\nAzure Norway"),                            # a capital followed by a capital: maybe a new line
+    ("hos Microsoft Azure Norway", None),                             # ... also a capital after a capital
     (None, "Formål    Behandlingsgrunnlag    Lagringstid\nNettleieavtale"),  # columns aligned with spaces
 ])
 def test_pdf_wraps_around_names_and_parentheses(joined, kept):

@@ -179,10 +179,11 @@ _ELIDED = regex.compile(r"(?:og|eller|and|or)\b")
 # a text hard-wrapped by a PDF text layer or a mail program: this share of its lines at least go on from the
 # line above in lower case (a text from a web page or a word processor has next to none; wrapped, 0.1 to 0.8)
 HARD_WRAPPED_SHARE = 0.1
-_MID_SENTENCE_END = regex.compile(r"(?:(?<![\p{L}\d-])\p{Ll}[\p{L}-]+|(?<!\S)[iå]|,|\bnr\.)$")  # not `Microsoft`
+_MID_SENTENCE_END = regex.compile(r"(?:[\p{L}\d,]|\bnr\.)$")     # `... hvor`, `... via Link`, `... 5600`
+_HEADING_LIKE = regex.compile(r"\d+(?:\.\d+)*\.?\s+\p{Lu}|[^\p{Ll}]+$|.*[?:]$")  # `3.1 Oversikt`, `KVEN ER ANSVARLEG`
 _ENTRY = regex.compile(r"\s[–—-]\s|:\s|\s·\s")   # a list entry or a label line: `Tietoevry Norway AS – drift – Norge`
-# `Diri bestemmer`, `(Cloudflare Web`, `3 er at behandlingen` (`... til formål 1 og` / `3 er at ...`)
-_ANY_GOES_ON = regex.compile(r"[«\"'(]?\p{Lu}[\p{L}\d-]*[»\"')]*[,;.]?\s+\S|\d+(?:[.,]\d+)?(?:\s+\S+){3}")
+# more than one word, not a list item or a numbered heading: `Diri bestemmer`, `«hk_kontrast» og`, `3 er at`
+_ANY_GOES_ON = regex.compile(r"(?![-–—*•]\s|\d+(?:\.\d+)*[.)]\s|\d+(?:\.\d+)*\s+\p{Lu}|\p{L}[.)]\s)\S+\s+\S")
 # a number broken at a space between its groups of three (`org.nr. 974` / `379 511`)
 _GROUP_END = regex.compile(r"(?<![\d.,])\d{3}$")
 _GROUP_GOES_ON = regex.compile(r"\d{3}(?:\s\d{3})*(?!\d)(?![.)]?\s+\p{Lu}\p{Ll})")
@@ -239,24 +240,35 @@ def _soft_breaks(lines: list[str], skip: set[int]) -> dict[int, str]:
                   or (_GROUP_END.search(above) and _GROUP_GOES_ON.match(line)))
         if len(above) < 0.6 * width or end is None or not starts:
             continue
-        if (" " not in line and not line.endswith((".", "!", "?"))) or is_furniture(above):
+        if (" " not in line and not line.endswith((".", "!", "?", ":", ";"))) or is_furniture(above):
             continue
         soft[k] = "hyphen" if end.group("hyphen") and not _ELIDED.match(line) else "space"
     if len(soft) >= HARD_WRAPPED_SHARE * len(lengths):
-        # a hard-wrapped text: a full line that stops after a word goes on, also with a name or a number (`...
-        # hvor` / `Diri bestemmer ...`); not into a list item or a single word, nor between entries or label
+        # a hard-wrapped text: a full line that stops after a word or a number goes on, also with a name or a
+        # number (`... hvor` / `Diri bestemmer ...`, `... via Link` / `Mobility.`); not into a list item or a single
+        # word, nor between entries or label
         # lines (`Tietoevry Norway AS – drift – Norge` / `Nets Branch Norway – kort – Norge`)
         for k in range(1, len(lines)):
             above, line = lines[k - 1].strip(), lines[k].strip()
-            before = lines[k - 2].strip() if k >= 2 else ""
-            # the line above is running text: it opens a paragraph or a sentence, or goes on from the line before
-            # (not a cell of a table flattened one cell a line: `Bokføring ...` / `Rettslig forpliktelse, ...`)
-            running = not before or SENTENCE_END.search(before) or k - 1 in soft
-            if (k not in soft and running and above and not tabular[k] and not tabular[k - 1]
-                    and len(above) >= 0.8 * width and _MID_SENTENCE_END.search(above) and _ANY_GOES_ON.match(line)
-                    and not is_furniture(above) and not _ENTRY.search(line) and not _ENTRY.search(above)):
+            if (k not in soft and above and not tabular[k] and not tabular[k - 1] and len(above) >= 0.8 * width
+                    and _MID_SENTENCE_END.search(above) and _ANY_GOES_ON.match(line) and not is_furniture(above)
+                    and not _ENTRY.search(line) and not _ENTRY.search(above) and _running(lines, k - 1, soft, width)):
                 soft[k] = "space"
     return soft
+
+
+def _opens_block(lines: list[str], k: int) -> bool:
+    return k == 0 or not lines[k - 1].strip() or SENTENCE_END.search(lines[k - 1]) is not None
+
+
+def _running(lines: list[str], k: int, soft: dict[int, str], width: int) -> bool:
+    """Is line `k` of a hard-wrapped text running text: does it open a paragraph (after a blank line or a heading)
+    or a sentence, or go on from the line before? A cell of a table flattened one cell a line does none of these
+    (`Bokføring og rapportering ...` between `Avtale, art. 6 nr. 1 bokstav b` and `Rettslig forpliktelse`)."""
+    if _opens_block(lines, k) or k in soft:
+        return True
+    before = lines[k - 1].strip()
+    return bool(_HEADING_LIKE.match(before)) or (len(before) < 0.6 * width and _opens_block(lines, k - 1))
 
 
 def normalize(raw: str) -> Normalized:
@@ -280,17 +292,19 @@ def normalize(raw: str) -> Normalized:
     out_index: list[int] = []
     out_ends: list[int] = []
     pending_blank = False
+    last = ""   # the last line written
     pos = 0
     for number, line in enumerate(text_lines):
         line_start = pos
         pos += len(line) + 1
         stripped = line.strip()
         if number in gaps or not stripped or is_furniture(stripped) or _BULLET_LINE.fullmatch(stripped):
-            if number in gaps or not stripped:   # else furniture, or a bullet with no text
+            if not stripped and number not in gaps:   # else page furniture, furniture or a bullet with no text
                 pending_blank = bool(out)
             continue
         if out:
-            pending_blank = pending_blank or number in after_gap
+            # a page break ends a paragraph, not a table row or a sentence that runs on to the next page
+            pending_blank = pending_blank or (number in after_gap and SENTENCE_END.search(last) is not None)
             sep = " " if number in soft else "\n\n" if pending_blank else "\n"
             if soft.get(number) == "hyphen" and out[-1] == "-":
                 del out[-1], out_index[-1], out_ends[-1]   # the hyphen of the broken word
@@ -299,6 +313,7 @@ def normalize(raw: str) -> Normalized:
             out_index.extend([index[line_start - 1]] * len(sep))
             out_ends.extend([ends[line_start - 1]] * len(sep))
         pending_blank = False
+        last = stripped
         lead = len(line) - len(line.lstrip())
         body_start = line_start + lead
         body = line.strip()
