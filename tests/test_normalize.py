@@ -170,6 +170,28 @@ def test_hard_wrapped_text_goes_on_with_names_and_numbers(joined, kept):
     assert kept is None or kept in text
 
 
+@pytest.mark.parametrize("raw, joined", [
+    # a line that ends with a word no clause ends with goes on, in any text, even into a single word or a name
+    ("Navn\nLeverandør\nFormål\nmuxData\nWistia\nHusker hvor du var i en video, slik at avspillingen kan fortsette "
+     "etter et\nbrudd\n1 år", "fortsette etter et brudd\n1 år"),
+    ("Personvern\nKontakt\nNettsiden\nLeverandører\nVi deler opplysningene med regnskapsføreren vår og med "
+     "leverandøren av nettsiden, som\nDomeneshop AS drifter.", "nettsiden, som Domeneshop AS drifter."),
+    # ... but a preposition or a possessive may end a clause, and a list item or a numbered heading starts anew
+    ("Personvern\nKontakt\nNettsiden\nLeverandører\nDu kan lese mer om hvilke opplysninger vi lagrer om deg på "
+     "nettsiden vår\nKontakt oss på e-post.", "nettsiden vår\nKontakt oss"),
+    ("Personvern\nKontakt\nNettsiden\nLeverandører\nVi sender opplysningene til regnskapsføreren vår, og til "
+     "leverandøren av lønnssystemet og\n- Tripletex", "lønnssystemet og\n- Tripletex"),
+])
+def test_a_line_that_ends_with_a_conjunction_or_an_article_goes_on(raw, joined):
+    assert joined in normalize(raw).text
+
+
+def test_a_list_item_of_a_hard_wrapped_text_goes_on_with_its_last_word():
+    raw = HARD_WRAPPED + ("\n- _hjSession_<id> – Hotjar – holder sammen data fra ett og samme besøk på nettsiden – 30\n"
+                          "minutter\n- _ga – Google – skiller brukere fra hverandre – 2 år")
+    assert "besøk på nettsiden – 30 minutter\n- _ga" in normalize(raw).text
+
+
 def test_lines_of_a_text_that_is_not_hard_wrapped_stay_apart():
     raw = HARD_WRAPPED.replace("\nsom samles inn", " som samles inn").replace("\nmed oss, og", " med oss, og")
     assert "personopplysninger hvor\nDiri bestemmer" in normalize(raw).text

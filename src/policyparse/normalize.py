@@ -181,9 +181,14 @@ _ELIDED = regex.compile(r"(?:og|eller|and|or)\b")
 HARD_WRAPPED_SHARE = 0.1
 _MID_SENTENCE_END = regex.compile(r"(?:[\p{L}\d,]|\bnr\.)$")     # `... hvor`, `... via Link`, `... 5600`
 _HEADING_LIKE = regex.compile(r"\d+(?:\.\d+)*\.?\s+\p{Lu}|[^\p{Ll}]+$|.*[?:]$")  # `3.1 Oversikt`, `KVEN ER ANSVARLEG`
-_ENTRY = regex.compile(r"\s[–—-]\s|:\s|\s·\s")   # a list entry or a label line: `Tietoevry Norway AS – drift – Norge`
+# a line that ends with a word no clause ends with goes on, whatever the next line begins with
+_DANGLING = regex.compile(r"(?<!\S)(?:og|eller|samt|men|at|å|som|et|en|ei|eit|ein|dersom|hvis|viss)$", regex.I)  # not
+# a preposition, which Norwegian leaves at the end of a clause (`som du er medlem i`), nor a possessive (`nettsiden vår`)
+_NOT_GOING_ON = regex.compile(r"[-–—*•]\s|\d+(?:\.\d+)*[.)]\s|\d+(?:\.\d+)*\s+\p{Lu}|\p{L}[.)]\s")  # items, headings
 # more than one word, not a list item or a numbered heading: `Diri bestemmer`, `«hk_kontrast» og`, `3 er at`
-_ANY_GOES_ON = regex.compile(r"(?![-–—*•]\s|\d+(?:\.\d+)*[.)]\s|\d+(?:\.\d+)*\s+\p{Lu}|\p{L}[.)]\s)\S+\s+\S")
+_ANY_GOES_ON = regex.compile(rf"(?!{_NOT_GOING_ON.pattern})\S+\s+\S")
+_LAST_WORD = regex.compile(r"\p{Ll}[\p{L}-]*[).,;:!?]*")   # `... – 30` / `minutter`, `(2` / `år)`
+_ENTRY = regex.compile(r"\s[–—-]\s|:\s|\s·\s")   # a list entry or a label line: `Tietoevry Norway AS – drift – Norge`
 # a number broken at a space between its groups of three (`org.nr. 974` / `379 511`)
 _GROUP_END = regex.compile(r"(?<![\d.,])\d{3}$")
 _GROUP_GOES_ON = regex.compile(r"\d{3}(?:\s\d{3})*(?!\d)(?![.)]?\s+\p{Lu}\p{Ll})")
@@ -236,23 +241,30 @@ def _soft_breaks(lines: list[str], skip: set[int]) -> dict[int, str]:
         end = _WRAP_END.search(above)
         # a name the line above began goes on only inside a paragraph already seen to be wrapped, not in a
         # table of single-spaced rows (`... oppdragsarkiv Norge` / `Budportalen elektronisk budgivning Norge`)
+        dangling = _DANGLING.search(above) is not None
         starts = (_WRAP_START.match(line) or (k - 1 in soft and _NAME_END.search(above) and _NAME_GOES_ON.match(line))
-                  or (_GROUP_END.search(above) and _GROUP_GOES_ON.match(line)))
+                  or (_GROUP_END.search(above) and _GROUP_GOES_ON.match(line))
+                  or (dangling and not _NOT_GOING_ON.match(line)))
         if len(above) < 0.6 * width or end is None or not starts:
             continue
-        if (" " not in line and not line.endswith((".", "!", "?", ":", ";"))) or is_furniture(above):
+        if (" " not in line and not line.endswith((".", "!", "?", ":", ";")) and not dangling) or is_furniture(above):
             continue
         soft[k] = "hyphen" if end.group("hyphen") and not _ELIDED.match(line) else "space"
     if len(soft) >= HARD_WRAPPED_SHARE * len(lengths):
         # a hard-wrapped text: a full line that stops after a word or a number goes on, also with a name or a
-        # number (`... hvor` / `Diri bestemmer ...`, `... via Link` / `Mobility.`); not into a list item or a single
-        # word, nor between entries or label
+        # number (`... hvor` / `Diri bestemmer ...`, `... via Link` / `Mobility.`), or with its last word in lower
+        # case (`... – 30` / `minutter`); not into a list item, nor between entries or label
         # lines (`Tietoevry Norway AS – drift – Norge` / `Nets Branch Norway – kort – Norge`)
         for k in range(1, len(lines)):
             above, line = lines[k - 1].strip(), lines[k].strip()
-            if (k not in soft and above and not tabular[k] and not tabular[k - 1] and len(above) >= 0.8 * width
-                    and _MID_SENTENCE_END.search(above) and _ANY_GOES_ON.match(line) and not is_furniture(above)
-                    and not _ENTRY.search(line) and not _ENTRY.search(above) and _running(lines, k - 1, soft, width)):
+            if k in soft or not above or tabular[k] or tabular[k - 1] or len(above) < 0.8 * width \
+                    or not _MID_SENTENCE_END.search(above) or is_furniture(above):
+                continue
+            item = _BULLET_LINE.match(above) or _DASH_ITEM.match(above)
+            if _LAST_WORD.fullmatch(line) and (item or _running(lines, k - 1, soft, width)):
+                soft[k] = "space"   # a list item's last word is no cell of a table
+            elif (_ANY_GOES_ON.match(line) and not _ENTRY.search(line) and not _ENTRY.search(above)
+                  and _running(lines, k - 1, soft, width)):
                 soft[k] = "space"
     return soft
 
