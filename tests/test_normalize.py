@@ -186,10 +186,18 @@ def test_a_line_that_ends_with_a_conjunction_or_an_article_goes_on(raw, joined):
     assert joined in normalize(raw).text
 
 
-def test_a_list_item_of_a_hard_wrapped_text_goes_on_with_its_last_word():
-    raw = HARD_WRAPPED + ("\n- _hjSession_<id> – Hotjar – holder sammen data fra ett og samme besøk på nettsiden – 30\n"
-                          "minutter\n- _ga – Google – skiller brukere fra hverandre – 2 år")
-    assert "besøk på nettsiden – 30 minutter\n- _ga" in normalize(raw).text
+@pytest.mark.parametrize("tail, joined", [
+    ("- _hjSession_<id> – Hotjar – holder sammen data fra ett og samme besøk på nettsiden – 30\nminutter\n"
+     "- _ga – Google – skiller brukere fra hverandre – 2 år", "besøk på nettsiden – 30 minutter\n- _ga"),
+    ("Amazon Web Services (AWS) – drift av Tidsfang, med databaser i AWS-regionen i\nStockholm\n"
+     "Fiken – fakturering og regnskap", "i AWS-regionen i Stockholm\nFiken"),
+    ("Tietoevry Norway AS – kjernebanksystem og drift av nettbank og mobilbank –\nNorge\n"
+     "Signicat AS – elektronisk signering av avtaler – Norge", "mobilbank – Norge\nSignicat"),
+    ("Er du ikke fornøyd med hvordan vi behandler opplysningene dine, kan du klage til\nDatatilsynet.",
+     "klage til Datatilsynet."),
+])
+def test_a_list_item_or_a_sentence_of_a_hard_wrapped_text_goes_on_with_its_last_word(tail, joined):
+    assert joined in normalize(HARD_WRAPPED + "\n" + tail).text
 
 
 def test_lines_of_a_text_that_is_not_hard_wrapped_stay_apart():

@@ -16,7 +16,7 @@ import regex
 
 from .rules import load_patterns, load_rules
 
-NORMALIZER_VERSION = "10"
+NORMALIZER_VERSION = "11"
 
 PAGE_BREAK = "\f"  # between the pages of a PDF (`ingest.pdf_to_text`, as `pdftotext` writes it)
 PAGE_NUMBER_GAP = 8     # non-blank lines at least between two bare numbers counting pages (not table cells)
@@ -179,7 +179,7 @@ _ELIDED = regex.compile(r"(?:og|eller|and|or)\b")
 # a text hard-wrapped by a PDF text layer or a mail program: this share of its lines at least go on from the
 # line above in lower case (a text from a web page or a word processor has next to none; wrapped, 0.1 to 0.8)
 HARD_WRAPPED_SHARE = 0.1
-_MID_SENTENCE_END = regex.compile(r"(?:[\p{L}\d,]|\bnr\.)$")     # `... hvor`, `... via Link`, `... 5600`
+_MID_SENTENCE_END = regex.compile(r"(?:[\p{L}\d,]|\s[–—]|\bnr\.)$")  # `... hvor`, `... via Link`, `... 5600`, `... –`
 _HEADING_LIKE = regex.compile(r"\d+(?:\.\d+)*\.?\s+\p{Lu}|[^\p{Ll}]+$|.*[?:]$")  # `3.1 Oversikt`, `KVEN ER ANSVARLEG`
 # a line that ends with a word no clause ends with goes on, whatever the next line begins with
 _DANGLING = regex.compile(r"(?<!\S)(?:og|eller|samt|men|at|å|som|et|en|ei|eit|ein|dersom|hvis|viss)$", regex.I)  # not
@@ -187,7 +187,9 @@ _DANGLING = regex.compile(r"(?<!\S)(?:og|eller|samt|men|at|å|som|et|en|ei|eit|e
 _NOT_GOING_ON = regex.compile(r"[-–—*•]\s|\d+(?:\.\d+)*[.)]\s|\d+(?:\.\d+)*\s+\p{Lu}|\p{L}[.)]\s")  # items, headings
 # more than one word, not a list item or a numbered heading: `Diri bestemmer`, `«hk_kontrast» og`, `3 er at`
 _ANY_GOES_ON = regex.compile(rf"(?!{_NOT_GOING_ON.pattern})\S+\s+\S")
-_LAST_WORD = regex.compile(r"\p{Ll}[\p{L}-]*[).,;:!?]*")   # `... – 30` / `minutter`, `(2` / `år)`
+# `... – 30` / `minutter`, `(2` / `år)`, `klage til` / `Datatilsynet.`
+_LAST_WORD = regex.compile(r"\p{Ll}[\p{L}-]*[).,;:!?]*|\p{Lu}[\p{L}\d-]*\)?[.!?]")
+_NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\d-]*")
 _ENTRY = regex.compile(r"\s[–—-]\s|:\s|\s·\s")   # a list entry or a label line: `Tietoevry Norway AS – drift – Norge`
 # a number broken at a space between its groups of three (`org.nr. 974` / `379 511`)
 _GROUP_END = regex.compile(r"(?<![\d.,])\d{3}$")
@@ -260,9 +262,10 @@ def _soft_breaks(lines: list[str], skip: set[int]) -> dict[int, str]:
             if k in soft or not above or tabular[k] or tabular[k - 1] or len(above) < 0.8 * width \
                     or not _MID_SENTENCE_END.search(above) or is_furniture(above):
                 continue
-            item = _BULLET_LINE.match(above) or _DASH_ITEM.match(above)
-            if _LAST_WORD.fullmatch(line) and (item or _running(lines, k - 1, soft, width)):
-                soft[k] = "space"   # a list item's last word is no cell of a table
+            item = _BULLET_LINE.match(above) or _DASH_ITEM.match(above) or _ENTRY.search(above)
+            if (_LAST_WORD.fullmatch(line) or (item and _NAME_WORD.fullmatch(line))) \
+                    and (item or _running(lines, k - 1, soft, width)):
+                soft[k] = "space"   # the last word of a list item or an entry (`... i` / `Stockholm`), no table cell
             elif (_ANY_GOES_ON.match(line) and not _ENTRY.search(line) and not _ENTRY.search(above)
                   and _running(lines, k - 1, soft, width)):
                 soft[k] = "space"
