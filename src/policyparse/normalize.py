@@ -106,7 +106,8 @@ def _page_furniture(lines: list[str], breaks: set[int]) -> set[int]:
 def _page_gaps(lines: list[str], breaks: set[int]) -> tuple[set[int], set[int]]:
     """(lines dropped, lines after a page gap): page furniture and the blank lines around it, and the blank
     lines at a page break, go; the text on either side of such a gap is joined as a wrapped line when it
-    runs on (`... blir du spurt om samtalen kan` / `Side 2 av 5` / `tas opp.`), else a paragraph ends there."""
+    runs on (`... blir du spurt om samtalen kan` / `Side 2 av 5` / `tas opp.`), and a paragraph ends there
+    when the line before it ends a sentence."""
     furniture = _page_furniture(lines, breaks)
     dropped, after = set(), set()
     k = 0
@@ -224,8 +225,9 @@ def _soft_breaks(lines: list[str], skip: set[int]) -> dict[int, str]:
     flattened table's cells) stay lines of their own. Index -> how to join: `space`, or
     `hyphen` for a word broken at a hyphen (`personopplys-` / `ninger`: the hyphen goes; `Trener-` / `og
     dommerkurs` keeps it, with a space). A number broken between its groups of three (`org.nr. 974` / `379 511`)
-    is joined too, and in a hard-wrapped text (`HARD_WRAPPED_SHARE`), a line that begins with a capital or a number
-    below a full line that stops after a word (`... hvor` / `Diri bestemmer ...`)."""
+    is joined too, and so is any line below one that ends with a word no clause ends with (`etter et` /
+    `brudd`). In a hard-wrapped text (`HARD_WRAPPED_SHARE`), a full line of running text that stops after a word
+    also goes on with a capital, a number or its last word (`... hvor` / `Diri bestemmer ...`)."""
     rows = _period_rows(lines)
     tabular = [k in skip or k in rows or _CELLS.search(line) is not None for k, line in enumerate(lines)]
     # the width of the running text: table rows, often longer, do not count
@@ -262,11 +264,12 @@ def _soft_breaks(lines: list[str], skip: set[int]) -> dict[int, str]:
             if k in soft or not above or tabular[k] or tabular[k - 1] or len(above) < 0.8 * width \
                     or not _MID_SENTENCE_END.search(above) or is_furniture(above):
                 continue
-            item = _BULLET_LINE.match(above) or _DASH_ITEM.match(above) or _ENTRY.search(above)
+            entry = _ENTRY.search(above) is not None
+            item = entry or _BULLET_LINE.match(above) or _DASH_ITEM.match(above)
             if (_LAST_WORD.fullmatch(line) or (item and _NAME_WORD.fullmatch(line))) \
                     and (item or _running(lines, k - 1, soft, width)):
                 soft[k] = "space"   # the last word of a list item or an entry (`... i` / `Stockholm`), no table cell
-            elif (_ANY_GOES_ON.match(line) and not _ENTRY.search(line) and not _ENTRY.search(above)
+            elif (_ANY_GOES_ON.match(line) and not entry and not _ENTRY.search(line)
                   and _running(lines, k - 1, soft, width)):
                 soft[k] = "space"
     return soft

@@ -608,11 +608,11 @@ def _from_colon_lists(doc, col: Collector) -> None:
         colon = s.find(":")
         if colon < 0 or not pats["cookie"].search(s[:colon]) or col.is_consumed(sent.start_char):
             continue
-        tail = s[colon + 1:].rstrip(" .\n")  # a sentence that ends its line keeps the line break
+        tail = s[colon + 1:].strip().rstrip(" .")  # a sentence that ends its line keeps the line break
         # `Analysecookies (Hotjar): samtykke (GDPR art. 6 nr. 1 bokstav a)` gives a legal basis, not a cookie
-        if not tail.strip() or "\n" in tail or purpose_scope()["bare_basis"].match(tail.strip()):
+        if not tail or "\n" in tail or purpose_scope()["bare_basis"].match(tail):
             continue
-        items = [i for i in TOP_LIST_SPLIT.split(tail.strip()) if i.strip()]
+        items = [i for i in TOP_LIST_SPLIT.split(tail) if i.strip()]
         parsed = [COLON_ITEM.match(i) for i in items]
         if not parsed or not all(parsed):
             continue
