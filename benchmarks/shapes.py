@@ -12,6 +12,8 @@ import html
 import textwrap
 from multiprocessing import Pool
 
+import regex
+
 from policyparse.corpus import find_raw, load_gold, load_split
 from policyparse.evaluate import SET_FIELDS, norm_heading, score
 from policyparse.htmlpage import html_to_text
@@ -52,7 +54,7 @@ def pdf_text(text: str, title: str) -> str:
 
 
 def web_page(text: str, headings: set[str]) -> str:
-    """A page of the text: gold headings as <h2>, list items as <ul>, `|` rows as a <table>, other blocks as
+    """A page of the text: gold headings as <h2>, list items as <ul>, `|` or tab rows as a <table>, other blocks as
     <p> with <br> between their lines; with a menu, a cookie banner and a footer around <main>."""
     parts: list[str] = []
     items: list[str] = []
@@ -77,14 +79,15 @@ def web_page(text: str, headings: set[str]) -> str:
     for line in text.split("\n"):
         stripped = line.strip()
         kind = ("blank" if not stripped else "heading" if norm_heading(stripped) in headings
-                else "row" if " | " in stripped else "item" if stripped.startswith(("- ", "• ", "* ")) else "text")
+                else "row" if " | " in stripped or "\t" in stripped
+                else "item" if stripped.startswith(("- ", "• ", "* ")) else "text")
         if kind != group or kind == "heading":
             flush()
         group = kind
         if kind == "heading":
             parts.append(f"<h2>{html.escape(stripped)}</h2>")
         elif kind == "row":
-            rows.append([c.strip() for c in stripped.split(" | ")])
+            rows.append([c.strip() for c in regex.split(r" \| |\t+", stripped)])
         elif kind == "item":
             items.append(stripped[2:])
         elif kind == "text":
