@@ -3,7 +3,7 @@ real inputs come (hard-wrapped at 78 columns like a PDF text layer or a mail; co
 line with no blank line; a PDF's text with a running header, page numbers and form feeds between pages, as
 `pdftotext` writes it; a web page with navigation, a cookie banner and a footer), parsed, and scored against
 the same gold. A field that scores lower on a shape than on the text itself is lost to the shape, not to the
-words. Test documents are left out. Usage: `python benchmarks/shapes.py [--workers N] [--limit N]`
+words. Test documents are left out. Usage: `python benchmarks/shapes.py [--workers N] [--limit N] [--show FIELD]`
 (`make shapes`). An accuracy check, not a speed one (about two minutes with two workers)."""
 from __future__ import annotations
 
@@ -99,7 +99,11 @@ def web_page(text: str, headings: set[str]) -> str:
             "</article></main><footer><p>Eksempel AS · Storgata 1 · 0150 Oslo</p></footer></body></html>")
 
 
+SHAPES = ("text", "wrapped", "no_blank_lines", "pdf_text", "web_page")
+
+
 def shaped(text: str, gold: dict) -> dict[str, tuple[str, str]]:
+    """{shape: (kind, content)} of one policy, in the order of `SHAPES`."""
     title = (gold.get("headings") or ["Personvern"])[0]
     return {"text": ("txt", text), "wrapped": ("txt", wrapped(text)), "no_blank_lines": ("txt", no_blank_lines(text)),
             "pdf_text": ("txt", pdf_text(text, title)),
@@ -122,32 +126,26 @@ def main() -> None:
     ap.add_argument("--show", metavar="FIELD", help="Also list, per shape, what the shape changed in this field.")
     args = ap.parse_args()
     gold, sides = load_gold(), load_split()
-    jobs, shapes = [], []
-    for pid in sorted(gold):
-        path = find_raw(pid)
-        if sides.get(pid) not in ("dev", "synthetic") or path is None or path.suffix != ".txt":
-            continue
-        if args.limit and len({j[0] for j in jobs}) >= args.limit:
-            break
-        for shape, (kind, content) in shaped(path.read_text(encoding="utf-8-sig"), gold[pid]).items():
-            jobs.append((pid, shape, kind, content))
-            shapes.append(shape) if shape not in shapes else None
-    records: dict[str, dict[str, dict]] = {s: {} for s in shapes}
+    paths = {pid: find_raw(pid) for pid in sorted(gold) if sides.get(pid) in ("dev", "synthetic")}
+    pids = [pid for pid, path in paths.items() if path is not None and path.suffix == ".txt"]
+    jobs = [(pid, shape, kind, content) for pid in pids[:args.limit or None]
+            for shape, (kind, content) in shaped(paths[pid].read_text(encoding="utf-8-sig"), gold[pid]).items()]
+    records: dict[str, dict[str, dict]] = {s: {} for s in SHAPES}
     with Pool(args.workers) as pool:
         for shape, pid, record in pool.imap_unordered(_parse, jobs, chunksize=4):
             records[shape][pid] = record
     docs = {pid: gold[pid] for pid in records["text"]}
-    scored = {s: score(docs, records[s]) for s in shapes}
-    results = {s: scored[s]["fields"] for s in shapes}
+    scored = {s: score(docs, records[s]) for s in SHAPES}
+    results = {s: scored[s]["fields"] for s in SHAPES}
     print(f"{len(docs)} documents (dev and synthetic text files); F1 per field, and the change against `text`")
-    print("field".ljust(22) + "".join(s.rjust(16) for s in shapes))
+    print("field".ljust(22) + "".join(s.rjust(16) for s in SHAPES))
     for field in SET_FIELDS:
         base = results["text"][field]["f1"]
         cells = [f"{results[s][field]['f1']:.3f}" + ("" if s == "text" else f" {results[s][field]['f1'] - base:+.3f}")
-                 for s in shapes]
+                 for s in SHAPES]
         print(field.ljust(22) + "".join(c.rjust(16) for c in cells))
     if args.show:
-        for shape in shapes[1:]:
+        for shape in SHAPES[1:]:
             for pid in docs:
                 was = scored["text"]["per_document"][pid]["fields"].get(args.show)
                 now = scored[shape]["per_document"][pid]["fields"].get(args.show)

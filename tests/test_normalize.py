@@ -340,7 +340,8 @@ def test_a_word_broken_at_a_page_break_is_joined():
     # not page furniture: numbers of a flattened table, a page named in a sentence, a repeated line not at a page
     ("Navn\nAntall\n_ga\n1\n_gid\n2\n_fbp\n3", "Navn\nAntall\n_ga\n1\n_gid\n2\n_fbp\n3"),
     ("Les mer på side 2\nSlutt", "Les mer på side 2\nSlutt"),
-    ("Kontakt oss\nVi svarer raskt.\nKontakt oss\nVi svarer.", "Kontakt oss\nVi svarer raskt.\nKontakt oss\nVi svarer."),
+    ("Kontakt oss\nVi svarer raskt.\nKontakt oss\nVi svarer.",
+     "Kontakt oss\nVi svarer raskt.\nKontakt oss\nVi svarer."),
     ("Lagringstid\n3\nmåneder", "Lagringstid\n3\nmåneder"),
 ])
 def test_page_furniture(raw, expected):

@@ -180,18 +180,19 @@ _ELIDED = regex.compile(r"(?:og|eller|and|or)\b")
 # a text hard-wrapped by a PDF text layer or a mail program: this share of its lines at least go on from the
 # line above in lower case (a text from a web page or a word processor has next to none; wrapped, 0.1 to 0.8)
 HARD_WRAPPED_SHARE = 0.1
-_MID_SENTENCE_END = regex.compile(r"(?:[\p{L}\d,]|\s[–—]|\bnr\.)$")  # `... hvor`, `... via Link`, `... 5600`, `... –`
+# a line that stops mid-sentence: `... hvor`, `... via Link`, `... 5600`, `... –`
+_MID_SENTENCE_END = regex.compile(r"(?:[\p{L}\d,]|\s[–—]|\bnr\.)$")
 _HEADING_LIKE = regex.compile(r"\d+(?:\.\d+)*\.?\s+\p{Lu}|[^\p{Ll}]+$|.*[?:]$")  # `3.1 Oversikt`, `KVEN ER ANSVARLEG`
-# a line that ends with a word no clause ends with goes on, whatever the next line begins with
-_DANGLING = regex.compile(r"(?<!\S)(?:og|eller|samt|men|at|å|som|et|en|ei|eit|ein|dersom|hvis|viss)$", regex.I)  # not
-# a preposition, which Norwegian leaves at the end of a clause (`som du er medlem i`), nor a possessive (`nettsiden vår`)
-_NOT_GOING_ON = regex.compile(r"[-–—*•]\s|\d+(?:\.\d+)*[.)]\s|\d+(?:\.\d+)*\s+\p{Lu}|\p{L}[.)]\s")  # items, headings
+# a line that ends with a word no clause ends with goes on, whatever the next line begins with; not a preposition,
+# which Norwegian leaves at the end of a clause (`som du er medlem i`), nor a possessive (`nettsiden vår`)
+_DANGLING = regex.compile(r"(?<!\S)(?:og|eller|samt|men|at|å|som|et|en|ei|eit|ein|dersom|hvis|viss)$", regex.I)
+_NOT_GOING_ON = regex.compile(r"[-–—*•]\s|\d+(?:\.\d+)*[.)]\s|\d+(?:\.\d+)*\s+\p{Lu}|\p{L}[.)]\s")  # an item, a heading
 # more than one word, not a list item or a numbered heading: `Diri bestemmer`, `«hk_kontrast» og`, `3 er at`
 _ANY_GOES_ON = regex.compile(rf"(?!{_NOT_GOING_ON.pattern})\S+\s+\S")
 # `... – 30` / `minutter`, `(2` / `år)`, `klage til` / `Datatilsynet.`
 _LAST_WORD = regex.compile(r"\p{Ll}[\p{L}-]*[).,;:!?]*|\p{Lu}[\p{L}\d-]*\)?[.!?]")
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\d-]*")
-_ENTRY = regex.compile(r"\s[–—-]\s|:\s|\s·\s")   # a list entry or a label line: `Tietoevry Norway AS – drift – Norge`
+_ENTRY = regex.compile(r"\s[–—-]\s|:\s|\s·\s")   # an entry or a label line: `Tietoevry Norway AS – drift – Norge`
 # a number broken at a space between its groups of three (`org.nr. 974` / `379 511`)
 _GROUP_END = regex.compile(r"(?<![\d.,])\d{3}$")
 _GROUP_GOES_ON = regex.compile(r"\d{3}(?:\s\d{3})*(?!\d)(?![.)]?\s+\p{Lu}\p{Ll})")
