@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policyparse.normalize import _DELETE, _REPLACE, is_furniture, normalize
+from policyparse.normalize import _DELETE, _REPLACE, _page_patterns, is_furniture, normalize
 
 CASES = [
     # NFC: decomposed letters are composed (macOS copy-paste), singletons are replaced
@@ -346,6 +346,17 @@ def test_a_word_broken_at_a_page_break_is_joined():
 ])
 def test_page_furniture(raw, expected):
     assert normalize(raw).text == expected
+
+
+@pytest.mark.parametrize("line, marker", [
+    ("Side 2 av 5", True), ("side 12", True), ("Page 3 of 7", True), ("4/9", True), ("- 3 -", True),
+    ("Firma AS · org.nr. 994 072 137 · Side 1 av 3", True), ("eksempel.no          Side 1 av 5", True),
+    ("Les mer på side 2", False), ("Se side 4 av vilkårene", False), ("3", False), ("Kapittel 3", False),
+])
+def test_page_markers(line, marker):
+    pats = _page_patterns()
+    assert (pats["page_marker"].search(line) is not None) is marker
+    assert set(pats) == {"page_marker", "page_number"} and "n" in pats["page_number"].groupindex
 
 
 def test_bare_numbers_counting_pages_far_apart_go():

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import regex
 
-from .rules import load_patterns, load_rules
+from .rules import RulesError, load_patterns, load_rules
 
 NORMALIZER_VERSION = "11"
 
@@ -68,7 +68,10 @@ def is_furniture(line: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _page_patterns() -> dict[str, regex.Pattern]:
-    return load_patterns("pages.json", {"page_marker", "page_number"})
+    patterns = load_patterns("pages.json", {"page_marker", "page_number"})
+    if "n" not in patterns["page_number"].groupindex:
+        raise RulesError("pages.json: page_number needs a group 'n' (the number)")
+    return patterns
 
 
 def _page_furniture(lines: list[str], breaks: set[int]) -> set[int]:
