@@ -22,6 +22,7 @@ from .tables import (ERROR_COLUMNS, FINDING_COLUMNS, POLICY_COLUMNS, SECTION_COL
 TABLES = {"policies": POLICY_COLUMNS, "findings": FINDING_COLUMNS, "sections": SECTION_COLUMNS,
           "errors": ERROR_COLUMNS}
 FORMATS = ("csv", "jsonl", "xlsx", "parquet")
+RUN_FILE = "run.json"   # written last: a folder without it holds a run that did not finish
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -62,6 +63,19 @@ def neutralise(value):
     return value
 
 
+def open_outputs(outdir: Path) -> tuple[dict, dict]:
+    """Temporary files for the four CSV tables (headers written) and records.jsonl in `outdir`: ({name: (file,
+    temporary path)}, {table: csv.DictWriter}), to be renamed into place by `publish_all`."""
+    files, writers = {}, {}
+    for table, columns in TABLES.items():
+        f, tmp = temp_in(outdir, f"{table}.csv")
+        files[f"{table}.csv"] = (f, tmp)
+        writers[table] = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
+        writers[table].writeheader()
+    files["records.jsonl"] = temp_in(outdir, "records.jsonl")
+    return files, writers
+
+
 class BatchWriter:
     """Streams records.jsonl and the four CSV tables; `close()` renames them into place."""
 
@@ -71,15 +85,9 @@ class BatchWriter:
             raise ValueError(f"unknown format(s): {', '.join(sorted(unknown))}; choose from {', '.join(FORMATS)}")
         self.outdir = Path(outdir)
         self.outdir.mkdir(parents=True, exist_ok=True)
-        (self.outdir / "run.json").unlink(missing_ok=True)    # an earlier run's: this one has not finished
+        (self.outdir / RUN_FILE).unlink(missing_ok=True)    # an earlier run's: this one has not finished
         self.formats = formats
-        self._files, self._writers = {}, {}
-        for table, columns in TABLES.items():
-            f, tmp = temp_in(self.outdir, f"{table}.csv")
-            self._files[f"{table}.csv"] = (f, tmp)
-            self._writers[table] = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
-            self._writers[table].writeheader()
-        self._files["records.jsonl"] = temp_in(self.outdir, "records.jsonl")
+        self._files, self._writers = open_outputs(self.outdir)
         self.counts = {"records": 0, "errors": 0, "findings": 0}
 
     def add(self, result) -> None:
@@ -130,7 +138,7 @@ def write_extras(outdir: Path, formats: tuple[str, ...]) -> list[Path]:
 
 def write_run(outdir: Path, info: dict) -> Path:
     """`run.json`: what made the outputs in `outdir` (version, settings, inputs, shard, counts)."""
-    path = outdir / "run.json"
+    path = outdir / RUN_FILE
     write_text_atomic(path, json.dumps(info, indent=1, ensure_ascii=False) + "\n")
     return path
 

@@ -134,6 +134,12 @@ def read_manifest(path: Path) -> Iterator[Source | DiscoveryError]:
             yield _source_for(doc, pid, row.get("url") or None)
 
 
+def _named_file(path: Path) -> Iterable[Source | DiscoveryError]:
+    """A file the user named (or a glob matched): a manifest's rows, or the file read as a document whatever
+    its suffix (a word-processor document gives its error)."""
+    return read_manifest(path) if _is_manifest(path) else [_document(path) or _source_for(path)]
+
+
 def discover(inputs: Iterable[str], skipped: Counter | None = None) -> Iterator[Source | DiscoveryError]:
     """Expand files, folders, globs, manifests and "-" (standard input) into sources, in a stable order.
     Files in folders that are no documents (images, scripts, data) are left out and counted by suffix in
@@ -152,13 +158,13 @@ def discover(inputs: Iterable[str], skipped: Counter | None = None) -> Iterator[
                 elif skipped is not None:
                     skipped[doc.suffix.lower()] += 1
         elif path.is_file():
-            yield from read_manifest(path) if _is_manifest(path) else [_document(path) or _source_for(path)]
+            yield from _named_file(path)
         elif any(ch in item for ch in "*?["):
             matches = sorted(Path(p) for p in glob.glob(item, recursive=True) if Path(p).is_file())
             if not matches:
                 yield DiscoveryError(item, "pattern matches no file")
             for doc in matches:
-                yield from read_manifest(doc) if _is_manifest(doc) else [_document(doc) or _source_for(doc)]
+                yield from _named_file(doc)
         else:
             yield DiscoveryError(item, "no such file or folder")
 

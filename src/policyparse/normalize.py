@@ -98,8 +98,9 @@ def _page_furniture(lines: list[str], breaks: set[int]) -> set[int]:
         near = {j for i in furniture for j in (i - 1, i + 1)} | edges
         near = {j for j in near if 0 <= j < len(body) and j not in furniture
                 and len(lines[body[j]].strip()) <= RUNNING_LINE_MAX and not SENTENCE_END.search(lines[body[j]])}
-        seen = Counter(" ".join(lines[body[j]].split()) for j in near)
-        new = {j for j in near if seen[" ".join(lines[body[j]].split())] >= 2}
+        keys = {j: " ".join(lines[body[j]].split()) for j in near}
+        seen = Counter(keys.values())
+        new = {j for j in near if seen[keys[j]] >= 2}
         if not new:
             break
         furniture |= new

@@ -18,9 +18,7 @@ from pathlib import Path
 
 import regex
 
-from .export import TABLES, publish_all, temp_in, write_extras, write_run
-
-RUN_FILE = "run.json"
+from .export import RUN_FILE, TABLES, open_outputs, publish_all, write_extras, write_run
 SETTINGS = ("pipeline", "cookie_db")   # what must agree between parts for their records to compare
 
 
@@ -105,32 +103,26 @@ def merge(folders: list[Path], outdir: Path, formats: tuple[str, ...] = ()) -> t
     if any(outdir.resolve() == f.resolve() for f in runs):
         raise MergeError(f"{outdir} is one of the parts; merge into another folder")
     ids: Counter = Counter()
-    files = {}
+    files, writers = open_outputs(outdir)
     try:
         for table, columns in TABLES.items():
-            out, tmp = temp_in(outdir, f"{table}.csv")
-            files[f"{table}.csv"] = (out, tmp)
-            writer = csv.DictWriter(out, fieldnames=columns)
-            writer.writeheader()
             for folder in runs:
                 with open(folder / f"{table}.csv", encoding="utf-8-sig", newline="") as f:
                     reader = csv.DictReader(f)
                     if reader.fieldnames != columns:
                         raise MergeError(f"{folder / f'{table}.csv'} has other columns than this version writes")
-                    writer.writerows(reader)
-        out, tmp = temp_in(outdir, "records.jsonl")
-        files["records.jsonl"] = (out, tmp)
+                    writers[table].writerows(reader)
+        out = files["records.jsonl"][0]
         for folder in runs:
             with open(folder / "records.jsonl", encoding="utf-8") as f:
                 for line in f:
                     if line.strip():
                         ids[json.loads(line)["policy_id"]] += 1
                         out.write(line if line.endswith("\n") else line + "\n")
-    except OSError as exc:
+    except BaseException as exc:
         _discard(files)
-        raise MergeError(f"{exc.filename}: {exc.strerror}") from exc
-    except BaseException:
-        _discard(files)
+        if isinstance(exc, OSError):
+            raise MergeError(f"{exc.filename}: {exc.strerror}") from exc
         raise
     written = publish_all(outdir, files) + write_extras(outdir, formats)
     first = next(iter(runs.values()))

@@ -936,8 +936,6 @@ def _from_bare_lists(doc, col: Collector) -> None:
                 col.add(Hit(tok, start, start + len(tok), "cookie.bare_list", 0.75))
 
 
-
-
 @lru_cache(maxsize=1)
 def _apposition() -> regex.Pattern:
     cookie = lexicon()["cookie_word"]
