@@ -21,6 +21,10 @@ from policyparse.flat_tables import find_tables, header_rule
     ("Leverandør:", False, None),
     ("Leverandør:", True, ("provider", "provider")),
     ("Google", True, None),
+    ("Maximum Storage Duration", True, ("lifetime", "lifetime")),   # Cookiebot's English declaration
+    ("Storage period", False, ("lifetime", "lifetime")),
+    ("3. Formål og rettslig grunnlag", True, None),                # a numbered heading above the header cells
+    ("Formål og rettslig grunnlag", True, ("purpose", "purpose")),
 ])
 def test_header_rule(cell, header_row, expected):
     assert header_rule(cell, header_row) == expected
@@ -39,6 +43,14 @@ def test_link_column_dropped_when_the_cells_fit_only_without_it():
     assert table.rules == ["provider", "purpose", "location"]
     assert [[c.text for c in r.values] for r in table.rows] == [["Acmesky", "Drift", "EU"],
                                                                 ["Tripletex", "Fakturering", "Norge"]]
+
+
+def test_numbered_heading_above_the_header_cells_is_no_column():
+    table = only_table("3. Formål og rettslig grunnlag\nFormål\nRettslig grunnlag\nLevere tjenesten\nAvtale (art. 6 b)\n"
+                       "Fakturering\nRettslig forpliktelse (art. 6 c)")
+    assert table.roles == ["purpose", "basis"]
+    assert [[c.text for c in r.values] for r in table.rows] == [["Levere tjenesten", "Avtale (art. 6 b)"],
+                                                                ["Fakturering", "Rettslig forpliktelse (art. 6 c)"]]
 
 
 def test_link_column_kept_when_its_cells_are_there():

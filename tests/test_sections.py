@@ -242,6 +242,45 @@ CASES = [
                  "- rekneskapsbilag: 5 år\nRettane dine\nDu kan be om innsyn i det vi har registrert om deg og få "
                  "ein kopi.\nSist oppdatert i januar 2025.",
                  ["Personvernerklæring", "Lagringstid", "Rettane dine"], id="copied-page-heading-after-a-list"),
+    # copied without blank lines: stacked headings, a sentence closed by an address, a table's title
+    pytest.param("Personvernerklæring\nInnledning\nDenne erklæringen gjelder for Lysverk AS og forklarer hva vi gjør "
+                 "med opplysningene.\nHvorfor vi behandler opplysningene\nOm kunder og brukere\nVi behandler "
+                 "opplysninger om kundene våre for å levere tjenestene de har bestilt.\nHar du spørsmål om dette, sender "
+                 "du en e-post til personvern@lysverk.no\nSletting\nVi sletter opplysningene når kundeforholdet er avsluttet og "
+                 "fristene i loven er ute.",
+                 ["Personvernerklæring", "Innledning", "Hvorfor vi behandler opplysningene", "Om kunder og brukere",
+                  "Sletting"], id="no-blank-lines-stacked-headings-and-address-end"),
+    pytest.param("Personvern\nVi forteller her hva vi gjør med opplysningene dine når du bruker tjenesten.\n"
+                 "Databehandlere\n- Amazon AWS\n- Microsoft 365\nSlik bruker vi opplysningene\n- medlemsregistrering\n"
+                 "- påmelding til arrangementer\nHva vi bruker dataene til\n- utsending av nyhetsbrev\nRettighetene dine\nDu kan be om innsyn i hva vi har lagret om deg.",
+                 ["Personvern", "Databehandlere", "Slik bruker vi opplysningene", "Rettighetene dine"],
+                 id="no-blank-lines-heading-over-a-list"),  # not a line running on into the list (`... til` / `- ...`)
+    pytest.param("Informasjonskapsler\nVi bruker informasjonskapsler som beskrevet under, og du velger selv.\n"
+                 "Nødvendige (2)\nNavn\nLeverandør\nUtløp\nCookieConsent\nCookiebot\n1 år\nsession\nEksempel AS\nØkt\n"
+                 "Statistikk (1)\nNavn\nLeverandør\nUtløp\n_ga\nGoogle\n2 år\nRettighetene dine\n"
+                 "Du kan be om innsyn i hva vi har lagret om deg.",
+                 ["Informasjonskapsler", "Nødvendige (2)", "Statistikk (1)", "Rettighetene dine"],
+                 id="no-blank-lines-table-titles-between-rows"),
+    pytest.param("Informasjonskapsler\nVi bruker informasjonskapsler som beskrevet under, og du velger selv.\n"
+                 "Kilde\nFormål\nType\nGoogle Tag Manager\nMåler trafikk og bruk av siden, slik at vi vet hva som er "
+                 "nyttig.\nIkke nødvendig (statistikk)\nTradedoubler, Awin\nSettes først når du klikker deg videre til "
+                 "en forhandler via en lenke fra oss.\nIkke nødvendig (markedsføring)\nVi bruker ikke informasjonskapsler "
+                 "til noe annet enn dette, og vi selger ingen data.\nRettighetene dine\nDu kan be om innsyn i hva vi "
+                 "har lagret om deg.",
+                 ["Informasjonskapsler", "Rettighetene dine"], id="no-blank-lines-cells-of-a-flat-table-are-no-headings"),
+    pytest.param("Oversikt\nHer ser du hva vi gjør med opplysningene, og hvor lenge vi tar vare på dem.\nFormål\n"
+                 "Behandlingsgrunnlag\nLagringstid\nBarnehageopptak\nArt. 6 nr. 1 e\n2 år\nFakturering\nArt. 6 nr. 1 c\n"
+                 "5 år\nHvem får opplysningene\nKommunen har databehandleravtale med disse leverandørene:\n"
+                 "Visma Flyt – fagsystem for barnehageopptak\nUMS – utsending av SMS-varsler\nLeverandørene behandler "
+                 "opplysningene i Norge eller ellers innenfor EU/EØS.\nDine rettigheter\nDu kan be om innsyn i hva vi "
+                 "har lagret om deg.",
+                 ["Oversikt", "Hvem får opplysningene", "Dine rettigheter"], id="no-blank-lines-lead-in-ends-a-flat-table"),
+    pytest.param("Personvern\nPersonvern og informasjonskapsler\nHvilke informasjonskapsler vi bruker, hvorfor, og "
+                 "hvordan du styrer dem selv.\nHvem er ansvarlig\nEksempel AS er ansvarlig for opplysningene, og du når "
+                 "oss på e-post.\nSamtykket ditt gjelder for følgende domener: www.eksempel.no\nRettighetene dine\n"
+                 "Du kan be om innsyn i hva vi har lagret om deg.",
+                 ["Personvern og informasjonskapsler", "Hvem er ansvarlig", "Rettighetene dine"],
+                 id="no-blank-lines-eyebrow-over-title-and-domain-line"),
     # no text, or no heading at all
     pytest.param(BODY, [], id="body-only"),
     pytest.param("Personvern", [], id="heading-without-body"),

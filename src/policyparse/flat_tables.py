@@ -35,6 +35,7 @@ UNCOUNTED_ROLES = frozenset({"other"})
 # The header row of a supplier table needs no more than one of these and any other header cell
 # (`Selskap` / `Kategorier`).
 SUPPLIER_ROLES = frozenset({"supplier", "provider", "domain"})
+SECTION_NUMBER = regex.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+\p{Lu}")  # `3. Formål og rettslig grunnlag`: a heading
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ def header_rule(cell: str, header_row: bool = False) -> tuple[str, str] | None:
     cell = " ".join(cell.split()).strip()
     cell = cell[:-1].rstrip() if cell.endswith("?") else cell   # `Kor lenge vert han lagra?`
     cell = cell[:-1].rstrip() if header_row and cell.endswith(":") else cell   # `Leverandør:` in a header row
-    if not cell or len(cell) > 40:
+    if not cell or len(cell) > 40 or SECTION_NUMBER.match(cell):
         return None
     for rule_id, role, pattern in _header_rules(header_row):
         if pattern.fullmatch(cell):

@@ -30,6 +30,7 @@ KEY_VALUE = regex.compile(r"^[\p{L}][\p{L} ./-]{1,30}:\s+\S")
 METADATA = regex.compile(_LEXICON["metadata"], regex.I)
 FULL_STOP_END = regex.compile(r"\." + CLOSING)
 BREADCRUMB = regex.compile(_LEXICON["breadcrumb"], regex.I)
+ADDRESS_END = regex.compile(r"(?:\S@\S+\.\p{L}{2,}|https?://\S+|www\.\S+)$")  # a sentence closed by an address
 WORD_BREAK = regex.compile(r"\p{L}-$")   # `uautoriser-`: a word broken at the line end runs on
 CELL_DASH = regex.compile(r"\s[–—]\s")
 SENTENCE_START = regex.compile(r"^(Vi|Du|Dette|Det|Eg|Me|De|Dei)\s\S+\s\S+\s\S+\s")
@@ -39,6 +40,7 @@ LEGAL_NAME = regex.compile(r"\s(AS|ASA|AB|ENK|SA|Ltd\.?|Inc\.?|GmbH|LLC)$")
 TITLE_WORDS = regex.compile(_LEXICON["title_words"], regex.I)
 DOCUMENT_WORDS = regex.compile(_LEXICON["document_words"], regex.I)
 ABBREVIATED_END = regex.compile(r"\b(Inc|Ltd|Co|Corp|Bros|mfl|m\.m)\.$")
+SHORT_CELL_ROLES = frozenset({"name", "domain", "lifetime", "type", "provider", "location"})  # columns without sentences
 MAX_WORDS = 14
 MIN_LINES_UNBLOCKED = 8  # a text with no blank line and at least this many lines is cut into blocks
 MAX_WORDS_NUMBERED = 22
@@ -68,6 +70,7 @@ class _Line:
     block: int
     pos: int            # index of the line within its block
     block_len: int
+    cell: bool = False  # a cell of a flattened table in a text without blank lines (`_cut_unblocked`)
 
 
 def _lines(text: str) -> list[_Line]:
@@ -75,7 +78,8 @@ def _lines(text: str) -> list[_Line]:
     label directly above another line (`PERSONVERN` over the title) are left out of the structure (the
     normalizer has dropped the page furniture of a PDF)."""
     lines: list[_Line] = []
-    for b, parts in enumerate(text_blocks(text)):
+    blocks, cells = _blocks(text)
+    for b, parts in enumerate(blocks):
         kept = []
         for k, (part, pos) in enumerate(parts):
             repeat = kept and kept[-1][0] == part
@@ -83,16 +87,21 @@ def _lines(text: str) -> list[_Line]:
             if not (repeat or label):
                 kept.append((part, pos))
         for k, (part, start) in enumerate(kept):
-            lines.append(_Line(part, start, start + len(part), b, k, len(kept)))
+            lines.append(_Line(part, start, start + len(part), b, k, len(kept), start in cells))
     return lines
 
 
 def text_blocks(text: str) -> list[list[tuple[str, int]]]:
     """The non-blank lines of a text as (line, start), grouped in blocks between blank lines. A text of
-    many lines with no blank line at all (copied from a web page line by line) is cut after each line of
-    body text that ends a sentence, after a date or version line and after a list or table, and before a
-    question, so that a heading or a card and the text under it start a block, as they would after a
-    blank line."""
+    many lines with no blank line at all (copied from a web page line by line) is cut as `_cut_unblocked`
+    says, so that a heading or a card and the text under it start a block, as they would after a blank
+    line."""
+    return _blocks(text)[0]
+
+
+def _blocks(text: str) -> tuple[list[list[tuple[str, int]]], set[int]]:
+    """`text_blocks`, and the starts of the lines that are cells of a flattened table in a text without blank
+    lines (where no blank line ends the table, its cells must not be judged as headings)."""
     out: list[list[tuple[str, int]]] = [[]]
     pos = 0
     for raw in text.split("\n"):
@@ -104,15 +113,126 @@ def text_blocks(text: str) -> list[list[tuple[str, int]]]:
         pos += len(raw) + 1
     out = [block for block in out if block]
     if len(out) == 1 and len(out[0]) >= MIN_LINES_UNBLOCKED:
-        cut: list[list[tuple[str, int]]] = [[]]
-        for part, start in out[0]:
-            if _starts_block(cut[-1], part):
-                cut.append([])
-            cut[-1].append((part, start))
-            if (body_like(part) and SENTENCE_END.search(part)) or METADATA.match(part):
-                cut.append([])
-        out = [block for block in cut if block]
-    return out
+        return _cut_unblocked(out[0])
+    return out, set()
+
+
+def _cut_unblocked(lines: list[tuple[str, int]]) -> tuple[list[list[tuple[str, int]]], set[int]]:
+    """The lines of a text without blank lines, cut into blocks: after each line of body text that ends a
+    sentence (or, outside a flattened table, ends with an e-mail address or web address), after a date or
+    version line, after a list or table, before a question, before the title of a table (`Statistikk (4)`
+    above `Navn` / `Leverandør` ...), between stacked headings (`Hvorfor vi behandler opplysningene` / `Om
+    kunder` / text) and after a title under its eyebrow (`Personvern` / `Personvern og cookies` / text).
+    Also the starts of the cells of flattened tables."""
+    texts = [line for line, _ in lines]
+    inside, ends = _flat_table_lines(texts)
+    cut: list[list[tuple[str, int]]] = [[]]
+    for k, (part, start) in enumerate(lines):
+        below = texts[k + 1:k + 9]
+        if cut[-1] and (k in ends or _starts_block(cut[-1], part) or (k not in inside and _titles_table(part, below))):
+            cut.append([])
+        cut[-1].append((part, start))
+        if _closes_block(part, in_table=k in inside) or (k not in inside and _heads_block(cut[-1], below)):
+            cut.append([])
+    return [block for block in cut if block], {lines[k][1] for k in inside}
+
+
+def _flat_table_lines(texts: list[str]) -> tuple[set[int], set[int]]:
+    """The indices of the cells of flattened tables (header cells, one per line, then rows of as many
+    cells) after their first header cell, and of the first line after each table."""
+    inside: set[int] = set()
+    ends: set[int] = set()
+    k = 0
+    while k < len(texts):
+        roles = _header_cells(texts[k:k + 12])
+        if not _table_header(roles):
+            k += 1
+            continue
+        kept = [role for role in roles if role != "link"]  # a column of links is empty once copied as text
+        columns = len(kept)
+        end = k + len(roles)
+        while end < len(texts) and _table_row(texts[end:end + columns], texts[end + columns:end + 12], kept):
+            end += columns
+        end = min(end, len(texts))
+        inside.update(range(k + 1, end))
+        if end < len(texts):
+            ends.add(end)
+        k = end
+    return inside, ends
+
+
+def _table_row(cells: list[str], below: list[str], roles: list[str]) -> bool:
+    """Are these lines a row of a flattened table with these column roles: no list item or lead-in (`... disse
+    leverandørene:`) among them, no sentence in a column of names, providers, lifetimes or types, the first
+    cell neither a sentence, a numbered heading nor the title of another table, and no cell the first header
+    cell of another table?"""
+    rest = cells + below
+    sentences = [body_like(c) and bool(SENTENCE_END.search(c)) for c in cells]
+    lead_in = any(body_like(c) and c.rstrip().endswith(":") for c in cells)
+    return not sentences[0] and not lead_in and not _numbered(cells[0]) and not any(c.startswith("- ") for c in cells) \
+        and not any(said and role in SHORT_CELL_ROLES for said, role in zip(sentences, roles)) \
+        and not _titles_table(cells[0], rest[1:]) \
+        and not any(_table_header(_header_cells(rest[j:])) for j in range(len(cells)))
+
+
+def _closes_block(line: str, in_table: bool) -> bool:
+    """Does the line end a block: body text ending a sentence (outside a table also with an address), a date
+    line?"""
+    return (body_like(line) and bool(SENTENCE_END.search(line) or (not in_table and ADDRESS_END.search(line)))) \
+        or bool(METADATA.match(line))
+
+
+def _heads_block(block: list[tuple[str, int]], below: list[str]) -> bool:
+    """Does the block so far hold only a heading stacked over another one, or an eyebrow and the title?"""
+    if len(block) == 1:
+        return _stacked_heading(block[0][0], below)
+    return len(block) == 2 and _eyebrow(block[0][0], block[1][0]) and bool(below) and body_like(below[0])
+
+
+def _eyebrow(line: str, nxt: str) -> bool:
+    """Is the line a short label above the document's title (`Personvern` / `Personvern og cookies`)?"""
+    return len(line.split()) <= 2 and _heading_shaped(line) and _heading_shaped(nxt) and bool(TITLE_WORDS.search(nxt))
+
+
+def _heading_shaped(line: str) -> bool:
+    return (_shape_ok(line) or bool(_numbered(line))) and not body_like(line)
+
+
+def _header_cells(lines: list[str]) -> list[str]:
+    """The column roles of the header cells the lines start with, one cell per line."""
+    roles = []
+    for cell in lines:
+        role = _header_role(cell, header_row=True)
+        if role is None:
+            break
+        roles.append(role)
+    return roles
+
+
+def _stacked_heading(line: str, below: list[str]) -> bool:
+    """Is the line a heading above another heading (or a short label such as `Hovedformål:`) that titles
+    body text or a list, or above a list (`Databehandlere` / `- Amazon AWS`)? Not a table's header
+    cells, nor a table's title above them."""
+    if not below or not _heading_shaped(line):
+        return False
+    nxt = below[0]
+    if nxt.startswith("- "):
+        return line.split()[-1].lower() not in RUN_ON_ENDINGS  # not `Hva vi bruker dataene til` / `- ...`
+    if _eyebrow(line, nxt):
+        return False
+    if _table_header(_header_cells([line] + below)) or _table_header(_header_cells(below)):
+        return False
+    label = nxt.rstrip().endswith(":") and len(nxt.split()) <= 3 and nxt[:1].isupper()
+    if not (_heading_shaped(nxt) or label):
+        return False
+    after = below[1] if len(below) > 1 else ""
+    return body_like(after) or after.startswith("- ") or bool(_numbered(after))
+
+
+def _titles_table(line: str, below: list[str]) -> bool:
+    """Does the line title the flattened table whose header cells follow it?"""
+    return _heading_shaped(line) and _header_role(line, header_row=True) is None \
+        and _table_header(_header_cells(below))
 
 
 def _starts_block(block: list[tuple[str, int]], line: str) -> bool:
@@ -152,6 +272,8 @@ def _shape_ok(line: str) -> bool:
         return False
     if KEY_VALUE.match(line) or METADATA.match(line) or "@" in line or "http" in line.lower():
         return False
+    if ":" in line and ADDRESS_END.search(line):
+        return False  # `Samtykket ditt gjelder for følgende domener: www.eksempel.no`
     if BREADCRUMB.search(line):
         return False  # a navigation trail (`Heim › Om oss › Personvern`)
     if (SENTENCE_START.match(line) or SUBJECT_VERB.match(line)) and not line.endswith("?"):
@@ -163,6 +285,8 @@ def _shape_ok(line: str) -> bool:
 
 def _is_heading(lines: list[_Line], i: int, table_blocks: set[int]) -> bool:
     ln = lines[i]
+    if ln.cell:
+        return False
     text = ln.text
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     prev = lines[i - 1] if i > 0 else None
@@ -291,15 +415,8 @@ def _header_row(text: str) -> bool:
 def _header_cells_below(lines: list[_Line], i: int) -> bool:
     """Do the lines below line i in its block start with the header row of a flattened table: two or
     more header cells of different roles, one of them an anchor column (`Name` / `Provider` / `Purpose`)?"""
-    roles = []
-    for j in range(i + 1, len(lines)):
-        if lines[j].block != lines[i].block:
-            break
-        role = _header_role(lines[j].text, header_row=True)
-        if role is None:
-            break
-        roles.append(role)
-    return _table_header(roles)
+    block = [ln.text for ln in lines[i + 1:] if ln.block == lines[i].block]
+    return _table_header(_header_cells(block))
 
 
 def _entry_like(lines: list[_Line], i: int) -> bool:
