@@ -268,6 +268,13 @@ CASES = [
                  "til noe annet enn dette, og vi selger ingen data.\nRettighetene dine\nDu kan be om innsyn i hva vi "
                  "har lagret om deg.",
                  ["Informasjonskapsler", "Rettighetene dine"], id="no-blank-lines-cells-of-a-flat-table-are-no-headings"),
+    pytest.param("Fagbrua\nFag\nRessursar for lærarar\nSøk\nLogg inn\nInformasjonskapslar på Fagbrua\n"
+                 "Kva vi lagrar i nettlesaren din, og kvifor\nSist endra: 2. september 2024\nVi brukar nokre få "
+                 "informasjonskapslar for at sida skal fungere.\nSamtykke\nDu vel sjølv kva du godtek i banneret.",
+                 ["Informasjonskapslar på Fagbrua", "Kva vi lagrar i nettlesaren din, og kvifor", "Samtykke"],
+                 id="no-blank-lines-title-under-a-menu"),
+    pytest.param(f"Fjordgaming\nHjem\nTurneringer\nBli medlem\nPersonvern\n\nPersonvern i Fjordgaming\n\n{BODY}",
+                 ["Personvern i Fjordgaming"], id="menu-item-is-no-title"),
     pytest.param("Oversikt\nHer ser du hva vi gjør med opplysningene, og hvor lenge vi tar vare på dem.\nFormål\n"
                  "Behandlingsgrunnlag\nLagringstid\nBarnehageopptak\nArt. 6 nr. 1 e\n2 år\nFakturering\nArt. 6 nr. 1 c\n"
                  "5 år\nHvem får opplysningene\nKommunen har databehandleravtale med disse leverandørene:\n"

@@ -132,7 +132,7 @@ def _cut_unblocked(lines: list[tuple[str, int]]) -> tuple[list[list[tuple[str, i
         if cut[-1] and (k in ends or _starts_block(cut[-1], part) or (k not in inside and _titles_table(part, below))):
             cut.append([])
         cut[-1].append((part, start))
-        if _closes_block(part, in_table=k in inside) or (k not in inside and _heads_block(cut[-1], below)):
+        if k not in inside and (_closes_block(part) or _heads_block(cut[-1], below)):
             cut.append([])
     return [block for block in cut if block], {lines[k][1] for k in inside}
 
@@ -175,11 +175,9 @@ def _table_row(cells: list[str], below: list[str], roles: list[str]) -> bool:
         and not any(_table_header(_header_cells(rest[j:])) for j in range(len(cells)))
 
 
-def _closes_block(line: str, in_table: bool) -> bool:
-    """Does the line end a block: body text ending a sentence (outside a table also with an address), a date
-    line?"""
-    return (body_like(line) and bool(SENTENCE_END.search(line) or (not in_table and ADDRESS_END.search(line)))) \
-        or bool(METADATA.match(line))
+def _closes_block(line: str) -> bool:
+    """Does the line end a block: body text ending a sentence or with an address, a date line?"""
+    return (body_like(line) and bool(SENTENCE_END.search(line) or ADDRESS_END.search(line))) or bool(METADATA.match(line))
 
 
 def _heads_block(block: list[tuple[str, int]], below: list[str]) -> bool:
@@ -230,9 +228,12 @@ def _stacked_heading(line: str, below: list[str]) -> bool:
 
 
 def _titles_table(line: str, below: list[str]) -> bool:
-    """Does the line title the flattened table whose header cells follow it?"""
-    return _heading_shaped(line) and _header_role(line, header_row=True) is None \
-        and _table_header(_header_cells(below))
+    """Does the line title the table whose header follows it (cells one per line, or a row joined by spaces),
+    maybe after one line describing it (`Statistikk (4)` / `Statistikk-kapsler hjelper ...` / `Navn` ...)?"""
+    if not _heading_shaped(line) or _header_role(line, header_row=True) is not None:
+        return False
+    header = below[1:] if below and body_like(below[0]) else below
+    return bool(header) and (_table_header(_header_cells(header)) or _header_row(header[0]))
 
 
 def _starts_block(block: list[tuple[str, int]], line: str) -> bool:
@@ -514,8 +515,12 @@ def _title_block(lines: list[_Line]) -> tuple[set[int], set[int]]:
                 and shaped[title + 1] and TITLE_WORDS.search(texts[title + 1]):
             title += 1  # an eyebrow (`Personvern`) above the title (`Personvernerklæring`)
         above = texts[crumb + 1:title]  # lines down to a navigation trail are the page's menu
-        if len(above) > 2 or not all(shaped[n] and len(t.split()) <= 4 for n, t in enumerate(above, crumb + 1)):
+        if len(above) > MAX_NAVIGATION_LINES or not all(shaped[n] and len(t.split()) <= 4
+                                                         for n, t in enumerate(above, crumb + 1)):
             break
+        if len(above) > 2 and (title == len(texts) - 1 or any(len(t.split()) <= 2 and not METADATA.match(t)
+                                                               for t in texts[title + 1:])):
+            break  # an item of a menu (`Hjem` / `Personvern` / `Kontakt`), not a title under it
         heads = [idx[title]]
         core = len(texts)
         while core > title + 2 and METADATA.match(texts[core - 1]):

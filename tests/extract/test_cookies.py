@@ -2108,3 +2108,22 @@ def test_headerless_rows_without_lifetimes(rows, expected):
 ])
 def test_names_said_to_be_cookies(text, expected):
     assert _names("Informasjonskapsler\n\n" + text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a declaration copied without blank lines: a table is judged by the block before it, not by all text above
+    # (the localStorage row of the group above does not make the next group's table one of storage items)
+    ("Informasjonskapsler\nVi bruker informasjonskapsler på nettstedet. Her er oversikten fra samtykkeløsningen.\n"
+     "Preferanser (1)\nPreferansekapsler husker valgene dine.\nNavn\tLeverandør\tFormål\tUtløp\tType\n"
+     "lt_textsize\neksempel.no\nHusker valgt skriftstørrelse\nVedvarende\nHTML Local Storage\n"
+     "Statistikk (1)\nStatistikk-kapsler hjelper oss å forstå hvordan nettstedet brukes.\n"
+     "Navn\tLeverandør\tFormål\tUtløp\tType\n_ga\nGoogle\nRegistrerer en unik ID for statistikk\n2 år\nHTTP Cookie",
+     ["_ga"]),
+    # the cells of a flattened table stay one block although a purpose cell ends a sentence
+    ("Informasjonskapsler\nVi bruker disse informasjonskapslene, og du kan velge bort dem som ikke er nødvendige.\n"
+     "Navn\nFormål\nUtløp\nsession\nHolder deg innlogget.\nØkt\n_ga\nSkiller besøkende fra hverandre i statistikken.\n"
+     "2 år\n_gid\nTeller besøk per dag.\n1 døgn\nRettighetene dine\nDu kan be om innsyn i hva vi har lagret om deg.",
+     ["session", "_ga", "_gid"]),
+])
+def test_declarations_without_blank_lines(text, expected):
+    assert _names(text) == expected

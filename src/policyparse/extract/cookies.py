@@ -73,7 +73,7 @@ from ..durations import is_session, lifetime_days
 from ..flat_tables import Table, bare_value_cell, header_role, tables_of
 from ..rules import RulesError, load_json
 from . import Extraction
-from .layout import PIPE, blocks as line_blocks, cached, doc_lines
+from .layout import PIPE, block_index, block_spans, blocks as line_blocks, cached, doc_lines
 from .processors import load_gazetteer as gazetteer
 from .purposes import scope as purpose_scope
 
@@ -262,12 +262,6 @@ def split_names(cell: str) -> list[str]:
 
 # -------------------------------------------------------------------------------------- context
 
-def _block_bounds(text: str, offset: int) -> tuple[int, int]:
-    start = text.rfind("\n\n", 0, offset)
-    end = text.find("\n\n", offset)
-    return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
-
-
 def context_headings(doc, offset: int, title: bool = True) -> list[str]:
     """Headings above `offset`: its own section and the parents. `title=False` leaves out the
     document title when a deeper section holds the offset (a title `Cookies` does not make a data
@@ -286,13 +280,13 @@ def context_headings(doc, offset: int, title: bool = True) -> list[str]:
 def cookie_context(doc, offset: int) -> bool:
     """Is the paragraph or a heading above `offset` about cookies?"""
     pats = patterns()
-    s, e = _block_bounds(doc.text, offset)
+    spans, b = block_spans(doc), block_index(doc, offset)
+    s, e = spans[b] if b >= 0 else (0, 0)
     if pats["cookie"].search(doc.text, s, e):
         return True
-    if s >= 2:
+    if b >= 1:
         # the block before, when it is a heading-like line or a lead-in ending with ':'
-        ps, pe = _block_bounds(doc.text, s - 2)
-        prev = doc.text[ps:pe].strip()
+        prev = doc.text[slice(*spans[b - 1])].strip()
         if ("\n" not in prev and len(prev.split()) <= 12 or prev.endswith(":")) and pats["cookie"].search(prev):
             return True
     return any(pats["cookie"].search(h) for h in context_headings(doc, offset)) or _run_root(doc, offset) is not None
@@ -369,7 +363,10 @@ def table_kind(doc, table: Table) -> str | None:
     heading = sec.heading if sec else ""
     ctx_start = max(sec.start if sec else 0, table.start - 700)
     before = text[ctx_start:table.start]
-    last_block = before.rstrip().rsplit("\n\n", 1)[-1]
+    spans, b = block_spans(doc), block_index(doc, table.start)
+    if b >= 1 and spans[b][0] == table.start:
+        b -= 1  # the table starts its block: the block before it
+    last_block = text[max(ctx_start, spans[b][0]):min(table.start, spans[b][1])] if b >= 0 else ""
     types = [row.cells["type"].text for row in table.rows if "type" in row.cells]
     if any(pats["storage"].search(t) for t in types) and any(
             pats["cookie"].search(t) or regex.match(r"http\b", t, regex.I) for t in types):

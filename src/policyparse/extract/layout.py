@@ -13,6 +13,7 @@ sentence and a line that starts a new one are two paragraphs.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
@@ -75,6 +76,17 @@ def cached(doc, key, build):
 
 def doc_lines(doc) -> list[Line]:
     return cached(doc, "lines", lambda: lines(doc.text))
+
+
+def block_spans(doc) -> list[tuple[int, int]]:
+    """(start, end) of each block of the text (`sections.text_blocks`), in text order."""
+    return cached(doc, "block_spans", lambda: [(block[0].start, block[-1].end) for block in blocks(doc_lines(doc))])
+
+
+def block_index(doc, offset: int) -> int:
+    """The index in `block_spans` of the last block that starts at or before `offset` (-1: none)."""
+    starts = cached(doc, "block_starts", lambda: [s for s, _ in block_spans(doc)])
+    return bisect.bisect_right(starts, offset) - 1
 
 
 def units(doc) -> list[Unit]:
