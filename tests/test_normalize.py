@@ -343,6 +343,16 @@ def test_a_word_broken_at_a_page_break_is_joined():
     ("Kontakt oss\nVi svarer raskt.\nKontakt oss\nVi svarer.",
      "Kontakt oss\nVi svarer raskt.\nKontakt oss\nVi svarer."),
     ("Lagringstid\n3\nmåneder", "Lagringstid\n3\nmåneder"),
+    # a running header on one page only, when it is the title joined to a label; another line there stays
+    ("Personvernerklæring\n\nVi er ansvarlige.\n\nSide 1 av 2\fPersonvernerklæring – Fjordkraft AS\n\nVi sender faktura.",
+     "Personvernerklæring\n\nVi er ansvarlige.\n\nVi sender faktura."),
+    ("Personvernerklæring\n\nVi er ansvarlige.\n\nSide 1 av 2\fPersonvernerklæring for barn\n\nVi sender faktura.",
+     "Personvernerklæring\n\nVi er ansvarlige.\n\nPersonvernerklæring for barn\n\nVi sender faktura."),
+    # a heading on its own line before a page break ends its paragraph; a table's header cell there does not
+    ("Vi er ansvarlige.\n\nListe over informasjonskapsler\n\nSide 1 av 2\fXSRF-TOKEN\nhs",
+     "Vi er ansvarlige.\n\nListe over informasjonskapsler\n\nXSRF-TOKEN\nhs"),
+    ("Vi er ansvarlige.\n\nSupplier\n\nSide 1 av 2\fFunction\nLocation",
+     "Vi er ansvarlige.\n\nSupplier\nFunction\nLocation"),
 ])
 def test_page_furniture(raw, expected):
     assert normalize(raw).text == expected

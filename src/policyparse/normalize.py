@@ -16,11 +16,12 @@ import regex
 
 from .rules import RulesError, load_patterns, load_rules
 
-NORMALIZER_VERSION = "11"
+NORMALIZER_VERSION = "12"
 
 PAGE_BREAK = "\f"  # between the pages of a PDF (`ingest.pdf_to_text`, as `pdftotext` writes it)
 PAGE_NUMBER_GAP = 8     # non-blank lines at least between two bare numbers counting pages (not table cells)
 RUNNING_LINE_MAX = 120  # a running header or footer is no longer than this, and ends no sentence
+RUNNING_SEPARATOR = regex.compile(r"\s+[–—|·-]\s+")  # between the title and a label in a running header
 CLOSING = r"[)\"'»”]*\s*$"  # closing brackets or quotes after the final mark of a sentence
 SENTENCE_END = regex.compile(r"[.!?]" + CLOSING)
 
@@ -79,7 +80,8 @@ def _page_furniture(lines: list[str], breaks: set[int]) -> set[int]:
     bare page numbers (`3`, `- 3 -`) next to a page break (`breaks`: lines that start a page) or counting up
     through the text far apart, and running headers and footers: a line that stands next to a marker or a
     page break (the first and last lines of a PDF, too), blank lines not counted, at least twice
-    (`Personvernerklæring – Firma AS`)."""
+    (`Personvernerklæring – Firma AS`), or once when it is the document's first line joined to a label
+    (`Personvernerklæring – Firma AS` under `Personvernerklæring`)."""
     pats = _page_patterns()
     body = [k for k, line in enumerate(lines) if line.strip()]
     if len(body) < 2:
@@ -90,6 +92,8 @@ def _page_furniture(lines: list[str], breaks: set[int]) -> set[int]:
     numbers = [(i, int(m.group("n"))) for i, k in enumerate(body)
                if (m := pats["page_number"].fullmatch(lines[k].strip()))]
     furniture |= {i for i, _ in numbers if i in edges}
+    title = " ".join(lines[body[0]].split()).casefold()
+    furniture |= {j for i in firsts for j in (i - 1, i) if 0 < j < len(body) and _repeats_title(lines[body[j]], title)}
     furniture |= {p for (i, n), (j, m) in zip(numbers, numbers[1:]) if m == n + 1 and j - i >= PAGE_NUMBER_GAP
                   for p in (i, j)}
     if furniture:
@@ -105,6 +109,19 @@ def _page_furniture(lines: list[str], breaks: set[int]) -> set[int]:
             break
         furniture |= new
     return {body[i] for i in furniture}
+
+
+def _repeats_title(line: str, title: str) -> bool:
+    """Is the line the title (the document's first line) and a label, joined by a dash, a bar or a dot?"""
+    parts = RUNNING_SEPARATOR.split(" ".join(line.split()).casefold())
+    return len(parts) >= 2 and title in parts
+
+
+def _title_line(line: str) -> bool:
+    """A line standing alone that could title the text below it: not a table's header cell (`Supplier`)."""
+    from .flat_tables import header_role   # flat_tables reads normalized text: imported when needed
+
+    return header_role(line, True) is None
 
 
 def _page_gaps(lines: list[str], breaks: set[int]) -> tuple[set[int], set[int]]:
@@ -316,6 +333,7 @@ def normalize(raw: str) -> Normalized:
     out_ends: list[int] = []
     pending_blank = False
     last = ""   # the last line written
+    last_alone = False   # ... and it began a paragraph: a heading or label line when it ends no sentence
     pos = 0
     for number, line in enumerate(text_lines):
         line_start = pos
@@ -325,10 +343,14 @@ def normalize(raw: str) -> Normalized:
             if not stripped and number not in gaps:   # else page furniture, furniture or a bullet with no text
                 pending_blank = bool(out)
             continue
+        alone = not out   # the line begins a paragraph
         if out:
-            # a page break ends a paragraph, not a table row or a sentence that runs on to the next page
-            pending_blank = pending_blank or (number in after_gap and SENTENCE_END.search(last) is not None)
+            # a page break ends a paragraph or a heading line, not a table row or a sentence that runs on to
+            # the next page
+            pending_blank = pending_blank or (number in after_gap and (SENTENCE_END.search(last) is not None
+                                                                       or (last_alone and _title_line(last))))
             sep = " " if number in soft else "\n\n" if pending_blank else "\n"
+            alone = sep == "\n\n"
             if soft.get(number) == "hyphen" and out[-1] == "-":
                 del out[-1], out_index[-1], out_ends[-1]   # the hyphen of the broken word
                 sep = ""
@@ -336,7 +358,7 @@ def normalize(raw: str) -> Normalized:
             out_index.extend([index[line_start - 1]] * len(sep))
             out_ends.extend([ends[line_start - 1]] * len(sep))
         pending_blank = False
-        last = stripped
+        last, last_alone = stripped, alone
         lead = len(line) - len(line.lstrip())
         body_start = line_start + lead
         body = line.strip()

@@ -119,11 +119,11 @@ def _blocks(text: str) -> tuple[list[list[tuple[str, int]]], set[int]]:
 
 def _cut_unblocked(lines: list[tuple[str, int]]) -> tuple[list[list[tuple[str, int]]], set[int]]:
     """The lines of a text without blank lines, cut into blocks: after each line of body text that ends a
-    sentence (or, outside a flattened table, ends with an e-mail address or web address), after a date or
-    version line, after a list or table, before a question, before the title of a table (`Statistikk (4)`
-    above `Navn` / `Leverandør` ...), between stacked headings (`Hvorfor vi behandler opplysningene` / `Om
-    kunder` / text) and after a title under its eyebrow (`Personvern` / `Personvern og cookies` / text).
-    Also the starts of the cells of flattened tables."""
+    sentence (or ends with an e-mail address or web address), after a date or version line, after a list or
+    table, before a question, before the title of a table (`Statistikk (4)` above `Navn` / `Leverandør` ...),
+    between stacked headings (`Hvorfor vi behandler opplysningene` / `Om kunder` / text) and after a title
+    under its eyebrow (`Personvern` / `Personvern og cookies` / text); not among the cells of a flattened
+    table, which end before the first line that is no row. Also the starts of those cells."""
     texts = [line for line, _ in lines]
     inside, ends = _flat_table_lines(texts)
     cut: list[list[tuple[str, int]]] = [[]]
