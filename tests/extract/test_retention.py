@@ -240,6 +240,17 @@ def test_applies_to_and_about():
     assert out["retention"][0]["about"] == "registrerte personopplysninger"
 
 
+def test_a_text_without_blank_lines_keeps_cookies_to_their_section():
+    # no blank line: the paragraph of a period is looked for within its section, so the cookies named in an
+    # earlier section do not make the lifetime of a copy of a driving licence a cookie's
+    out = run("Personvern\nVi forklarer her hva vi gjør med opplysningene dine når du er kunde hos oss.\n"
+              "Informasjonskapsler\nNettsiden bruker informasjonskapselen _ga til statistikk over besøk.\n"
+              "Prøvekjøring\nVi tar en kopi av førerkortet ditt før du kjører bilen.\n"
+              "Kopien av førerkortet slettes 30 dager etter prøvekjøringen.\nRettigheter\n"
+              "Du kan be om innsyn i hva vi har lagret om deg.")["retention"]
+    assert [(r["days"], r["applies_to"]) for r in out] == [(30, "data")]
+
+
 def test_findings_point_at_the_period():
     doc = make_doc("Vi lagrer opplysningene i inntil 5 år.")
     extraction = retention.extract(doc, {})

@@ -121,8 +121,8 @@ def _is_cookie_sentence(doc, sentence: str, offset: int, cookie_names: list[str]
     pats = cookie_patterns()
     lex = lexicon()
     text = doc.text
-    block_start = text.rfind("\n\n", 0, offset)
-    block_start = 0 if block_start < 0 else block_start
+    sec = doc.section_at(offset)
+    block_start = max(text.rfind("\n\n", 0, offset), sec.start if sec else 0, 0)  # the paragraph, in its section
     if not lex["data_word"].search(sentence):
         # an entry `_ga` / `Skiller brukere ... Utløper etter 2 år`: the cookie named above in the block
         last = None
