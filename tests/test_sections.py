@@ -275,6 +275,12 @@ CASES = [
                  id="no-blank-lines-title-under-a-menu"),
     pytest.param(f"Fjordgaming\nHjem\nTurneringer\nBli medlem\nPersonvern\n\nPersonvern i Fjordgaming\n\n{BODY}",
                  ["Personvern i Fjordgaming"], id="menu-item-is-no-title"),
+    pytest.param("Informasjonskapsler\nVi bruker informasjonskapsler som beskrevet under, og du velger selv.\n"
+                 "Navn\nLeverandør\nUtløp\nCookieConsent\nCookiebot\n1 år\nPreferanser (1)\nlang\neksempel.no\nØkt\n"
+                 "Statistikk (1)\nStatistikk-kapsler hjelper oss å forstå hvordan nettstedet brukes.\n_ga\nGoogle\n2 år\n"
+                 "Rettighetene dine\nDu kan be om innsyn i hva vi har lagret om deg.",
+                 ["Informasjonskapsler", "Preferanser (1)", "Statistikk (1)", "Rettighetene dine"],
+                 id="no-blank-lines-group-titles-inside-one-table"),
     pytest.param("Oversikt\nHer ser du hva vi gjør med opplysningene, og hvor lenge vi tar vare på dem.\nFormål\n"
                  "Behandlingsgrunnlag\nLagringstid\nBarnehageopptak\nArt. 6 nr. 1 e\n2 år\nFakturering\nArt. 6 nr. 1 c\n"
                  "5 år\nHvem får opplysningene\nKommunen har databehandleravtale med disse leverandørene:\n"

@@ -40,6 +40,7 @@ LEGAL_NAME = regex.compile(r"\s(AS|ASA|AB|ENK|SA|Ltd\.?|Inc\.?|GmbH|LLC)$")
 TITLE_WORDS = regex.compile(_LEXICON["title_words"], regex.I)
 DOCUMENT_WORDS = regex.compile(_LEXICON["document_words"], regex.I)
 ABBREVIATED_END = regex.compile(r"\b(Inc|Ltd|Co|Corp|Bros|mfl|m\.m)\.$")
+GROUP_TITLE = regex.compile(r"\p{Lu}[\p{L} -]{2,40}\s\(\d{1,3}\)")  # a consent platform's group of cookies: `Statistikk (4)`
 SHORT_CELL_ROLES = frozenset({"name", "domain", "lifetime", "type", "provider", "location"})  # columns without sentences
 MAX_WORDS = 14
 MIN_LINES_UNBLOCKED = 8  # a text with no blank line and at least this many lines is cut into blocks
@@ -150,13 +151,20 @@ def _flat_table_lines(texts: list[str]) -> tuple[set[int], set[int]]:
             continue
         kept = [role for role in roles if role != "link"]  # a column of links is empty once copied as text
         columns = len(kept)
-        end = k + len(roles)
-        while end < len(texts) and _table_row(texts[end:end + columns], texts[end + columns:end + 12], kept):
-            end += columns
-        end = min(end, len(texts))
-        inside.update(range(k + 1, end))
-        if end < len(texts):
-            ends.add(end)
+        start = end = k + len(roles)
+        inside.update(range(k + 1, start))
+        while True:
+            while end < len(texts) and _table_row(texts[end:end + columns], texts[end + columns:end + 12], kept):
+                end += columns
+            end = min(end, len(texts))
+            inside.update(range(start, end))
+            if end < len(texts):
+                ends.add(end)
+            if end >= len(texts) or not GROUP_TITLE.fullmatch(texts[end]):
+                break
+            # a group's title between the rows (`Statistikk (4)`), maybe with a line describing the group: the
+            # rows below it are the same table's
+            start = end = end + (2 if end + 1 < len(texts) and body_like(texts[end + 1]) else 1)
         k = end
     return inside, ends
 
@@ -164,12 +172,13 @@ def _flat_table_lines(texts: list[str]) -> tuple[set[int], set[int]]:
 def _table_row(cells: list[str], below: list[str], roles: list[str]) -> bool:
     """Are these lines a row of a flattened table with these column roles: no list item or lead-in (`... disse
     leverandørene:`) among them, no sentence in a column of names, providers, lifetimes or types, the first
-    cell neither a sentence, a numbered heading nor the title of another table, and no cell the first header
-    cell of another table?"""
+    cell neither a sentence, a numbered heading, a group's title nor the title of another table, and no cell
+    the first header cell of another table?"""
     rest = cells + below
     sentences = [body_like(c) and bool(SENTENCE_END.search(c)) for c in cells]
     lead_in = any(body_like(c) and c.rstrip().endswith(":") for c in cells)
-    return not sentences[0] and not lead_in and not _numbered(cells[0]) and not any(c.startswith("- ") for c in cells) \
+    return not sentences[0] and not lead_in and not _numbered(cells[0]) and not GROUP_TITLE.fullmatch(cells[0]) \
+        and not any(c.startswith("- ") for c in cells) \
         and not any(said and role in SHORT_CELL_ROLES for said, role in zip(sentences, roles)) \
         and not _titles_table(cells[0], rest[1:]) \
         and not any(_table_header(_header_cells(rest[j:])) for j in range(len(cells)))
@@ -326,6 +335,8 @@ def _is_heading(lines: list[_Line], i: int, table_blocks: set[int]) -> bool:
             # title above the first section ("Personvernerklæring" over "Informasjonskapsler")
         return True
     if ln.pos == 0:
+        if GROUP_TITLE.fullmatch(text) and nxt.block == ln.block:
+            return True  # a consent platform's group over its rows (`Preferanser (1)` / `lang` / ...)
         if _header_cells_below(lines, i) and _header_role(text, header_row=True) is None:
             return True  # a group title over a flattened table (`Nødvendige (4)` / `Name` / `Provider` / ...)
         if nxt.block == ln.block and _header_row(nxt.text) and _header_role(text, header_row=True) is None:

@@ -2124,6 +2124,13 @@ def test_names_said_to_be_cookies(text, expected):
      "Navn\nFormål\nUtløp\nsession\nHolder deg innlogget.\nØkt\n_ga\nSkiller besøkende fra hverandre i statistikken.\n"
      "2 år\n_gid\nTeller besøk per dag.\n1 døgn\nRettighetene dine\nDu kan be om innsyn i hva vi har lagret om deg.",
      ["session", "_ga", "_gid"]),
+    # one header row, the groups' titles between the rows
+    ("Informasjonskapsler\nVi bruker informasjonskapsler som beskrevet under, og du velger selv.\n"
+     "Navn\nLeverandør\nFormål\nUtløp\nType\nCookieConsent\nCookiebot\nLagrer samtykket ditt\n1 år\nHTTP Cookie\n"
+     "Preferanser (1)\nlang\neksempel.no\nHusker språket du har valgt\nØkt\nHTTP Cookie\n"
+     "Statistikk (1)\nStatistikk-kapsler hjelper oss å forstå hvordan nettstedet brukes.\n"
+     "_ga\nGoogle\nRegistrerer en unik ID for statistikk\n2 år\nHTTP Cookie",
+     ["CookieConsent", "lang", "_ga"]),
 ])
 def test_declarations_without_blank_lines(text, expected):
     assert _names(text) == expected
