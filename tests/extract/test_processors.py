@@ -571,6 +571,12 @@ def test_supplier_record_details(doc_of):
     ("Vi har inngått databehandleravtale med Cybot A/S.", {"Cybot A/S"}),
     ("Bilder fra kamper kan bli lagt ut på klubbens sider på Facebook og Instagram.", {"Facebook", "Instagram"}),
     ("Vi publiserer bilete frå arrangementa på Instagram.", {"Instagram"}),
+    # photos put out with a pronoun between the verb and `ut`, or shown on `our page` of the platform
+    ("Nokre av bileta legg vi ut på Facebook- og Instagram-sida vår.", {"Facebook", "Instagram"}),
+    ("Vi tar noen ganger bilder og legger dem ut på Instagram for å vise fram huset.", {"Instagram"}),
+    ("Vi viser bilete frå trening og kamp på nettsida og Facebook-sida vår.", {"Facebook"}),
+    ("Vi legg aldri ut bilete av borna på nettsida eller på Facebook.", set()),
+    ("Bileta blir ikkje brukte i reklame, og vi legg dei ikkje ut på Instagram-kontoen vår.", set()),
     ("Vi brukar Canvas til undervisning og innleveringar.", {"Canvas"}),          # not `Canva` + s
     ("Søknadene kjem inn gjennom Samordna opptak.", {"Samordna opptak"}),
     ("Forskingsdata blir lagra i Tenester for sensitive data (TSD).", {"Tenester for sensitive data"}),
