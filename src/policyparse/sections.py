@@ -140,7 +140,8 @@ def _cut_unblocked(lines: list[tuple[str, int]]) -> tuple[list[list[tuple[str, i
 
 def _flat_table_lines(texts: list[str]) -> tuple[set[int], set[int]]:
     """The indices of the cells of flattened tables (header cells, one per line, then rows of as many
-    cells) after their first header cell, and of the first line after each table."""
+    cells) after their first header cell, and of the first line after each run of rows: the end of the
+    table, or a consent platform's group title between its rows, whose rows below are the same table's."""
     inside: set[int] = set()
     ends: set[int] = set()
     k = 0
@@ -162,9 +163,7 @@ def _flat_table_lines(texts: list[str]) -> tuple[set[int], set[int]]:
                 ends.add(end)
             if end >= len(texts) or not GROUP_TITLE.fullmatch(texts[end]):
                 break
-            # a group's title between the rows (`Statistikk (4)`), maybe with a line describing the group: the
-            # rows below it are the same table's
-            start = end = end + (2 if end + 1 < len(texts) and body_like(texts[end + 1]) else 1)
+            start = end = end + (2 if end + 1 < len(texts) and body_like(texts[end + 1]) else 1)  # and its description
         k = end
     return inside, ends
 
