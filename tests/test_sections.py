@@ -8,6 +8,8 @@ from policyparse.sections import find_sections
 
 BODY = "Vi behandler personopplysninger om deg n\u00e5r du bruker tjenesten v\u00e5r."
 BODY2 = "Du har rett til innsyn i opplysningene vi har lagret om deg."
+COOKIE_INTRO = "Informasjonskapsler\nVi bruker informasjonskapsler som beskrevet under, og du velger selv.\n"
+RIGHTS = "Rettighetene dine\nDu kan be om innsyn i hva vi har lagret om deg."  # the last lines of a copied page
 
 
 def headings(text: str) -> list[str]:
@@ -252,21 +254,17 @@ CASES = [
                   "Sletting"], id="no-blank-lines-stacked-headings-and-address-end"),
     pytest.param("Personvern\nVi forteller her hva vi gjør med opplysningene dine når du bruker tjenesten.\n"
                  "Databehandlere\n- Amazon AWS\n- Microsoft 365\nSlik bruker vi opplysningene\n- medlemsregistrering\n"
-                 "- påmelding til arrangementer\nHva vi bruker dataene til\n- utsending av nyhetsbrev\nRettighetene dine\nDu kan be om innsyn i hva vi har lagret om deg.",
+                 "- påmelding til arrangementer\nHva vi bruker dataene til\n- utsending av nyhetsbrev\n" + RIGHTS,
                  ["Personvern", "Databehandlere", "Slik bruker vi opplysningene", "Rettighetene dine"],
                  id="no-blank-lines-heading-over-a-list"),  # not a line running on into the list (`... til` / `- ...`)
-    pytest.param("Informasjonskapsler\nVi bruker informasjonskapsler som beskrevet under, og du velger selv.\n"
-                 "Nødvendige (2)\nNavn\nLeverandør\nUtløp\nCookieConsent\nCookiebot\n1 år\nsession\nEksempel AS\nØkt\n"
-                 "Statistikk (1)\nNavn\nLeverandør\nUtløp\n_ga\nGoogle\n2 år\nRettighetene dine\n"
-                 "Du kan be om innsyn i hva vi har lagret om deg.",
+    pytest.param(COOKIE_INTRO + "Nødvendige (2)\nNavn\nLeverandør\nUtløp\nCookieConsent\nCookiebot\n1 år\nsession\n"
+                 "Eksempel AS\nØkt\nStatistikk (1)\nNavn\nLeverandør\nUtløp\n_ga\nGoogle\n2 år\n" + RIGHTS,
                  ["Informasjonskapsler", "Nødvendige (2)", "Statistikk (1)", "Rettighetene dine"],
                  id="no-blank-lines-table-titles-between-rows"),
-    pytest.param("Informasjonskapsler\nVi bruker informasjonskapsler som beskrevet under, og du velger selv.\n"
-                 "Kilde\nFormål\nType\nGoogle Tag Manager\nMåler trafikk og bruk av siden, slik at vi vet hva som er "
-                 "nyttig.\nIkke nødvendig (statistikk)\nTradedoubler, Awin\nSettes først når du klikker deg videre til "
-                 "en forhandler via en lenke fra oss.\nIkke nødvendig (markedsføring)\nVi bruker ikke informasjonskapsler "
-                 "til noe annet enn dette, og vi selger ingen data.\nRettighetene dine\nDu kan be om innsyn i hva vi "
-                 "har lagret om deg.",
+    pytest.param(COOKIE_INTRO + "Kilde\nFormål\nType\nGoogle Tag Manager\nMåler trafikk og bruk av siden, slik at vi "
+                 "vet hva som er nyttig.\nIkke nødvendig (statistikk)\nTradedoubler, Awin\nSettes først når du klikker "
+                 "deg videre til en forhandler via en lenke fra oss.\nIkke nødvendig (markedsføring)\nVi bruker ikke "
+                 "informasjonskapsler til noe annet enn dette, og vi selger ingen data.\n" + RIGHTS,
                  ["Informasjonskapsler", "Rettighetene dine"], id="no-blank-lines-cells-of-a-flat-table-are-no-headings"),
     pytest.param("Fagbrua\nFag\nRessursar for lærarar\nSøk\nLogg inn\nInformasjonskapslar på Fagbrua\n"
                  "Kva vi lagrar i nettlesaren din, og kvifor\nSist endra: 2. september 2024\nVi brukar nokre få "
@@ -275,10 +273,9 @@ CASES = [
                  id="no-blank-lines-title-under-a-menu"),
     pytest.param(f"Fjordgaming\nHjem\nTurneringer\nBli medlem\nPersonvern\n\nPersonvern i Fjordgaming\n\n{BODY}",
                  ["Personvern i Fjordgaming"], id="menu-item-is-no-title"),
-    pytest.param("Informasjonskapsler\nVi bruker informasjonskapsler som beskrevet under, og du velger selv.\n"
-                 "Navn\nLeverandør\nUtløp\nCookieConsent\nCookiebot\n1 år\nPreferanser (1)\nlang\neksempel.no\nØkt\n"
-                 "Statistikk (1)\nStatistikk-kapsler hjelper oss å forstå hvordan nettstedet brukes.\n_ga\nGoogle\n2 år\n"
-                 "Rettighetene dine\nDu kan be om innsyn i hva vi har lagret om deg.",
+    pytest.param(COOKIE_INTRO + "Navn\nLeverandør\nUtløp\nCookieConsent\nCookiebot\n1 år\nPreferanser (1)\nlang\n"
+                 "eksempel.no\nØkt\nStatistikk (1)\nStatistikk-kapsler hjelper oss å forstå hvordan nettstedet brukes.\n"
+                 "_ga\nGoogle\n2 år\n" + RIGHTS,
                  ["Informasjonskapsler", "Preferanser (1)", "Statistikk (1)", "Rettighetene dine"],
                  id="no-blank-lines-group-titles-inside-one-table"),
     pytest.param("Oversikt\nHer ser du hva vi gjør med opplysningene, og hvor lenge vi tar vare på dem.\nFormål\n"
@@ -290,8 +287,7 @@ CASES = [
                  ["Oversikt", "Hvem får opplysningene", "Dine rettigheter"], id="no-blank-lines-lead-in-ends-a-flat-table"),
     pytest.param("Personvern\nPersonvern og informasjonskapsler\nHvilke informasjonskapsler vi bruker, hvorfor, og "
                  "hvordan du styrer dem selv.\nHvem er ansvarlig\nEksempel AS er ansvarlig for opplysningene, og du når "
-                 "oss på e-post.\nSamtykket ditt gjelder for følgende domener: www.eksempel.no\nRettighetene dine\n"
-                 "Du kan be om innsyn i hva vi har lagret om deg.",
+                 "oss på e-post.\nSamtykket ditt gjelder for følgende domener: www.eksempel.no\n" + RIGHTS,
                  ["Personvern og informasjonskapsler", "Hvem er ansvarlig", "Rettighetene dine"],
                  id="no-blank-lines-eyebrow-over-title-and-domain-line"),
     # no text, or no heading at all

@@ -67,12 +67,16 @@ def open_outputs(outdir: Path) -> tuple[dict, dict]:
     """Temporary files for the four CSV tables (headers written) and records.jsonl in `outdir`: ({name: (file,
     temporary path)}, {table: csv.DictWriter}), to be renamed into place by `publish_all`."""
     files, writers = {}, {}
-    for table, columns in TABLES.items():
-        f, tmp = temp_in(outdir, f"{table}.csv")
-        files[f"{table}.csv"] = (f, tmp)
-        writers[table] = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
-        writers[table].writeheader()
-    files["records.jsonl"] = temp_in(outdir, "records.jsonl")
+    try:
+        for table, columns in TABLES.items():
+            f, tmp = temp_in(outdir, f"{table}.csv")
+            files[f"{table}.csv"] = (f, tmp)
+            writers[table] = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
+            writers[table].writeheader()
+        files["records.jsonl"] = temp_in(outdir, "records.jsonl")
+    except BaseException:
+        discard_all(files)
+        raise
     return files, writers
 
 
@@ -120,6 +124,13 @@ def publish_all(outdir: Path, files: dict) -> list[Path]:
         _publish(tmp, outdir / name)
         written.append(outdir / name)
     return written
+
+
+def discard_all(files: dict) -> None:
+    """Close and delete the temporary files of `{name: (file, temporary path)}` (a run or merge that failed)."""
+    for f, tmp in files.values():
+        f.close()
+        tmp.unlink(missing_ok=True)
 
 
 def write_extras(outdir: Path, formats: tuple[str, ...]) -> list[Path]:

@@ -91,6 +91,7 @@ def header_role(cell: str, header_row: bool = False) -> str | None:
     return rule[1] if rule else None
 
 
+@lru_cache(maxsize=8192)
 def header_rule(cell: str, header_row: bool = False) -> tuple[str, str] | None:
     """(rule id, role) of a header cell, or None when it is no header cell."""
     cell = " ".join(cell.split()).strip()

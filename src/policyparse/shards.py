@@ -18,7 +18,7 @@ from pathlib import Path
 
 import regex
 
-from .export import RUN_FILE, TABLES, open_outputs, publish_all, write_extras, write_run
+from .export import RUN_FILE, TABLES, discard_all, open_outputs, publish_all, write_extras, write_run
 SETTINGS = ("pipeline", "cookie_db")   # what must agree between parts for their records to compare
 
 
@@ -85,12 +85,6 @@ def check_parts(runs: dict[Path, dict]) -> int | None:
     return count
 
 
-def _discard(files: dict) -> None:
-    for out, tmp in files.values():
-        out.close()
-        tmp.unlink(missing_ok=True)
-
-
 def merge(folders: list[Path], outdir: Path, formats: tuple[str, ...] = ()) -> tuple[list[Path], dict]:
     """Join the outputs of finished runs (all shards of one split, or plain runs with the same settings)
     into `outdir`, atomically; returns the files written and the merged run info."""
@@ -103,8 +97,9 @@ def merge(folders: list[Path], outdir: Path, formats: tuple[str, ...] = ()) -> t
     if any(outdir.resolve() == f.resolve() for f in runs):
         raise MergeError(f"{outdir} is one of the parts; merge into another folder")
     ids: Counter = Counter()
-    files, writers = open_outputs(outdir)
+    files: dict = {}
     try:
+        files, writers = open_outputs(outdir)
         for table, columns in TABLES.items():
             for folder in runs:
                 with open(folder / f"{table}.csv", encoding="utf-8-sig", newline="") as f:
@@ -120,7 +115,7 @@ def merge(folders: list[Path], outdir: Path, formats: tuple[str, ...] = ()) -> t
                         ids[json.loads(line)["policy_id"]] += 1
                         out.write(line if line.endswith("\n") else line + "\n")
     except BaseException as exc:
-        _discard(files)
+        discard_all(files)
         if isinstance(exc, OSError):
             raise MergeError(f"{exc.filename}: {exc.strerror}") from exc
         raise
