@@ -816,3 +816,25 @@ def test_cookie_names_in_a_list_under_a_provider_are_no_processors(doc_of):
 ])
 def test_round21_processors(doc_of, text, expected):
     assert names(doc_of(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a municipality or a court named like a company is an authority (`Time kommune`)
+    ("Barnehageopptak\n\nSøknaden sender de gjennom det samordna opptaket på nettsidene til Time kommune, og det er "
+     "kommunen som har ansvaret for søknadsbehandlinga.", set()),
+    ("Regnskap\n\nRegnskapet føres av Time Regnskap AS.", {"Time Regnskap AS"}),
+    # a heading in capitals names no service; nor does half of a parenthesis or a technology
+    ("HVA BRUKER VI OPPLYSNINGENE TIL?\n\nVi bruker Mailchimp til nyhetsbrev.", {"Mailchimp"}),
+    ("Kvifor må eg oppgi mobilnummer for å bruke Wi-Fi?", set()),
+    # the archive systems of the public sector are in the gazetteer, with their number
+    ("Henvendelser blir journalført i sak- og arkivsystemet vårt, Public 360, som er levert og driftet av Tietoevry.",
+     {"Public 360", "Tietoevry"}),
+])
+def test_round27_processors(doc_of, text, expected):
+    assert names(doc_of(text)) == expected
+
+
+def test_half_a_parenthesis_is_no_name(doc_of):
+    found = names(doc_of("Hvem vi deler med\n\nVi bruker disse leverandørene:\n- Google (Analytics 4 og Ads) og Meta – "
+                         "statistikk og annonsering"))
+    assert "Meta" in found and "Ads)" not in found

@@ -721,6 +721,22 @@ REVIEW_CASES = [
     # round 21: exercises given in treatment are no rehearsals; a choir's rehearsals are
     ("I journalen står kva behandling og øvingar du har fått og korleis det har gått.", set()),
     ("Vi brukar lista til å kontakte foreldra om øvingar, konsertar og anna som gjeld koret.", {"events_training"}),
+    # handling a complaint is support; keeping records in case of one, the complaint period, the board are not
+    ("Vi bruker det du skriver til å svare deg og følge opp reklamasjoner og garantisaker.", {"customer_support"}),
+    ("- handsame retur, byte og reklamasjon", {"customer_support"}),
+    ("- oppfølging av reklamasjonar", {"customer_support"}),
+    ("Det oppbevares i tre år etter siste time, i tilfelle det skulle bli en infeksjon eller en reklamasjon.", set()),
+    ("Bildene tar jeg vare på i fem år, i tilfelle det kommer en reklamasjon.", set()),
+    ("Reklamasjonsfristen for verkstedtjenester kan være opptil fem år.", set()),
+    ("Arbeidsordrane tek vi vare på i to år, sidan du har reklamasjonsrett på arbeidet.", set()),
+    ("Klager på meglertjenesten behandles av Reklamasjonsnemnda for eiendomsmeglingstjenester.", set()),
+    ("Gjøre kvitteringene tilgjengelige i appen, så du har dem ved reklamasjon", set()),
+    # a membership bought like a ticket (gym, climbing wall) is the service sold, not a customer relationship
+    ("Vi gjer dette fordi vi har ein avtale med deg når du kjøper drop-in, klippekort eller medlemskap.", set()),
+    ("Medlemskap, klippekort og drop-in håndteres i BRP Systems.", set()),
+    ("Vi registrerer medlemsnummer og poengsaldo for å administrere medlemskapet.", {"customer_relationship"}),
+    ("Opplysningene om medlemskap, booking og faktura trenger vi for å oppfylle avtalen med deg.",
+     {"customer_relationship", "billing", "service_delivery"}),
 ]
 
 
@@ -1010,6 +1026,44 @@ def test_the_model_sees_the_cue_features_it_was_trained_on(monkeypatch):
     assert found == ["advertising"]                 # the rule vote of the purpose cell
     assert seen[row] == cue_labels(row)             # the features of the whole row, as in training
     assert "advertising" not in seen[row]
+
+
+def _row_model(labels_of: dict[str, dict[str, float]]):
+    """A stand-in for the classifier: the given labels for the given sentences, none for the others."""
+    def predict(doc, sentences, cue_hits=None, **kwargs):
+        return [dict(labels_of.get(s.text.strip(), {})) for s in sentences], None
+    return predict
+
+
+def _cookie_rows(description: str) -> str:
+    """A cookie table flattened a cell a line: two rows, `Google` the provider of both."""
+    return ("Informasjonskapsler\n\nNavn\nLeverandør\nFormål\nVarighet\n"
+            f"_ga\nGoogle\n{description}\n2 år\n_gid\nGoogle\n{description}\n24 timer\n")
+
+
+STATISTICS = "Skiller unike besøkende"    # the analytics cue rule fires on it
+PLAIN = "Settes av nettstedet"            # no cue fires on it
+
+
+@pytest.mark.parametrize("text, model, expected", [
+    # the lone provider cell gets only what its row's description says (the model reads `Google` as ads)
+    (_cookie_rows(STATISTICS), {"Google": {"advertising": 0.95}}, ["analytics"]),
+    (_cookie_rows(PLAIN), {"Google": {"advertising": 0.95, "analytics": 0.9}, PLAIN: {"analytics": 0.9}},
+     ["analytics"]),
+    # a description with no label: the name and provider cells say nothing either
+    (_cookie_rows(PLAIN), {"Google": {"advertising": 0.95}, "_ga": {"security": 0.95}}, []),
+    # the description keeps its own labels
+    (_cookie_rows(PLAIN), {PLAIN: {"analytics": 0.9, "security": 0.9}}, ["analytics", "security"]),
+    # a table without a description column keeps what the model reads in its cells; so does running text
+    ("Informasjonskapsler\n\nNavn\nLeverandør\nVarighet\n_ga\nGoogle\n2 år\n_gid\nGoogle\n24 timer\n",
+     {"Google": {"advertising": 0.95}}, ["advertising"]),
+    ("Informasjonskapsler\n\nVi bruker Google.\n", {"Vi bruker Google.": {"advertising": 0.95}}, ["advertising"]),
+])
+def test_a_cell_naming_its_row_says_no_purpose_the_row_does_not(text, model, expected, monkeypatch):
+    from policyparse import classify
+
+    monkeypatch.setattr(classify, "predict_sentences", _row_model(model))
+    assert purposes.extract(make_doc(text), {}).fields["purposes"] == expected
 
 
 CATEGORY = {

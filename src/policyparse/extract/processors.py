@@ -77,6 +77,7 @@ SPLIT_NAMES = regex.compile(rf"\s*(?:,(?!\s*(?:{LEGAL_SUFFIX}(?![\p{{L}}\d])|\(p
 ADDRESS_LINE = regex.compile(r"\b\d{4}\s+\p{Lu}\p{Ll}+|\borg\.?\s*n(?:r|o|ummer)|organisasjonsn|\btelefon\b|\btlf\b|"
                              r"\be-post\s*:|\bpostboks\b|\p{L}+(?:veien|vegen|gata|gate|vei|veg|plass)\s+\d", regex.I)
 SENTENCE_END = regex.compile(r"[.!?]\s*$")
+AUTHORITY_AFTER = regex.compile(r"\s+(\p{Ll}+)")   # the word after a name: `kommune` makes `Time` a municipality
 INDEFINITE = regex.compile(r"(?:en|et|ei|ein|eit)\s+")
 # labels of where data comes from, not who receives it (`Kilde: Folkeregisteret`)
 SOURCE_LABEL = regex.compile(r"\b(?:kilde|kjelde|source|part|aktør)\w*", regex.I)
@@ -412,6 +413,8 @@ class Context:
             return False
         if name.casefold() in self.lex.not_names or tokens[0].casefold() in self.lex.not_names:
             return False
+        if name.count("(") != name.count(")"):
+            return False                                   # `Ads)` of `Google (Analytics 4 og Ads)`
         if len(regex.sub(r"[\W_]+", "", name)) < 2 or regex.fullmatch(LEGAL_SUFFIX, name.strip(" ,")):
             return False                                   # `S` of a split `A/S`, a bare `Inc`
         if len(tokens) == 1 and regex.fullmatch(r"\p{Lu}[\p{L}\-]*'?s", name) and (
@@ -1045,6 +1048,8 @@ class Collector:
             return                             # `Leverandør Tjeneste Behandlingssted` is a header row
         s0, s1 = ctx.sentence_span(start)
         sentence = ctx.text[s0:s1]
+        if not regex.search(r"\p{Ll}", sentence):
+            return                             # `HVA BRUKER VI OPPLYSNINGENE TIL?`: a heading in capitals
         if rule.requires is not None and not rule.requires.search(sentence):
             return
         if rule.blocked_by is not None and rule.blocked_by.search(ctx.text[max(s0, cue_start - 40):cue_start]):
@@ -1052,6 +1057,9 @@ class Collector:
         if rule.section_only and not ctx.section_role(start)[0]:
             return
         end = start + len(name)
+        following = AUTHORITY_AFTER.match(ctx.text, end)
+        if following and ctx.lex.authority.search(following.group(1)):
+            return                             # `Time kommune`, `Bergen tingrett`: a public authority's name
         hits = [h for h in ctx.mentions if h[0] < end and start < h[1]]
         umbrella = next((h[3] for h in hits if h[3].category == "umbrella"), None)
         if umbrella is not None and len(hits) == 1 and pe_longer((name, start, end), hits[0][2] and hits[0][1]):

@@ -37,12 +37,15 @@ from ..rules import load_patterns, load_rules
 from ..sections import BREADCRUMB
 from ..taxonomy import PURPOSES
 from . import Extraction
-from ..flat_tables import header_role
+from ..flat_tables import header_role, tables_of
 from .layout import PIPE, pipe_row
 
 MODEL_ONLY_DOCUMENT_MIN = 0.85
 MODEL_BESIDE_RULE_MIN = 0.9
 UNUSED_SECTION_MAX_CHARS = 800  # a section saying its cookie category is unused is about that one category
+# Columns that name or describe the thing a table row is about (its cookie, provider, lifetime), not what it
+# is for: such a cell, on a line of its own, says no purpose the rest of its row does not say.
+IDENTIFIER_ROLES = frozenset({"name", "key", "provider", "domain", "supplier", "lifetime", "location", "link"})
 
 
 @lru_cache(maxsize=1)
@@ -212,6 +215,40 @@ def sentence_labels(hits: dict[str, str], predicted: dict[str, float]) -> dict[s
     return labels
 
 
+def within_rows(doc, sentences, tagged: list[dict[str, tuple[str, float]]]) -> list[dict[str, tuple[str, float]]]:
+    """A table flattened a cell a line: the model's labels of a cell that only names its row's cookie,
+    provider or lifetime (`Google`, `_ga`, `2 år`) are kept only when another cell of the row has them
+    (the row's description or purpose), as the model reads a lone name by what that name usually does
+    (`Google` -> advertising in a row about statistics). Cue-rule labels stay."""
+    cells: dict[int, tuple[int, int, bool]] = {}   # cell start -> (cell end, row id, identifier cell?)
+    for table in tables_of(doc):
+        if table.kind == "pipes":
+            continue
+        for row in table.rows:
+            roles = {id(c): r for r, c in zip(table.roles, row.columns) if c is not None}
+            roles.update({id(c): r for r, c in row.cells.items()})
+            for cell in row.values:
+                cells[cell.start] = (cell.end, row.start, roles.get(id(cell)) in IDENTIFIER_ROLES)
+    if not cells:
+        return tagged
+    placed = []
+    for s in sentences:
+        cell = cells.get(s.start_char)
+        placed.append(cell[1:] if cell is not None and s.end_char <= cell[0] + 1 else None)
+    said: dict[int, set[str]] = {}
+    described: set[int] = set()
+    for at, labels in zip(placed, tagged):
+        if at is not None and not at[1]:
+            described.add(at[0])
+            said.setdefault(at[0], set()).update(labels)
+    out = []
+    for at, labels in zip(placed, tagged):
+        if at is not None and at[1] and at[0] in described:
+            labels = {k: v for k, v in labels.items() if k in said[at[0]] or not v[0].startswith("model:")}
+        out.append(labels)
+    return out
+
+
 def extract(doc, fields) -> Extraction:
     from ..classify import predict_sentences
 
@@ -229,6 +266,7 @@ def extract(doc, fields) -> Extraction:
     tagged = [sentence_labels(hits, {} if bare_basis.match(sent.text) else
                               {k: v for k, v in predicted.items() if k not in no})
               for sent, (hits, no), predicted in zip(sentences, cues, predictions)]
+    tagged = within_rows(doc, sentences, tagged)
     weak = weak_model_only(tagged)
     sentence_purposes, findings, purposes = [], [], {}
     for sent, labels in zip(sentences, tagged):
