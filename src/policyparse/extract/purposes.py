@@ -25,7 +25,9 @@ marks a category as not used (`Brukes? | Nei`), purpose words inside a denied us
 Google Analytics eller andre verktøy for statistikk`), and a membership or customer relationship named
 as the legal basis (`Grunnlaget for dette er medlemskapet ditt`): a cue that matches only there does not
 fire, and the model may not give its label in that sentence either. A sentence or table cell that is
-only a legal basis (`Samtykke, art. 6 nr. 1 a`) gets no label from the model.
+only a legal basis (`Samtykke, art. 6 nr. 1 a`) gets no label from the model, and a cell of a table
+flattened a cell a line that only names its row's cookie, provider or lifetime gets none its row's other
+cells do not have (`within_rows`).
 """
 from __future__ import annotations
 
