@@ -12,7 +12,9 @@ were joined by spaces (`Formål Behandlingsgrunnlag`) are not. Word lists live i
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice, takewhile
 
 import regex
 
@@ -204,7 +206,7 @@ def _heading_shaped(line: str) -> bool:
     return (_shape_ok(line) or bool(_numbered(line))) and not body_like(line)
 
 
-def _header_cells(lines: list[str]) -> list[str]:
+def _header_cells(lines: Iterable[str]) -> list[str]:
     """The column roles of the header cells the lines start with, one cell per line."""
     roles = []
     for cell in lines:
@@ -426,8 +428,8 @@ def _header_row(text: str) -> bool:
 def _header_cells_below(lines: list[_Line], i: int) -> bool:
     """Do the lines below line i in its block start with the header row of a flattened table: two or
     more header cells of different roles, one of them an anchor column (`Name` / `Provider` / `Purpose`)?"""
-    block = [ln.text for ln in lines[i + 1:] if ln.block == lines[i].block]
-    return _table_header(_header_cells(block))
+    block = takewhile(lambda ln: ln.block == lines[i].block, islice(lines, i + 1, None))
+    return _table_header(_header_cells(ln.text for ln in block))
 
 
 def _entry_like(lines: list[_Line], i: int) -> bool:
