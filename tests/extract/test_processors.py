@@ -838,3 +838,39 @@ def test_half_a_parenthesis_is_no_name(doc_of):
     found = names(doc_of("Hvem vi deler med\n\nVi bruker disse leverandørene:\n- Google (Analytics 4 og Ads) og Meta – "
                          "statistikk og annonsering"))
     assert "Meta" in found and "Ads)" not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a brand with its products in parentheses: each product under the brand
+    ("Hvem vi deler med\n\nVi bruker verktøy fra Google (Analytics 4 og Ads) for å måle trafikk og vise annonser.",
+     {"Google Analytics 4", "Google Ads"}),
+    ("Hvem vi deler med\n\nVi bruker Google (Maps) på kontaktsiden.", {"Google Maps"}),
+    # `og` inside a name (`X og Omegn`, `Y og Sønner`)
+    ("Hvem vi deler med\n\nRegnskapet føres av Hansen og Sønner Regnskap AS.", {"Hansen og Sønner Regnskap AS"}),
+    ("Hvem vi deler med\n\nVi deler navn og adresse med Nordre Land og Omegn Taxi AS, som kjører deg hjem.",
+     {"Nordre Land og Omegn Taxi AS"}),
+    ("Hvem vi deler med\n\nVi bruker Mailchimp og Tripletex.", {"Mailchimp", "Tripletex"}),
+    # a service named first and then denied, or denied with `ingen`
+    ("Informasjonskapsler\n\nGoogle Analytics bruker vi ikke.", set()),
+    ("Informasjonskapslar\n\nFacebook-pikselen eller anna annonsesporing har vi ikkje på sida.", set()),
+    ("Informasjonskapsler\n\nIngen Meta-piksel, ingen Google Ads.", set()),
+    ("Informasjonskapsler\n\nGoogle Analytics bruker vi for å telle besøk, men ikke til annonsering.",
+     {"Google Analytics"}),
+    # `ingen andre enn` names the one recipient there is
+    ("Hvem vi deler med\n\nVi deler ingen opplysninger med andre enn Mailchimp, som sender nyhetsbrevet.", {"Mailchimp"}),
+    # a person who runs the business is no supplier
+    ("Om oss\n\nNettbutikken er drevet av Kari Nordmann, som også svarer på e-post.", set()),
+    ("Om oss\n\nNettbutikken er drevet av Kari Nordmann AS.", {"Kari Nordmann AS"}),
+    # Meta's server-side tracking is Meta
+    ("Informasjonskapsler\n\nVi bruker Conversions API for å måle annonser når du har samtykket.", {"Conversions API"}),
+])
+def test_round28_processors(doc_of, text, expected):
+    assert names(doc_of(text)) == expected
+
+
+def test_a_company_named_after_the_municipality_is_no_part_of_it(doc_of):
+    doc = doc_of("Personvernerklæring for Hallesøy kommune\n\nHallesøy kommune er behandlingsansvarlig.\n\nAvfall\n\n"
+                 "Innsamlingen av avfall utføres av Hallesøy og Omegn Renovasjon IKS som databehandler for kommunen.")
+    fields = {"controller": {"names": ["Hallesøy kommune"], "org_numbers": [], "emails": []}, "emails": [],
+              "org_numbers": []}
+    assert names(doc, fields) == {"Hallesøy og Omegn Renovasjon IKS"}

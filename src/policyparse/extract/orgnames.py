@@ -16,7 +16,9 @@ SLASH_FORM = r"\p{Lu}/\p{Lu}(?![\p{L}\d])"
 # Norwegian names write the words after the first in lower case (`Norsk helsenett SF`, `Posten Norge AS`): such a
 # name is taken only with its legal form, which tells it from a sentence (`Vi bruker Foo AS` has a capital inside).
 LOWER_NAME = rf"\p{{Lu}}\p{{Ll}}+(?: \p{{Ll}}[\p{{Ll}}\-]+){{1,2}},? {LEGAL_SUFFIX}(?![\p{{L}}\d])"
-NAME_RE = regex.compile(rf"(?:{LOWER_NAME}|{TOKEN}(?: (?!{SLASH_FORM})(?:& |of |for |de )?{TOKEN}){{0,4}}"
+# `og` inside a name, not between two (`Hallesøy og Omegn Renovasjon IKS`, `Hansen og Sønner AS`)
+INNER_OG = r"og(?=\s+(?:[Oo]megn|Sønn(?:er)?|Søn|Co)(?![\p{L}\d]))"
+NAME_RE = regex.compile(rf"(?:{LOWER_NAME}|{TOKEN}(?: (?!{SLASH_FORM})(?:& |of |for |de |{INNER_OG} )?{TOKEN}){{0,4}}"
                         rf"(?:,? {LEGAL_SUFFIX}(?![\p{{L}}\d]))?)")
 
 

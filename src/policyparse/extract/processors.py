@@ -49,7 +49,7 @@ from . import Extraction
 from ..flat_tables import RECORD_LINE, Row, header_role, header_rule, header_rule_ids, header_words, tables_of
 from ..rules import RulesError, check_entries, load_json, read_text
 from .layout import PIPE, Line, blocks as line_blocks, doc_lines, line_span, pipe_row
-from .orgnames import LEGAL_SUFFIX, LOWER_NAME, NAME_RE, SUFFIX_RE, norm_key
+from .orgnames import INNER_OG, LEGAL_SUFFIX, LOWER_NAME, NAME_RE, SUFFIX_RE, norm_key
 
 CATEGORIES = frozenset({
     "umbrella", "analytics", "advertising", "affiliate", "tag_management", "session_replay", "consent", "chat",
@@ -67,11 +67,11 @@ STRICT_CATEGORIES = frozenset({"umbrella"})
 EMBEDDED_CATEGORIES = frozenset({"video", "maps", "social", "fonts"})
 GAZETTEER_COLUMNS = ("id", "name", "aliases", "organisation", "country", "category", "ambiguous")
 RULE_KINDS = {"section", "lead_in", "name_cue", "subject_cue", "sentence_cue", "social_cue", "veto_after",
-              "veto_sentence", "veto_name", "veto_entity", "veto_row"}
+              "veto_before", "veto_sentence", "veto_name", "veto_entity", "veto_row"}
 TABLE_COLUMNS = ("supplier", "name", "function", "location", "cookie")
 # Separators between names in one cell or item; a comma before a legal form (`Meta Platforms, Inc.`) and the
 # slash of `A/S` do not separate.
-SPLIT_NAMES = regex.compile(rf"\s*(?:,(?!\s*(?:{LEGAL_SUFFIX}(?![\p{{L}}\d])|\(publ\)))\s*|\s+og\s+|\s+eller\s+|\s+and\s+|"
+SPLIT_NAMES = regex.compile(rf"\s*(?:,(?!\s*(?:{LEGAL_SUFFIX}(?![\p{{L}}\d])|\(publ\)))\s*|\s+(?!{INNER_OG})og\s+|\s+eller\s+|\s+and\s+|"
                             rf"(?<!(?<![\p{{L}}\d])\p{{Lu}})\s*/\s*(?!\p{{Lu}}(?![\p{{L}}\d]))|\s+\+\s+|"
                             rf"\s+&\s+(?=\p{{Lu}}\p{{Ll}}+\s+\p{{Lu}}))")
 ADDRESS_LINE = regex.compile(r"\b\d{4}\s+\p{Lu}\p{Ll}+|\borg\.?\s*n(?:r|o|ummer)|organisasjonsn|\btelefon\b|\btlf\b|"
@@ -154,6 +154,9 @@ class Gazetteer:
                 hit = self.by_key.get(norm_key(core))
             if hit is None:
                 continue
+            if core.count("(") > core.count(")"):
+                out.extend(self._products_of_brand(text, m.start(), core, offset))
+                continue
             service, alias = hit
             if not _case_ok(core, alias, service.ambiguous):
                 continue
@@ -161,6 +164,23 @@ class Gazetteer:
                     and INSIDE_COMPANY_BEFORE.search(text, max(0, m.start() - 60), m.start()):
                 continue                       # `Drift` in `Nordlys Drift AS`: a word of another company's name
             out.append((m.start() + offset, m.start() + offset + len(core), core, service))
+        return out
+
+    def _products_of_brand(self, text: str, start: int, written: str, offset: int) -> list:
+        """`Google (Analytics 4 og Ads)`: each product in the parenthesis under the brand before it; the
+        brand alone when the parenthesis names none."""
+        brand = written[:written.find("(")].strip()
+        inner = start + written.find("(") + 1
+        close = text.find(")", inner)
+        out = []
+        if 0 < close - inner <= 80 and "\n" not in text[inner:close]:
+            for piece, s, e in _names_in(text[inner:close], inner):
+                hit = self.by_key.get(norm_key(f"{brand} {piece}"))
+                if hit is not None and _case_ok(brand, hit[1].split()[0], hit[0].ambiguous):
+                    out.append((s + offset, e + offset, f"{brand} {piece}", hit[0]))
+        hit = self.by_key.get(norm_key(brand))
+        if not out and hit is not None and _case_ok(brand, hit[1], hit[0].ambiguous):
+            out.append((start + offset, start + offset + len(brand), brand, hit[0]))
         return out
 
 
@@ -249,6 +269,7 @@ class Lexicon:
     location_re: regex.Pattern
     descriptor_re: str
     free_mail: frozenset[str]
+    given_names: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -280,7 +301,7 @@ def load_rules() -> dict[str, list[Rule]]:
 def load_lexicon() -> Lexicon:
     name = "processor_lexicon.json"
     data = load_json(name)
-    lists = ["not_names", "excluded", "locations", "descriptors", "free_mail_domains"]
+    lists = ["not_names", "excluded", "locations", "descriptors", "free_mail_domains", "given_names"]
     required = set(lists) | {"description", "authority_pattern", "generic_pattern", "table_columns"}
     if not isinstance(data, dict) or set(data) != required:
         raise RulesError(f"{name}: keys must be {sorted(required)}")
@@ -307,7 +328,7 @@ def load_lexicon() -> Lexicon:
     not_names = frozenset(v.casefold() for v in data["not_names"])
     return Lexicon(not_names, frozenset(norm_key(v) for v in data["excluded"]), authority, generic,
                    columns, locations, location_re, descriptor_re,
-                   frozenset(v.casefold() for v in data["free_mail_domains"]))
+                   frozenset(v.casefold() for v in data["free_mail_domains"]), frozenset(data["given_names"]))
 
 
 # --------------------------------------------------------------------------------------- candidates
@@ -415,6 +436,8 @@ class Context:
             return False
         if name.count("(") != name.count(")"):
             return False                                   # `Ads)` of `Google (Analytics 4 og Ads)`
+        if len(tokens) == 2 and tokens[0] in self.lex.given_names and self.gaz.lookup(name) is None:
+            return False                                   # a person: `drevet av Kari Nordmann`
         if len(regex.sub(r"[\W_]+", "", name)) < 2 or regex.fullmatch(LEGAL_SUFFIX, name.strip(" ,")):
             return False                                   # `S` of a split `A/S`, a bare `Inc`
         if len(tokens) == 1 and regex.fullmatch(r"\p{Lu}[\p{L}\-]*'?s", name) and (
@@ -429,8 +452,8 @@ class Context:
         core = SUFFIX_RE.sub("", name).split()
         if len(core) < len(tokens) and regex.fullmatch(LOWER_NAME, name):
             return True                                    # `Norsk helsenett SF`
-        for tok in core[1:]:
-            if tok in ("&", "of", "for", "de"):
+        for i, tok in enumerate(core[1:], 1):
+            if tok in ("&", "of", "for", "de") or (tok == "og" and regex.match(INNER_OG, " ".join(core[i:]))):
                 continue
             if not regex.match(r"(?:\p{Lu}|\d|\p{Ll}{1,2}\p{Lu})", tok):
                 return False
@@ -488,8 +511,8 @@ class Context:
                 continue
             if key == ck or (len(ck) >= 4 and key.startswith(ck)) or (len(key) >= 4 and ck.startswith(key)):
                 return True
-            if len(first) >= 4 and first == cfirst:
-                return True                                                  # group companies
+            if len(first) >= 4 and first == cfirst and not self.lex.authority.search(cn):
+                return True                 # group companies; not `Hallesøy og Omegn Renovasjon IKS` of `Hallesøy kommune`
         if service is not None:
             return False
         parts = regex.findall(r"\p{L}[\p{L}\d]*", regex.sub(r"\([^)]*\)", "", SUFFIX_RE.sub("", name)))
@@ -519,7 +542,12 @@ class Context:
         rel = start - s0
         for rule in self.rules["veto_after"]:
             for m in rule.pattern.finditer(sentence):
-                if m.start() < rel and not regex.search(r"[;:]|\s[—–]\s|\bmen\b|\bbut\b", sentence[m.end():rel]):
+                if m.start() < rel and not regex.search(r"[;:]|\s[—–]\s|\b(?:men|but|enn|unntatt|bortsett\s+fra)\b",
+                                                        sentence[m.end():rel]):     # `ingen andre enn Mailchimp`
+                    return rule.id
+        if not regex.search(r"[\p{L}\d]", sentence[:rel]):
+            for rule in self.rules["veto_before"]:
+                if rule.pattern.match(sentence[end - s0:]):
                     return rule.id
         category = service.category if service else None
         vetoed = self.sentence_veto(sentence, category) or self._row_vetoed(start)  # `Analytiske | ... | Nei`

@@ -38,7 +38,7 @@ from ..flat_tables import tables_of
 from ..rules import RulesError, load_json
 from . import Extraction
 from .cookies import context_headings, patterns as cookie_patterns, split_names, table_kind, token_ok
-from .layout import unit_at
+from .layout import block_index, block_spans, unit_at
 
 KEYS = ("storage_cue", "cookie_cue", "storage_noun", "retention_heading", "response_cue", "notice_cue",
         "frequency_cue", "clause_break", "completed_event", "negated_storage", "deadline_before", "age_before",
@@ -122,7 +122,8 @@ def _is_cookie_sentence(doc, sentence: str, offset: int, cookie_names: list[str]
     lex = lexicon()
     text = doc.text
     sec = doc.section_at(offset)
-    block_start = max(text.rfind("\n\n", 0, offset), sec.start if sec else 0, 0)  # the paragraph, in its section
+    b = block_index(doc, offset)
+    block_start = max(block_spans(doc)[b][0] if b >= 0 else 0, sec.start if sec else 0)  # the block, in its section
     if not lex["data_word"].search(sentence):
         # an entry `_ga` / `Skiller brukere ... Utløper etter 2 år`: the cookie named above in the block
         last = None
