@@ -824,6 +824,13 @@ NEGATED_USE = [
     ("Retten til sletting gjelder ikke opplysninger vi er pålagt å oppbevare etter bokføringsloven.",
      set(), {"legal_obligation"}),
     ("Vi bruker Google Analytics for å lage besøksstatistikk.", set(), {"analytics"}),
+    # not taking in, not in use, no need to register
+    ("Vi tar ikke imot åpne jobbsøknader gjennom nettsiden.", {"recruitment"}, set()),
+    ("Analyseverktøy er ikke i bruk på denne nettsiden.", {"analytics"}, set()),
+    ("Språkkafeen er åpen for alle, og du trenger ikke å registrere deg.", {"service_delivery"}, set()),
+    ("Du trenger ikke å oppgi personnummer for å bestille.", set(), {"service_delivery"}),
+    # `mer enn` limits the denial
+    ("Vi samler ikke inn mer enn vi trenger for å sende deg nyhetsbrevet.", set(), {"marketing"}),
 ]
 
 
