@@ -195,6 +195,14 @@ STATED = [
     ("Når de melder barnet inn, har vi på ein måte ein avtale med dykk, og difor kan vi ha lista.", ["b"]),
     ("Gruppebilete legg vi ut fordi koret har ei rimeleg interesse av å vise seg fram.", ["f"]),
     ("Vi har en avtale med Google om lagring i EU.", []),
+    # round 28: an adverb or the reader as subject in `fordi ... har en avtale`, `som en del av ... avtalen`;
+    # a label followed by a list of things is no `purpose: basis` line
+    ("Vi skriver deg inn i medlemslisten, fordi vi da har en avtale med deg om medlemskap.", ["b"]),
+    ("Fordi du har inngått en avtale med oss, kan vi behandle opplysningene.", ["b"]),
+    ("Kassereren bruker oversikten fra Vipps, som en del av den samme medlemsavtalen.", ["b"]),
+    ("Vi bruker oversikten som en del av arbeidet med regnskapet.", []),
+    ("Trening: Medlemskap, timebooking og adgangskortet ditt håndteres i BRP Systems.", []),
+    ("- Medlemsregister: medlemskapet ditt", ["b"]),
 ]
 
 

@@ -785,6 +785,33 @@ PASSAGES = [
      "artikkel 6 nr. 1 bokstav b.\n\nNyheitsbrevet får du berre dersom du har samtykt til det, jf. artikkel 6 "
      "nr. 1 bokstav a.",
      {"billing:b", "customer_relationship:b", "marketing:a"}, id="nn_list_above_with_exception"),
+    # a basis labelling its list item covers the whole item, past `, og`
+    pytest.param(
+     "Behandlingsgrunnlag\n\nSlik fordeler formålene seg:\n- Avtale: å levere varene du har bestilt, fakturering, og svar på "
+     "henvendelser fra kunder\n- Berettiget interesse: kundeundersøkelser, og å forebygge svindel og misbruk av "
+     "kontoer", {"service_delivery:b", "billing:b", "customer_support:b", "surveys:f", "security:f"},
+     id="label_over_item"),
+    # `Grunnlag: samtykke for X, og berettiget interesse for Y`: each basis for its own object
+    pytest.param(
+     "Facebook-siden\n\nBilder av ferdige jobber legger vi ut på Facebook-siden for å markedsføre firmaet, og "
+     "Meta gir oss statistikk over hvor mange som ser innleggene.\n\nGrunnlag: samtykke for bildene, og berettiget interesse for "
+     "statistikken.", {"analytics:f", "marketing:a"}, id="basis_with_own_object"),
+    # `;` and `medan` end a clause whatever stands between the bases; a label only the model placed belongs
+    # to the clause that names no purpose
+    pytest.param(
+     "Kontingent og rekneskap\n\nKontingenten krev vi inn med Vipps. For kontingenten er grunnlaget "
+     "medlemsavtalen, medan bilaga blir tekne vare på i fem år fordi bokføringslova gjer det til ei rettsleg "
+     "plikt for oss.", {"billing:b", "legal_obligation:c"}, id="nn_medan_between_bases"),
+    pytest.param(
+     "Reklamasjon\n\nVi bruker opplysningene til å behandle reklamasjonen, og grunnlaget er avtalen med deg; "
+     "selve saken tar vi vare på i tre år, fordi vi har en berettiget interesse i å kunne dokumentere hva som "
+     "ble avtalt dersom det senere blir uenighet.", {"customer_support:b", "legal_obligation:f"},
+     id="semicolon_between_bases"),
+    # `for kunder ...; for brukere ...` names people, not purposes: both clauses take the context
+    pytest.param(
+     "Innlogging\n\nVi bruker opplysningene til å gi deg tilgang til tjenesten. Grunnlaget er avtalen for "
+     "kunder som er enkeltpersonforetak; for brukere hos bedriftskunder er grunnlaget berettiget interesse.",
+     {"service_delivery:b", "service_delivery:f"}, id="for_people_is_no_carve_out"),
 ]
 
 

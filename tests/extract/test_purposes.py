@@ -192,6 +192,10 @@ GENERAL_CASES = [
     ("Informasjonskapslane vert brukte av annonsepartnarane våre til å byggje ein profil av interessene dine og vise deg relevante annonsar på andre nettstader.", {"advertising"}),
     ("Vi bruker LinkedIn Insight Tag for å måle effekten av annonsene våre på LinkedIn.", {"advertising"}),
     ("Me samarbeider med Adform om å vise deg målretta reklame.", {"advertising"}),
+    # `reklamere` is also to complain about a product or a job
+    ("Vi reklamerer for tjenestene våre på Facebook.", {"advertising"}),
+    ("Tegninger og bilder fra jobben lagrer vi i fem år, fordi du kan reklamere på arbeidet så lenge.", set()),
+    ("Du kan reklamere på varen innen to år.", set()),
     ("Vi bruker TikTok-pikselen for å nå deg med kampanjer på TikTok.", {"advertising"}),
     ("Opplysningane kan nyttast til å vise deg reklame som er tilpassa interessene dine.", {"advertising"}),
     ("Vi lar annonsenettverk samle inn informasjon om deg på nettsiden vår for å vise deg annonser for våre produkter på andre nettsteder.", {"advertising"}),

@@ -67,7 +67,7 @@ CONFIDENCE = {"sentence": 0.85, "clause": 0.85, "row": 0.85, "items": 0.8, "lead
               "purpose_section": 0.7, "previous_unit": 0.65}
 NAMED_MAX_WORDS = 5     # longest section heading that counts as a name a basis sentence can refer to
 PATTERN_KEYS = ("anaphora", "bare_frame", "above_reference", "list_reference", "rest_reference", "item_reference",
-                "lead_in", "exception", "carve_out", "purpose_heading", "respectively", "clause_breaks",
+                "lead_in", "exception", "carve_out", "basis_object", "strong_break", "purpose_heading", "respectively", "clause_breaks",
                 "named_exclude", "basis_menu", "contrast")
 SHORT_LABEL_WORDS = 6   # a basis sentence this short at the start of its unit is a label for the unit
 MASK_MAX = 80           # longest basis span blanked out when the model is asked again (not a whole sentence)
@@ -84,6 +84,8 @@ class Patterns:
     lead_in: regex.Pattern
     exception: regex.Pattern
     carve_out: regex.Pattern
+    basis_object: regex.Pattern
+    strong_break: regex.Pattern
     purpose_heading: regex.Pattern
     respectively: regex.Pattern
     clause_breaks: tuple[regex.Pattern, ...]
@@ -364,7 +366,9 @@ def clauses(doc, entry: dict, labels: list[str]) -> list[Piece] | None:
         if groups:
             g = groups[-1]
             gap = text[g["end"]:s] if s > g["end"] else ""
-            if s <= g["end"] or not (_located(gap, labels) or item_numbers(gap)):
+            pats = patterns()
+            if s <= g["end"] or not (_located(gap, labels) or item_numbers(gap) or pats.basis_object.match(gap)
+                                     or pats.strong_break.search(gap)):
                 g["end"] = max(g["end"], e)
                 if letter not in g["bases"]:
                     g["bases"].append(letter)
@@ -386,9 +390,11 @@ def clauses(doc, entry: dict, labels: list[str]) -> list[Piece] | None:
                 or pats.above_reference.search(text, p.start, p.end)]
     if not any(p.own for p in pieces) and len(anchored) < 2:
         return None  # the bases stand together for the same purposes
-    # a purpose a clause carves out (`og for nyhetsbrev ditt samtykke`, `med unntak av nyhetsbrev`) is not
-    # taken by another clause from the context
-    carved = {lab for p in pieces if pats.carve_out.search(text[p.start:p.end]) for lab in p.own}
+    # a purpose a clause carves out (`og for nyhetsbrev ditt samtykke`, `med unntak av nyhetsbrev`), or names
+    # with the basis it is tied to (`mens oppbevaring av regnskapet er en rettslig forpliktelse`), is not taken
+    # by another clause from the context
+    carved = {lab for p in pieces for lab in p.own
+              if pats.carve_out.search(text[p.start:p.end]) or pats.affinity.get(lab) in p.bases}
     for p in pieces:
         p.excluded = carved - set(p.own)
     return pieces
@@ -587,6 +593,8 @@ def _outside_basis_clause(doc, entry: dict, labels: list[str]) -> set[str]:
         return set()
     text, start, end = doc.text, entry["start"], entry["end"]
     lo, hi = min(s for _, s, _ in spans), max(e for _, _, e in spans)
+    if not regex.search(r"[\p{L}\d]", text[start:lo]) and LABEL_END.match(text, hi, end):
+        return set()   # a label over its item (`- Avtale: kundekonto, betaling, og svar på henvendelser`)
     breaks = [m for pat in patterns().clause_breaks[:2] for m in pat.finditer(text, start, end)]
     left = max((m.end() for m in breaks if m.end() <= lo), default=start)
     right = min((m.start() for m in breaks if m.start() >= hi), default=end)
@@ -610,6 +618,7 @@ def _excepted(text: str, labels: list[str]) -> set[str]:
     return inside - set(_located(rest, labels))
 
 
+LABEL_END = regex.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?::|\s[–—-])\s")
 MENU_OR = regex.compile(r"(?<!\p{L})eller(?!\p{L})", regex.I)
 MENU_LIST_ITEMS = 3     # a list of this many bare bases or more names the bases there are
 
@@ -663,14 +672,18 @@ def pair_sentence(doc, entry: dict, index: PurposeIndex, lower: int = 0, upper: 
         return _pairs(found, bases, set(labels))
     out: list[tuple[str, str, str]] = []
     located = {p for piece in pieces for p in piece.own}
+    rest = [p for p in labels if p not in located]
+    bare = [piece for piece in pieces if not piece.own]
+    if rest and len(bare) == 1:
+        bare[0].own = rest      # a label no cue places (the model's) belongs to the one clause naming none
+        rest = []
     for piece in pieces:
         found = {p: "clause" for p in piece.own}
         if not piece.own:
             found.update({p: r for p, r in _context(doc, piece, index, lower, upper).items() if p not in found})
         out.extend(_pairs(found, piece.bases, set(piece.own)))
     # labels no clause names (a model label without a cue) keep the whole sentence's bases
-    rest = {p: "sentence" for p in labels if p not in located}
-    out.extend(_pairs(rest, bases, set(rest)))
+    out.extend(_pairs({p: "sentence" for p in rest}, bases, set(rest)))
     return out
 
 
