@@ -240,7 +240,7 @@ def test_short_plain_names_need_their_provider_in_the_text():
 
 def test_shipped_table_is_valid_and_small():
     db = cookiedb.shipped()
-    assert 60 <= len(db) <= 160
+    assert 60 <= len(db) <= 200
     names = [e.name for e in db.entries]
     assert len(names) == len(set(names))
     assert all(e.category in cookiedb.CATEGORIES for e in db.entries)
@@ -1943,6 +1943,10 @@ def test_round10_cookie_cases(text, expected):
     ("Informasjonskapsler\n\nNødvendige informasjonskapsler er blant annet cart, secure_customer_sig og "
      "localization.", ["cart", "secure_customer_sig", "localization"]),
     ("Informasjonskapsler\n\nVi bruker verktøy som måler trafikk, blant annet analyse, _ga og rapporter.", ["_ga"]),
+    # round 28: a shipped name that opens a clause saying what it does, its tool named in the document
+    ("Nettbutikken kjører på Shopify.\n\nInformasjonskapsler\n\nNoen informasjonskapsler er nødvendige: cart husker "
+     "hva du har lagt i handlekurven, og localization husker hvilket land du har valgt.", ["cart", "localization"]),
+    ("Informasjonskapsler\n\nNoen informasjonskapsler er nødvendige: cart husker hva du har lagt i handlekurven.", []),
     # round 16: names listed in running text with descriptions in parentheses, commas inside them
     ("Informasjonskapsler\n\nWix setter blant annet informasjonskapslene XSRF-TOKEN og hs (sikkerhet, slettes når du "
      "lukker nettleseren), svSession (nødvendig, 2 år) og bSession (statistikk, 30 minutter).",

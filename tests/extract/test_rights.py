@@ -57,6 +57,10 @@ CASES = [
     ("Dine rettigheter\n\nDu har ikke rett til dataportabilitet når behandlingen bygger på en rettslig "
      "forpliktelse.", []),
     ("Dine rettigheter\n\nDu har rett til dataportabilitet. Retten gjelder ikke for papirarkiv.", ["portability"]),
+    # portability in plain words: the data in a file to take to another shop
+    ("Dine rettigheter\n\nDu kan også få opplysningene dine i en fil du kan ta med deg til en annen butikk.",
+     ["portability"]),
+    ("Dine rettigheter\n\nDu kan få en fil med kvitteringen på e-post.", []),
     ("Dine rettigheter\n\nDu kan be om at opplysninger slettes. Retten til sletting gjelder ikke opplysninger vi "
      "er pålagt å oppbevare.", ["erasure"]),
     ("Klage\n\nHvis du mener at vi behandler opplysninger i strid med loven, kan du klage til Datatilsynet.",

@@ -1132,6 +1132,18 @@ def _provider_named_in(tok: str, sentence: str) -> bool:
                                      for word in entry.provider.split() if len(word) >= 3)
 
 
+CLAUSE_START = regex.compile(r"(?:^|[:;,][^\S\n]*|(?<![\p{L}])og[^\S\n]+)$")
+DESCRIPTION_VERB = regex.compile(r"[^\S\n]+(?:husker|hugsar|holder|held|lagrer|lagrar|skiller|skil|teller|registrerer|"
+                                 r"sporer|inneholder|inneheld)(?![\p{L}])")
+
+
+def _described_subject(doc, sentence: str, rel: int, tok: str) -> bool:
+    """`..., og localization husker hvilket land du har valgt` in a document that names Shopify: a shipped
+    name that opens a clause saying what it does, its tool named somewhere in the document."""
+    return bool(CLAUSE_START.search(sentence, 0, rel) and DESCRIPTION_VERB.match(sentence, rel + len(tok))
+                and _provider_named_in(tok, doc.text))
+
+
 def _from_shapes(doc, col: Collector) -> None:
     pats = patterns()
     text = doc.text
@@ -1150,7 +1162,7 @@ def _from_shapes(doc, col: Collector) -> None:
                 method, conf = "cookie.known_plain", 0.75
             elif _shipped_as_written(tok):
                 sentence, s0 = _sentence_text(doc, start)
-                if not _provider_named_in(tok, sentence):
+                if not (_provider_named_in(tok, sentence) or _described_subject(doc, sentence, start - s0, tok)):
                     continue
                 method, conf = "cookie.known_with_provider", 0.75
             else:
