@@ -361,12 +361,12 @@ def clauses(doc, entry: dict, labels: list[str]) -> list[Piece] | None:
     if len({s[0] for s in spans}) < 2:
         return None
     text = doc.text
+    pats = patterns()
     groups: list[dict] = []
     for letter, s, e in spans:
         if groups:
             g = groups[-1]
             gap = text[g["end"]:s] if s > g["end"] else ""
-            pats = patterns()
             if s <= g["end"] or not (_located(gap, labels) or item_numbers(gap) or pats.basis_object.match(gap)
                                      or pats.strong_break.search(gap)):
                 g["end"] = max(g["end"], e)
@@ -385,7 +385,6 @@ def clauses(doc, entry: dict, labels: list[str]) -> list[Piece] | None:
     cuts.append(entry["end"])
     pieces = [Piece(cuts[k], cuts[k + 1], g["bases"], _located(text[cuts[k]:cuts[k + 1]], labels))
               for k, g in enumerate(groups)]
-    pats = patterns()
     anchored = [p for p in pieces if p.own or item_numbers(text[p.start:p.end])
                 or pats.above_reference.search(text, p.start, p.end)]
     if not any(p.own for p in pieces) and len(anchored) < 2:
@@ -474,6 +473,7 @@ def _section_names(doc) -> list[tuple[int, regex.Pattern]]:
 NAME_QUOTES = "«\"“'‘"
 SENTENCE_OPENING = regex.compile(r"(?:^|[.!?:]|^\s*[-•*])[\s\p{Pi}\p{Ps}«\"]*$")
 LABEL_AFTER = regex.compile(r"\s*[:–—]")
+LABEL_END = regex.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?::|\s[–—-])\s")
 INNER_CAPITAL = regex.compile(r".\p{Lu}")
 
 
@@ -618,7 +618,6 @@ def _excepted(text: str, labels: list[str]) -> set[str]:
     return inside - set(_located(rest, labels))
 
 
-LABEL_END = regex.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?::|\s[–—-])\s")
 MENU_OR = regex.compile(r"(?<!\p{L})eller(?!\p{L})", regex.I)
 MENU_LIST_ITEMS = 3     # a list of this many bare bases or more names the bases there are
 
