@@ -2138,3 +2138,19 @@ def test_names_said_to_be_cookies(text, expected):
 ])
 def test_declarations_without_blank_lines(text, expected):
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize("lead, expected", [
+    # a storage key set apart from the cookies before the table leaves it a cookie table
+    ("Når du fyller ut søknaden, lagres et utkast i nettleseren under nøkkelen bk_utkast (localStorage); "
+     "det er ikke en informasjonskapsel.", ["pll_language", "_ga"]),
+    ("Utkastet lagres i localStorage, som ikke er en informasjonskapsel, og vi setter disse informasjonskapslene:",
+     []),
+    # ... but a lead-in putting what follows in browser storage makes it a storage table
+    ("Nettsiden lagrer disse opplysningene i localStorage:", []),
+])
+def test_a_storage_aside_before_a_cookie_table(lead, expected):
+    text = ("Informasjonskapsler på nettstedet\nVi bruker informasjonskapsler. " + lead +
+            "\nNavn | Leverandør | Formål | Varighet\npll_language | eksempel.no | Husker språket | 1 år\n"
+            "_ga | Google | Skiller besøkende fra hverandre | 2 år\n")
+    assert _names(text) == expected

@@ -203,6 +203,11 @@ STATED = [
     ("Vi bruker oversikten som en del av arbeidet med regnskapet.", []),
     ("Trening: Medlemskap, timebooking og adgangskortet ditt håndteres i BRP Systems.", []),
     ("- Medlemsregister: medlemskapet ditt", ["b"]),
+    # round 29: an obligation said to be ours is the basis; a condition or a denial is not
+    ("Bilag tek vi vare på i fem år, fordi bokføringslova gjer det til ei rettsleg plikt for oss.", ["c"]),
+    ("Fakturaene oppbevarer vi i fem år, fordi bokføringsloven krever det, og det er en rettslig plikt for oss.", ["c"]),
+    ("Vi deler opplysningene med politiet bare dersom det er en rettslig plikt for oss.", []),
+    ("Det er ingen rettslig plikt for oss å lagre chatten.", []),
 ]
 
 

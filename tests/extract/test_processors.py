@@ -874,3 +874,37 @@ def test_a_company_named_after_the_municipality_is_no_part_of_it(doc_of):
     fields = {"controller": {"names": ["Hallesøy kommune"], "org_numbers": [], "emails": []}, "emails": [],
               "org_numbers": []}
     assert names(doc, fields) == {"Hallesøy og Omegn Renovasjon IKS"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the list after a cue runs on past each name's function in parentheses
+    ("Hvem deler vi med?\n\nVi bruker Vitec (forvaltningssystem), Bolighub AS (beboerapp), iLOQ (låssystem) og "
+     "Løkka Låsservice AS (nøkler og låser) som databehandlere.",
+     {"Vitec", "Bolighub AS", "iLOQ", "Løkka Låsservice AS"}),
+    # `får X opplysninger`: the name after the verb receives the data; banks and insurers are known
+    ("Hvem deler vi med?\n\nVed inkasso får Kredinor opplysninger om kravet.", {"Kredinor"}),
+    ("Hvem deler vi med?\n\nVed depositum får SpareBank 1 Østlandet, Gjensidige eller NAV de opplysningene som trengs.",
+     {"SpareBank 1 Østlandet", "Gjensidige"}),
+    ("Medlemskap\n\nAlle medlemmer får Fjordbladet i posten fire ganger i året.", set()),
+    # `går til X`
+    ("Kven får opplysningane?\n\nOpplysningane går berre til hotellet eller til Bryggeloftet Catering AS, som lagar maten.",
+     {"Bryggeloftet Catering AS"}),
+    # a tool replaced is no longer used; the owner of a register keeps it for itself
+    ("Endringar\n\n17.02.2026: PostHog erstatter Mixpanel for produktanalyse.", {"PostHog"}),
+    ("Medlemskap\n\nNamn og adresse går vidare til det sentrale medlemsregisteret til Norges Husflidslag.", set()),
+])
+def test_round29_processors(doc_of, text, expected):
+    assert names(doc_of(text)) == expected
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("Måler om annonser fører til søknader (Google Ads)", {"Google Ads"}),
+    ("Blir brukt av Google Analytics til å telje besøk", {"Google Analytics"}),
+    ("Brukt av Google Ads til å måle kva annonsar som gir nedlastingar", {"Google Ads"}),
+    # a product the purpose only mentions is not the one that sets the cookie
+    ("Skiller brukere, som Google Analytics gjør", {"Google"}),
+])
+def test_a_cookie_table_names_the_product_that_sets_the_cookie(doc_of, cell, expected):
+    doc = doc_of("Informasjonskapsler\n\nVi bruker disse informasjonskapslene:\n\nNavn | Leverandør | Formål | Varighet\n"
+                 f"_gcl_au | Google | {cell} | 90 dager\n")
+    assert names(doc) == expected

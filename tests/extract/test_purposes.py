@@ -741,6 +741,15 @@ REVIEW_CASES = [
     ("Vi registrerer medlemsnummer og poengsaldo for å administrere medlemskapet.", {"customer_relationship"}),
     ("Opplysningene om medlemskap, booking og faktura trenger vi for å oppfylle avtalen med deg.",
      {"customer_relationship", "billing", "service_delivery"}),
+    # round 29: a fee charged is billing, not an affiliate's commission; a chat or a basket remembered is the
+    # chat or the order, not personalisation
+    ("Vi registrerer kontaktpersonene slik at vi kan administrere kundeforholdet og fakturere salær og provisjon.",
+     {"customer_relationship", "billing"}),
+    ("Vi får provisjon når du kjøper via lenkene våre.", {"advertising"}),
+    ("- __zlcmid (Zendesk, 1 år): husker chatsamtalen din, slik at den ikke forsvinner når du går til en annen side.",
+     {"customer_support"}),
+    ("Hugsar kva billettar du har lagt i korga dersom du lèt att fana.", set()),
+    ("Informasjonskapselen husker hvilket språk du har valgt.", {"personalization"}),
 ]
 
 
@@ -949,6 +958,15 @@ NO_PURPOSE_STATED = [
      "intranettet.\n\nVi bruker CV-en din til å vurdere søknaden.", ["recruitment"]),
     ("Personvern\n\nNyheitsbrev\n\nKva Mailchimp sjølv gjer med bruksdata for å utvikle tenesta si, står i "
      "Mailchimp sin eigen personvernerklæring.", []),
+    # the business, what the firm does for client firms or what they use it for (round 29)
+    ("Personvern\n\nOm oss\n\nVi svarer på telefon og chat for 40 bedrifter, og vi hjelper bedrifter med "
+     "kundeservice, telefonsalg og kundeundersøkelser.\n\nOppdragsgiverne bruker oss til å svare på spørsmål og "
+     "gjennomføre kundeundersøkelser.", []),
+    ("Personvern\n\nKundeservice\n\nVi hjelper deg med kundeservice og sender deg kundeundersøkelser.",
+     ["customer_support", "surveys"]),
+    # ... a sentence with the reader's data in it is read as it stands
+    ("Personvern\n\nKundeservice\n\nVi hjelper bedrifter med kundeservice, og opplysningene dine bruker vi til "
+     "å sende deg kundeundersøkelser.", ["customer_support", "surveys"]),
 ]
 
 

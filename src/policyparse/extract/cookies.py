@@ -371,7 +371,7 @@ def table_kind(doc, table: Table) -> str | None:
     if any(pats["storage"].search(t) for t in types) and any(
             pats["cookie"].search(t) or regex.match(r"http\b", t, regex.I) for t in types):
         return "cookie"  # rows typed one by one (`localStorage`, `HTTP-cookie`): the storage rows are dropped
-    if pats["storage"].search(heading) or pats["storage"].search(last_block) or pats["storage"].search(header):
+    if pats["storage"].search(heading) or _storage_lead(last_block) or pats["storage"].search(header):
         return "storage"
     if table.has("key") and not table.has("name"):
         return "cookie" if pats["cookie"].search(heading) and not pats["storage"].search(before) else "storage"
@@ -1081,6 +1081,27 @@ def _storage_nearer(sentence: str, rel: int, length: int = 0) -> bool:
     cookie = [abs(m.start() - rel) for m in pats["cookie"].finditer(sentence)
               if not (m.start() < rel + length and m.end() > rel)]
     return not cookie or min(storage) < min(cookie)
+
+
+STORAGE_ASIDE_KEY = regex.compile(r"\s+[\w.-]*_[\w.-]*|\s+[\w-]+\s*\(")
+
+
+def _storage_lead(block: str) -> bool:
+    """Does the block before a table put what follows in browser storage? A sentence that sets one thing
+    apart from the cookies (`lagres et utkast under nøkkelen bk_soknad_utkast (localStorage); det er ikke en
+    informasjonskapsel.`) is an aside, unless it ends in `:` and so introduces the table."""
+    pats = patterns()
+    for sentence in regex.split(r"(?<=[.!?])\s+", block.strip()):
+        if not pats["storage"].search(sentence):
+            continue
+        if sentence.rstrip().endswith(":"):
+            return True
+        denies = any(pats["negation"].search(sentence[max(0, m.start() - 25):m.start()])
+                     for m in pats["cookie"].finditer(sentence))
+        names_key = any(STORAGE_ASIDE_KEY.match(sentence, m.end()) for m in pats["other_id"].finditer(sentence))
+        if not (denies or names_key):
+            return True
+    return False
 
 
 def _other_id_before(sentence: str, rel: int) -> bool:

@@ -58,7 +58,7 @@ CATEGORIES = frozenset({
     "collaboration", "productivity", "communication", "video", "maps", "fonts", "social", "reviews", "forms",
     "surveys", "events", "booking", "identity", "signing", "security", "captcha", "ai", "developer",
     "monitoring", "integration", "search", "translation", "education", "health", "collection", "it_services",
-    "media", "marketplace"})
+    "media", "marketplace", "finance"})
 # Tools whose mere (non-negated) mention on a policy means the site sends them visitor data.
 AUTO_CATEGORIES = frozenset({"analytics", "advertising", "affiliate", "tag_management", "session_replay", "chat",
                              "video", "maps", "captcha"})
@@ -646,8 +646,15 @@ def _names_in(part: str, part_start: int) -> list[tuple[str, int, int]]:
     return out
 
 
+SETTING_PRODUCT = regex.compile(r"(?<!\p{L})(?:brukt|brukes|brukast|nytta|nyttast|used|set|satt|sett)\s+(?:av|by)\s+$",
+                              regex.I)
+
+
 class Collector:
-    _coordinated = regex.compile(rf"(?:\s*,\s*|\s+(?:og|eller|samt|and|or)\s+|\s*/\s*)(?P<name>{NAME_RE.pattern})")
+    # the next name of a list after a cue, past the function in parentheses of the one before
+    # (`Vi bruker Vitec (forvaltningssystem), Penneo (elektronisk signering) og ...`)
+    _coordinated = regex.compile(rf"(?:\s*\([^()]{{1,80}}\))?(?:\s*,\s*|\s+(?:og|eller|samt|and|or)\s+|\s*/\s*)"
+                                 rf"(?P<name>{NAME_RE.pattern})")
 
     def __init__(self, ctx: Context):
         self.ctx = ctx
@@ -759,21 +766,24 @@ class Collector:
         if len(text) > 80 or SENTENCE_END.search(text) and len(text.split()) > 4:
             return
         self.add_entry(text, name_cell.start, method, role, 3, 0.9, function, location, need_evidence=False)
-        if not cookie_table:                   # a cookie's purpose cell names no service
-            others = [function_cell] if function_cell is not None else [c for c in row.values if c is not name_cell]
-            self._product_of_umbrella(text, others, method, role, function, location)
+        others = [function_cell] if function_cell is not None else [c for c in row.values if c is not name_cell]
+        self._product_of_umbrella(text, others, method, role, function, location, cookie_table)
 
     def _product_of_umbrella(self, name: str, cells: list, method: str, role: str, function: str | None,
-                             location: str | None) -> None:
+                             location: str | None, named_only: bool = False) -> None:
         """`Microsoft | E-post og Microsoft 365`: a company named in the supplier column and one of its
         products in another cell of the row (the function cell when the table has one); the product is
-        the service."""
+        the service. `named_only`: only a product named as the one that sets the cookie counts (a cookie
+        table's purpose cell: `Måler om annonser fører til søknader (Google Ads)`, `Blir brukt av Google
+        Analytics til å telje besøk`), not one the purpose merely mentions."""
         ctx = self.ctx
         umbrella = ctx.gaz.lookup(name)
         if umbrella is None or umbrella.category != "umbrella":
             return
         products = [h for cell in cells for h in ctx.gaz.find(cell.text, cell.start)
-                    if h[3].organisation == umbrella.organisation and h[3].category != "umbrella"]
+                    if h[3].organisation == umbrella.organisation and h[3].category != "umbrella"
+                    and (not named_only or ctx.text[h[0] - 1:h[0]] == "(" and ctx.text[h[1]:h[1] + 1] == ")"
+                         or SETTING_PRODUCT.search(ctx.text, cell.start, h[0]) is not None)]
         if len({h[3].id for h in products}) == 1:
             s, e, written, service = products[0]
             self.cands.append(Candidate(written, s, e, method, 0.85, 3, service, function, location, role,
@@ -1029,10 +1039,10 @@ class Collector:
                 if INDEFINITE.fullmatch(m.group("desc")) and not ctx.gaz.find(m.group("name")):
                     continue                   # `lagres i en TC-streng`: an article makes a common noun
                 self._cue_match(rule, m.start(), m.start("name"), m.group("name"))
-                pos = m.end("name")
+                pos = self._name_end(m.start("name"), m.end("name"))
                 while (more := self._coordinated.match(text, pos)) is not None:   # "Posten og Bring"
                     self._cue_match(rule, m.start(), more.start("name"), more.group("name"))
-                    pos = more.end("name")
+                    pos = self._name_end(more.start("name"), more.end("name"))
         for rule in ctx.rules["subject_cue"]:
             for ln in ctx.lines:
                 for sent_start in self._sentence_starts(ln):
@@ -1042,6 +1052,10 @@ class Collector:
                     after = text[m.end():ln.end]
                     if rule.pattern.match(after):
                         self._cue_match(rule, sent_start, m.start(), m.group(0))
+
+    def _name_end(self, start: int, end: int) -> int:
+        """End of a name, or of the known service written there when it runs on (`SpareBank 1 Østlandet`)."""
+        return max([end] + [e for s, e, _, _ in self.ctx.mentions if s == start])
 
     def _sentence_starts(self, ln: Line):
         yield ln.start + (2 if ln.text.startswith("- ") else 0)

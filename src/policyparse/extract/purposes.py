@@ -20,7 +20,8 @@ right.
 Some sentences name purposes without stating one (`resources/purpose_scope.json`): the sentences of a
 section that explains what cookies are in general (`Hva er informasjonskapsler?`), sentences about
 adopting tools later (`Tar vi i bruk et analyseverktøy senere, spør vi først`), sentences about what
-another party does for its own ends (`Vimeo kan bruke dataene til egne formål`), rows of a table that
+another party does for its own ends (`Vimeo kan bruke dataene til egne formål`), sentences about the
+business (`Vi hjelper bedrifter med kundeservice og kundeundersøkelser`), rows of a table that
 marks a category as not used (`Brukes? | Nei`), purpose words inside a denied use (`Vi bruker ikke
 Google Analytics eller andre verktøy for statistikk`), and a membership or customer relationship named
 as the legal basis (`Grunnlaget for dette er medlemskapet ditt`): a cue that matches only there does not
@@ -64,7 +65,7 @@ def cue_rules() -> list[tuple[str, str, regex.Pattern, regex.Pattern | None]]:
 
 WHOLE_SENTENCE_SCOPES = ("third_party_use", "pointer", "policy_scope", "question", "contact_instruction",
                          "contact_details", "menu_line", "definition", "data_categories", "reader_choice",
-                         "access_safeguard", "consent_record")
+                         "access_safeguard", "consent_record", "business_description")
 
 
 @lru_cache(maxsize=1)
