@@ -863,8 +863,7 @@ def _item_of_storage_list(doc, start: int) -> bool:
     pats = patterns()
     if not lead.endswith(":") or not pats["storage"].search(lead):
         return False
-    return _storage_nearer(lead, len(lead)) or all(pats["negation"].search(lead[max(0, m.start() - 20):m.start()])
-                                                   for m in pats["cookie"].finditer(lead))
+    return _storage_nearer(lead, len(lead)) or all(_cookie_words_negated(lead))
 
 
 def _entry_in_storage_text(text: str, start: int) -> bool:
@@ -1083,6 +1082,13 @@ def _storage_nearer(sentence: str, rel: int, length: int = 0) -> bool:
     return not cookie or min(storage) < min(cookie)
 
 
+def _cookie_words_negated(text: str) -> list[bool]:
+    """For each cookie word of the text: is it denied just before (`Dette er ikkje informasjonskapslar`)?"""
+    pats = patterns()
+    return [pats["negation"].search(text[max(0, m.start() - 20):m.start()]) is not None
+            for m in pats["cookie"].finditer(text)]
+
+
 STORAGE_ASIDE_KEY = regex.compile(r"\s+[\w.-]*_[\w.-]*|\s+[\w-]+\s*\(")
 
 
@@ -1096,8 +1102,7 @@ def _storage_lead(block: str) -> bool:
             continue
         if sentence.rstrip().endswith(":"):
             return True
-        denies = any(pats["negation"].search(sentence[max(0, m.start() - 25):m.start()])
-                     for m in pats["cookie"].finditer(sentence))
+        denies = any(_cookie_words_negated(sentence))
         names_key = any(STORAGE_ASIDE_KEY.match(sentence, m.end()) for m in pats["other_id"].finditer(sentence))
         if not (denies or names_key):
             return True

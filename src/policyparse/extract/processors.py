@@ -650,6 +650,13 @@ SETTING_PRODUCT = regex.compile(r"(?<!\p{L})(?:brukt|brukes|brukast|nytta|nyttas
                               regex.I)
 
 
+def _named_as_setter(text: str, cell_start: int, start: int, end: int) -> bool:
+    """Is the product at start:end of a cookie's purpose cell named as the one that sets the cookie:
+    in parentheses (`(Google Ads)`) or after `brukt av` (`Blir brukt av Google Analytics til ...`)?"""
+    return (text[start - 1:start] == "(" and text[end:end + 1] == ")"
+            or SETTING_PRODUCT.search(text, cell_start, start) is not None)
+
+
 class Collector:
     # the next name of a list after a cue, past the function in parentheses of the one before
     # (`Vi bruker Vitec (forvaltningssystem), Penneo (elektronisk signering) og ...`)
@@ -782,8 +789,7 @@ class Collector:
             return
         products = [h for cell in cells for h in ctx.gaz.find(cell.text, cell.start)
                     if h[3].organisation == umbrella.organisation and h[3].category != "umbrella"
-                    and (not named_only or ctx.text[h[0] - 1:h[0]] == "(" and ctx.text[h[1]:h[1] + 1] == ")"
-                         or SETTING_PRODUCT.search(ctx.text, cell.start, h[0]) is not None)]
+                    and (not named_only or _named_as_setter(ctx.text, cell.start, h[0], h[1]))]
         if len({h[3].id for h in products}) == 1:
             s, e, written, service = products[0]
             self.cands.append(Candidate(written, s, e, method, 0.85, 3, service, function, location, role,
