@@ -290,6 +290,19 @@ CASES = [
                  "oss på e-post.\nSamtykket ditt gjelder for følgende domener: www.eksempel.no\n" + RIGHTS,
                  ["Personvern og informasjonskapsler", "Hvem er ansvarlig", "Rettighetene dine"],
                  id="no-blank-lines-eyebrow-over-title-and-domain-line"),
+    pytest.param("Personvern\nVi svarer innen en måned.\nKontakt\nHoltbygda Landhandel AS\nHoltbygdvegen 5, 2656 "
+                 "Follebu\nOrg.nr. 915 830 420\nE-post: post@landhandel.no",
+                 ["Personvern", "Kontakt"], id="no-blank-lines-contact-heading-over-an-address"),
+    pytest.param("Personvern\n\nVi svarer innen en måned.\n\nSelskap\n\nKontaktopplysninger\n\nEksempel AB\n\n"
+                 "Org.nr: 556646-2940", ["Personvern"], id="contact-label-in-a-footer"),
+    pytest.param("Hjem\nTjenester\nKontakt oss\n\nPersonvern\n\nVi svarer på telefon 22 33 44 55.\n\n" + RIGHTS,
+                 ["Personvern", "Rettighetene dine"], id="contact-menu-item"),
+    pytest.param("Personvern\n\n" + BODY + "\n\n" + COOKIE_INTRO + "Oversikta blir halden oppdatert av Cookie Information.\nNaudsynte (1)\nNamn\n"
+                 "Leverandør\nFøremål\nGår ut\nType\nCookieInformationConsent\neksempel.no\nLagrar samtykket ditt\n1 år\n"
+                 "HTTP\nStatistikk (1)\nNamn\nLeverandør\nFøremål\nGår ut\nType\n_ga\nGoogle\nTel besøk\n2 år\nHTTP\n\n"
+                 + RIGHTS,
+                 ["Personvern", "Informasjonskapsler", "Naudsynte (1)", "Statistikk (1)", "Rettighetene dine"],
+                 id="group-title-inside-a-block-over-its-header-row"),
     # no text, or no heading at all
     pytest.param(BODY, [], id="body-only"),
     pytest.param("Personvern", [], id="heading-without-body"),

@@ -25,11 +25,14 @@ NUMBERED = regex.compile(
     r"^(?P<num>(?:\d{1,2}(?:\.\d{1,2})*\.?(?:\s*[a-z]\)|\s*[ivx]{1,4}\))?|\d{1,2}\)|[a-z]\)|[ivx]{1,4}\)|[A-Z]\.))"
     r"(?:\s+[–—-])?\s+(?P<title>\p{Lu}.*)$")
 _LEXICON = load_sections("headings.json", ["toc_labels", "run_on_endings", "metadata", "title_words", "document_words",
-                                           "breadcrumb"])
+                                           "breadcrumb", "contact_title"])
 TOC_LABELS = frozenset(_LEXICON["toc_labels"])
 RUN_ON_ENDINGS = frozenset(_LEXICON["run_on_endings"])
 KEY_VALUE = regex.compile(r"^[\p{L}][\p{L} ./-]{1,30}:\s+\S")
 METADATA = regex.compile(_LEXICON["metadata"], regex.I)
+CONTACT_TITLE = regex.compile(_LEXICON["contact_title"], regex.I)
+CONTACT_DETAIL = regex.compile(r"\S@\S+\.\p{L}{2,}|(?<!\d)(?:\d[ .]?){8}(?!\d)|^(?:e-?post|telefon|tlf|org\.?\s*nr|adresse)", regex.I)
+CONTACT_LINES = 6   # how far below a contact heading its details may start (after a name and an address)
 FULL_STOP_END = regex.compile(r"\." + CLOSING)
 BREADCRUMB = regex.compile(_LEXICON["breadcrumb"], regex.I)
 ADDRESS_END = regex.compile(r"(?:\S@\S+\.\p{L}{2,}|https?://\S+|www\.\S+)$")  # a sentence closed by an address
@@ -314,6 +317,11 @@ def _is_heading(lines: list[_Line], i: int, table_blocks: set[int]) -> bool:
         return False
     if text.lower() in TOC_LABELS or _header_row(text):
         return False
+    if CONTACT_TITLE.match(text) and prev is not None and _ends_text(prev.text) \
+            and any(CONTACT_DETAIL.search(lines[j].text) for j in range(i + 1, min(i + 1 + CONTACT_LINES, len(lines)))):
+        return True  # `Kontakt` after body text, over the controller's name, address and e-mail (not a menu or footer label)
+    if GROUP_TITLE.fullmatch(text) and _header_cells_below(lines, i):
+        return True  # a group title over a flattened table (`Nødvendige (4)` / `Name` / `Provider` / ...)
     if _dash_row(text) and nxt.block == ln.block and _dash_row(nxt.text) \
             and len(CELL_DASH.findall(text)) == len(CELL_DASH.findall(nxt.text)):
         return False  # `Amazon Web Services – hosting – Ireland` above rows of the same shape: a flattened table
@@ -339,7 +347,7 @@ def _is_heading(lines: list[_Line], i: int, table_blocks: set[int]) -> bool:
         if GROUP_TITLE.fullmatch(text) and nxt.block == ln.block:
             return True  # a consent platform's group over its rows (`Preferanser (1)` / `lang` / ...)
         if _header_cells_below(lines, i) and _header_role(text, header_row=True) is None:
-            return True  # a group title over a flattened table (`Nødvendige (4)` / `Name` / `Provider` / ...)
+            return True  # a title over a flattened table (`Informasjonskapsler vi bruker` / `Name` / `Provider` / ...)
         if nxt.block == ln.block and _header_row(nxt.text) and _header_role(text, header_row=True) is None:
             return True  # a title over a table whose header row was joined by spaces (`Oversikt` / `Formål Grunnlag Lagringstid`)
         if nxt.block == ln.block and KEY_VALUE.match(nxt.text) and not KEY_VALUE.match(text) \
@@ -470,6 +478,11 @@ def _table_blocks(lines: list[_Line]) -> set[int]:
         cells.setdefault(ln.block, []).append(ln.text)
     return {b for b, texts in cells.items()
             if len(texts) >= 4 and len([c for c in texts if len(c) < 40 and c.rstrip()[-1:] not in ".!?"]) > len(texts) / 2}
+
+
+def _ends_text(line: str) -> bool:
+    """Does the line end a sentence or a list item (not a menu or footer label)?"""
+    return line.rstrip()[-1:] in ".!?:)" or line.startswith("- ")
 
 
 def _leads_to_body(lines: list[_Line], i: int, horizon: int = 12) -> bool:

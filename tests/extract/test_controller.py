@@ -98,6 +98,8 @@ NAMES = [
     ("Finn.no AS er behandlingsansvarlig for annonsene.", ["Finn.no AS"]),
     # another party: a separate controller, a processor or a management company named with its org number
     ("Klarna er selvstendig behandlingsansvarlig for kredittvurderingen.", []),
+    ("Betaler du med Vipps, får vi navnet ditt. Vipps MobilePay er selv behandlingsansvarlig for betalingen.", []),
+    ("Studieforbundet er sjølv ansvarleg for opplysningane dei får.", []),
     ("Meta, Google og Adform er felles behandlingsansvarlige med oss for annonsemålingen.", []),
     ("Samtalene gjennomføres av Samtale Norge AS (org.nr. 959 083 010), et ringesenter som er vår databehandler.", []),
     ("Forvaltningen er satt ut til forretningsfører Nordbo Forvaltning AS (org.nr. 959 083 010).", []),

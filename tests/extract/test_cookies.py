@@ -164,6 +164,11 @@ CASES = [
     # a `cookies:` list mixing shaped names with short known or all-caps ones; a capitalised word spoils it
     ("Følgende cookies brukes: _ga, _gid, fr, IDE, NID, ANID.", ["_ga", "_gid", "fr", "IDE", "NID", "ANID"]),
     ("Informasjonskapsler: _ga, Google, Statistikk.", ["_ga"]),
+    # session 31: Squarespace's known cookies, a plain word among them
+    ("Squarespace set nokre naudsynte informasjonskapslar, mellom anna crumb, som hindrar falske skjema.", ["crumb"]),
+    ("Squarespace setter noen få informasjonskapsler: crumb, som trengs for skjemaene, og ss_cvr og ss_cvt, som gir "
+     "besøksstatistikk.", ["crumb", "ss_cvr", "ss_cvt"]),
+    ("Kaka smuldrar: ein crumb er ein smule.", []),
 ]
 
 

@@ -118,6 +118,7 @@ REFERENCES = [
     ("artikkel 6(1)(e) i GDPR", {"law": "GDPR", "text": "artikkel 6(1)(e) i GDPR"}),
     ("ePrivacy-direktivet artikkel 5 (3)", {"law": "ePrivacy-direktivet", "article": "5", "paragraph": "3"}),
     ("(GDPR art. 6 nr. 1 bokstav f).", {"text": "GDPR art. 6 nr. 1 bokstav f"}),
+    ("personopplysningsloven art. 6 nr. 1 bokstav a", {"law": "GDPR", "letters": ["a"]}),
 ]
 
 
@@ -128,6 +129,13 @@ def test_reference_fields(text, expected):
     ref = refs[0]
     for key, value in expected.items():
         assert ref[key] == value, (key, ref)
+
+
+def test_an_article_after_a_norwegian_statute_is_gdprs():
+    refs = find_references("Regnskap: rettslig forpliktelse etter bokføringsloven, art. 6 nr. 1 bokstav c")
+    assert [(r["law"], r["article"], r["letters"], r["text"]) for r in refs] == [
+        ("bokføringsloven", None, [], "bokføringsloven"), ("GDPR", "6", ["c"], "art. 6 nr. 1 bokstav c")]
+    assert art6_letters(refs) == ["c"]
 
 
 def test_offsets_point_at_the_citation():

@@ -208,6 +208,20 @@ STATED = [
     ("Fakturaene oppbevarer vi i fem år, fordi bokføringsloven krever det, og det er en rettslig plikt for oss.", ["c"]),
     ("Vi deler opplysningene med politiet bare dersom det er en rettslig plikt for oss.", []),
     ("Det er ingen rettslig plikt for oss å lagre chatten.", []),
+    # session 30: what is necessary to protect the reader's life is vital interests; a mission statement is not
+    ("Skjer det ei ulukke, gir vi opplysningane til ambulansepersonell, fordi det då er naudsynt for å verne livet og "
+     "helsa di.", ["d"]),
+    ("Vi kan dele opplysninger med helsepersonell når det er nødvendig for å beskytte livet ditt.", ["d"]),
+    ("Vi jobber for å beskytte liv og helse i hele regionen.", []),
+    ("Det er ikke nødvendig for å redde livet ditt at vi lagrer dette.", []),
+    # session 31: a contract named in a second clause of the reason
+    ("Medlemslisten har vi fordi du er medlem, og medlemskapet er en avtale mellom deg og klubben.", ["b"]),
+    ("Vi har lista fordi du er medlem, og det er kjekt å vite kven som kjem.", []),
+    # a cleft names the basis before its frame
+    ("Du får det bare hvis du har krysset av for det, og det er samtykket ditt vi bygger på.", ["a"]),
+    ("Resten betaler du på faktura; det er avtalen mellom oss som gjer at vi treng betalingsopplysningane.", ["b"]),
+    ("Du kan når som helst trekke tilbake samtykket vi bygger på.", []),
+    ("Dersom samtykke er det vi bygger på, kan du trekke det tilbake.", []),
 ]
 
 

@@ -892,8 +892,50 @@ def test_a_company_named_after_the_municipality_is_no_part_of_it(doc_of):
     # a tool replaced is no longer used; the owner of a register keeps it for itself
     ("Endringar\n\n17.02.2026: PostHog erstatter Mixpanel for produktanalyse.", {"PostHog"}),
     ("Medlemskap\n\nNamn og adresse går vidare til det sentrale medlemsregisteret til Norges Husflidslag.", set()),
+    # session 30: the accounts, fronted, kept by a firm; kept by ourselves in a tool
+    ("Regnskap\n\nRegnskapet vårt fører Vågen Regnskap AS, og bilag oppbevares i fem år.", {"Vågen Regnskap AS"}),
+    ("Rekneskap\n\nRekneskapen vår fører Fjordtal AS.", {"Fjordtal AS"}),
+    ("Regnskap\n\nRegnskapet fører vi selv i Fiken.", {"Fiken"}),
 ])
 def test_round29_processors(doc_of, text, expected):
+    assert names(doc_of(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause says the name works for us
+    ("Booking\n\nBookingmodulen kjem frå Visbook, som lagrar bookingane for oss og er databehandlaren vår.",
+     {"Visbook"}),
+    ("Kamera\n\nAnlegget er sett opp av Fjellvakt Elektro AS, som hjelper oss med å hente ut opptak.",
+     {"Fjellvakt Elektro AS"}),
+    ("Kamera\n\nAnlegget er laga av Fjellvakt Elektro AS, som også lagar alarmar.", set()),
+    # a payment service that is its own controller still receives the payment data
+    ("Betaling\n\nBetaler du med Vipps, får vi navnet ditt. Vipps MobilePay er selv behandlingsansvarlig for betalingen.",
+     {"Vipps"}),
+    # a known service in a sentence on invoices, a spreadsheet, an amount
+    ("Faktura\n\nFakturaer sender vi fra Fiken.", {"Fiken"}),
+    ("Medlemmer\n\nMedlemslista er eit rekneark i Google Disk som berre styret har tilgang til.", {"Google Disk"}),
+    ("Kafeen\n\nVil du støtte kafeen, kan du vippse et beløp til Vipps-nummer 706512.", {"Vipps"}),
+    # a list of names handed to a firm
+    ("Turer\n\nNår vi leier buss, får Indre Østfold Turbuss AS en liste med navnene på dem som skal være med.",
+     {"Indre Østfold Turbuss AS"}),
+    # a Facebook page or group of the association where photos or lists are put
+    ("Bilete\n\nVi tek bilete på kurs og legg nokre av dei ut på nettsida og på Facebook-sida til laget.", {"Facebook"}),
+    ("Sanking\n\nSankelista blir send ut på SMS og lagd i Facebook-gruppa.", {"Facebook"}),
+    # the controller's own bank account; a booking site the data comes from
+    ("Kontingent\n\nKontingenten betaler du med Vipps eller til kontoen vår i Sparebanken Vest.", {"Vipps"}),
+    ("Booking\n\nBookar du gjennom Booking.com, får vi namnet ditt og eit telefonnummer derifrå.", set()),
+    # a terminal or module from a firm; `systemet vårt er X`
+    ("Betaling\n\nKortbetaling går gjennom terminalen frå Nets.", {"Nets"}),
+    ("Journal\n\nJournalsystemet vårt er Opus Dental.", {"Opus Dental"}),
+    # work shown on a social platform, or its feed on the site
+    ("Bilder\n\nVi viser gjerne fram fine frisyrer på Instagram-kontoen vår.", {"Instagram"}),
+    ("Nettsiden\n\nNyhetsstrømmen fra Facebook-siden vår vises på forsiden.", {"Facebook"}),
+    ("Kontakt\n\nDu finner oss også på Instagram.", set()),
+    # the public login service; lists kept in a team app
+    ("Innlogging\n\nSkjema som krev sikker identifisering, opnar du med innlogging via ID-porten.", {"ID-porten"}),
+    ("Vakter\n\nVaktlistene ligg i Spond, som dei frivillige får invitasjon til.", {"Spond"}),
+])
+def test_round30_processors(doc_of, text, expected):
     assert names(doc_of(text)) == expected
 
 

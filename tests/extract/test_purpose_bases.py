@@ -812,6 +812,19 @@ PASSAGES = [
      "Innlogging\n\nVi bruker opplysningene til å gi deg tilgang til tjenesten. Grunnlaget er avtalen for "
      "kunder som er enkeltpersonforetak; for brukere hos bedriftskunder er grunnlaget berettiget interesse.",
      {"service_delivery:b", "service_delivery:f"}, id="for_people_is_no_carve_out"),
+    # a legitimate interest stated with its object beside another basis: f goes with that object alone
+    pytest.param(
+     "Kundeportal\n\nKundene har tilgang til en portal der de ser rapporter og åpne saker, og der de kan stille "
+     "spørsmål til supporten.\nGrunnlag: art. 6 nr. 1 bokstav b og f (avtalen med kunden og vår berettigede "
+     "interesse i å holde portalen sikker).", {"customer_support:b", "security:f"}, id="interest_object_beside_contract"),
+    pytest.param(
+     "Bilparken\n\nVi bruker posisjonen til bilene for å levere tenesta. Grunnlaget er avtalen og vår "
+     "berettiga interesse i å verne bilparken vår.", {"service_delivery:b", "security:f"}, id="interest_object_nn"),
+    # alternatives (`eller`) stand for the same purposes
+    pytest.param(
+     "Henvendelser\n\nVi bruker opplysningene til å svare på henvendelsen din. Grunnlaget er avtalen med deg, "
+     "eller vår berettigede interesse i å hjelpe dem som ennå ikke er kunder.",
+     {"customer_support:b", "customer_support:f"}, id="interest_as_alternative"),
 ]
 
 

@@ -750,6 +750,26 @@ REVIEW_CASES = [
      {"customer_support"}),
     ("Hugsar kva billettar du har lagt i korga dersom du lèt att fana.", set()),
     ("Informasjonskapselen husker hvilket språk du har valgt.", {"personalization"}),
+    # session 30: keeping a system safe, guarding property; keeping the data safe is a safeguard, no purpose
+    ("Vi har en berettiget interesse i å holde portalen sikker.", {"security"}),
+    ("Kameraet skal verne bygget og varene mot innbrudd.", {"security"}),
+    ("Vi har ei berettiga interesse i å beskytte bilparken vår.", {"security"}),
+    ("Vi holder opplysningene dine sikre.", set()),
+    ("Vi holder deg oppdatert på nye kurs.", set()),
+    # a reminder to the reader is no cookie remembering anything
+    ("Fersk fisk sender vi bare med levering samme dag, så husk å være hjemme!", {"service_delivery"}),
+    ("Hugs at du må vere heime når varene kjem.", set()),
+    ("Nettsida hugsar kva språk du har valt.", {"personalization"}),
+    # a consent that can be withdrawn, said of the basis, keeps the purpose; a sentence on withdrawing does not
+    ("Nyhetsbrevet og Meta-pikselen bygger på samtykket ditt, som du kan trekke tilbake når som helst.",
+     {"marketing", "advertising"}),
+    ("Du kan når som helst trekke tilbake samtykket til nyhetsbrev.", set()),
+    # session 31: a cookie remembering a choice while you book keeps the booking going; a police certificate
+    # asked for is no demand of the police
+    ("Bookingmodulen set eigne informasjonskapslar som hugsar kva rom du har valt medan du bookar.",
+     {"service_delivery"}),
+    ("Politiattesten ber vi om fordi kommunen krever det for at vi skal få tilskudd.", set()),
+    ("Vi utleverer opplysninger hvis politiet krever det.", {"legal_obligation"}),
 ]
 
 
@@ -967,6 +987,13 @@ NO_PURPOSE_STATED = [
     # ... a sentence with the reader's data in it is read as it stands
     ("Personvern\n\nKundeservice\n\nVi hjelper bedrifter med kundeservice, og opplysningene dine bruker vi til "
      "å sende deg kundeundersøkelser.", ["customer_support", "surveys"]),
+    # the kinds of cookies there are, in general
+    ("Informasjonskapsler\n\nDet finnes ulike typer informasjonskapsler: nødvendige, funksjonelle, statistikk og "
+     "markedsføring.", []),
+    ("Informasjonskapslar\n\nInformasjonskapslar kan delast inn i fire kategoriar: naudsynte, statistikk, "
+     "marknadsføring og funksjonelle.", []),
+    ("Informasjonskapsler\n\nVi bruker to typer informasjonskapsler: nødvendige, og statistikk for å telle besøk.",
+     ["analytics"]),
 ]
 
 

@@ -169,6 +169,11 @@ PHRASES = [
     ("Sluttar barnet, tek vi det ut av lista innan tre månader.", [90]),
     ("Rekneskapsbilag blir tekne vare på i fem år etter at rekneskapsåret er slutt.", [1825]),
     ("Bilete på nettsida tek vi ned seinast to år etter at dei vart publiserte.", [730]),
+    # session 31: the age of the data, not of a person
+    ("E-postar som ikkje gjeld ei booking, slettar vi når dei er eitt år gamle.", [365]),
+    ("Opptakene slettes når de er 30 dager gamle.", [30]),
+    ("Du må være 18 år gammel for å booke.", []),
+    ("Vi lagrer opplysninger om barn som er 13 år gamle.", []),
 ]
 
 

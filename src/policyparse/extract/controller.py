@@ -91,9 +91,10 @@ def _emails(doc):
 
 # said of another party in the same sentence: a processor, a management company or a separate controller
 # (`forretningsfører Nordbo Forvaltning AS (org.nr. ...)`, `Samtale Norge AS (org.nr. ...), ... vår databehandler`,
-# `Klarna er selvstendig behandlingsansvarlig`)
+# `Klarna er selvstendig behandlingsansvarlig`, `Vipps MobilePay er selv behandlingsansvarlig`)
 OTHER_PARTY = regex.compile(r"(?<![\p{L}])(?:databehandl|forretningsfør|underleverandør|selvstendig|sjølvstendig|"
-                            r"separat|eget\s+behandlingsansvar|eige\s+behandlingsansvar|felles\s+behandlingsansvar)\w*",
+                            r"separat|eget\s+behandlingsansvar|eige\s+behandlingsansvar|felles\s+behandlingsansvar|"
+                            r"(?:selv|sjølv)\s+(?:behandlings|data)?ansvarl)\w*",
                             regex.I)
 
 

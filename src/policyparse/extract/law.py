@@ -143,6 +143,7 @@ def _ref(law, article, paragraph, letters, text, start, end, method) -> dict:
 
 
 JF_BEFORE = regex.compile(r"\s*,?\s*\bjfr?\.?\s+$", regex.IGNORECASE)
+STATUTE_LEAD = regex.compile(r"\s*,?\s*(?:sin\s+|sine\s+)?")      # between a statute's name and a cited article
 
 
 def find_references(text: str) -> list[dict]:
@@ -155,10 +156,14 @@ def find_references(text: str) -> list[dict]:
         return all(e <= a or s >= b for a, b in taken)
 
     for m in g["eu_cite"].finditer(text):
-        law_text = m.group("law") or m.group("law_after")
-        end = m.end()
-        if not m.group("law") and m.group("law_after") and law_name(law_text)[0] not in g["eu_laws"] \
-                and (jf := JF_BEFORE.search(text, m.start(), m.start("law_after"))):
+        start, end, own_law = m.start(), m.end(), m.group("law")
+        if own_law and _is_law_word(own_law) and law_name(own_law)[0] not in g["eu_laws"] | {"personopplysningsloven"}:
+            # `rettslig forpliktelse etter bokføringsloven, art. 6 nr. 1 bokstav c`: a Norwegian statute has no
+            # articles; the article is GDPR's and the statute a reference of its own
+            start, own_law = STATUTE_LEAD.match(text, m.end("law")).end(), None
+        law_text = own_law or m.group("law_after")
+        if not own_law and m.group("law_after") and law_name(law_text)[0] not in g["eu_laws"] \
+                and (jf := JF_BEFORE.search(text, start, m.start("law_after"))):
             law_text, end = None, jf.start()  # `art. 6 nr. 1 bokstav e, jf. barnehagelova § 2`: jf. names a
             # related Norwegian statute, not the act the article belongs to
         law, _ = law_name(law_text) if law_text else ("GDPR", "law.gdpr")
@@ -170,8 +175,8 @@ def find_references(text: str) -> list[dict]:
         letters = _letters(m.group("letters"))
         compact = bool(regex.match(r"\d+\.\d", text[m.start("article"):m.end()]))
         method = "citation.article_compact" if compact else "citation.article"
-        refs.append(_ref(law, article, _paragraph(m), letters, text[m.start():end].strip(), m.start(), end, method))
-        taken.append((m.start(), end))
+        refs.append(_ref(law, article, _paragraph(m), letters, text[start:end].strip(), start, end, method))
+        taken.append((start, end))
         pos = end
         while (c := g["continuation"].match(text, pos)) is not None:
             refs.append(_ref(law, c.group("article"), _paragraph(c), _letters(c.group("letters")),

@@ -66,7 +66,7 @@ AUTO_CATEGORIES = frozenset({"analytics", "advertising", "affiliate", "tag_manag
 STRICT_CATEGORIES = frozenset({"umbrella"})
 EMBEDDED_CATEGORIES = frozenset({"video", "maps", "social", "fonts"})
 GAZETTEER_COLUMNS = ("id", "name", "aliases", "organisation", "country", "category", "ambiguous")
-RULE_KINDS = {"section", "lead_in", "name_cue", "subject_cue", "sentence_cue", "social_cue", "veto_after",
+RULE_KINDS = {"section", "lead_in", "name_cue", "subject_cue", "relative_cue", "sentence_cue", "social_cue", "veto_after",
               "veto_before", "veto_sentence", "veto_name", "veto_entity", "veto_row"}
 TABLE_COLUMNS = ("supplier", "name", "function", "location", "cookie")
 # Separators between names in one cell or item; a comma before a legal form (`Meta Platforms, Inc.`) and the
@@ -85,9 +85,9 @@ SOURCE_LABEL = regex.compile(r"\b(?:kilde|kjelde|source|part|aktør)\w*", regex.
 DASH_ENTRY = regex.compile(r"^(?:\p{Lu}|\d)[^:–—.!?\n]{0,59}?\s+[–—-]\s+\S")
 # a paragraph made only of `Name – function – country` lines (`PostHog Inc. – product analytics – EU`)
 DASH_BLOCK_LINE = regex.compile(r"^(?:\p{Lu}|\d)[^:–—!?\n]{0,69}?\s+[–—]\s+\S")
-# `X er selvstendig behandlingsansvarlig`: X is a separate controller, not the one whose policy this is.
+# `X er selvstendig behandlingsansvarlig`, `X er selv behandlingsansvarlig`: X is a separate controller, not the one whose policy this is.
 SEPARATE_CONTROLLER = (r"\s*(?:\([^)]{1,40}\)\s*)?(?:er|blir|vert|is)\s+(?:\p{L}+\s+)?(?:selvstendig|sjølvstendig|"
-                       r"selvstendige|sjølvstendige|separat|egen|eigen|eget|eige|independent)\s+"
+                       r"selvstendige|sjølvstendige|separat|egen|eigen|eget|eige|selv|sjølv|independent)\s+"
                        r"(?:behandlingsansvarl|dataansvarl|controller)")
 # `Nordbo Forvaltning AS (org.nr. ...), som behandler opplysningene på våre vegne`: the text itself says X processes
 # data for the controller, so X is a processor even when a controller clue (its org.nr., its e-mail domain) points
@@ -1058,6 +1058,12 @@ class Collector:
                     after = text[m.end():ln.end]
                     if rule.pattern.match(after):
                         self._cue_match(rule, sent_start, m.start(), m.group(0))
+        if ctx.rules["relative_cue"]:               # `Visbook, som lagrar bookingane for oss`: a name anywhere
+            for ln in ctx.lines:
+                for m in NAME_RE.finditer(text, ln.start, ln.end):
+                    for rule in ctx.rules["relative_cue"]:
+                        if rule.pattern.match(text[m.end():ln.end]):
+                            self._cue_match(rule, m.start(), m.start(), m.group(0))
 
     def _name_end(self, start: int, end: int) -> int:
         """End of a name, or of the known service written there when it runs on (`SpareBank 1 Østlandet`)."""
@@ -1127,9 +1133,7 @@ class Collector:
         if not ctx.looks_like_name(name):
             return
         at_start = not ctx.text[s0:start].strip(" -•")
-        if at_start and not ctx.proper_evidence(name) and rule.kind != "subject_cue":
-            return
-        if rule.kind == "subject_cue" and not ctx.proper_evidence(name):
+        if (at_start or rule.kind in ("subject_cue", "relative_cue")) and not ctx.proper_evidence(name):
             return
         self.cands.append(Candidate(name, start, end, rule.id, 0.75, 2, None, role=rule.role or "processor",
                                     organisation=umbrella.organisation if umbrella else None))

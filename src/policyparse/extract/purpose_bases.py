@@ -68,7 +68,7 @@ CONFIDENCE = {"sentence": 0.85, "clause": 0.85, "row": 0.85, "items": 0.8, "lead
 NAMED_MAX_WORDS = 5     # longest section heading that counts as a name a basis sentence can refer to
 PATTERN_KEYS = ("anaphora", "bare_frame", "above_reference", "list_reference", "rest_reference", "item_reference",
                 "lead_in", "exception", "carve_out", "basis_object", "strong_break", "purpose_heading", "respectively", "clause_breaks",
-                "named_exclude", "basis_menu", "contrast")
+                "named_exclude", "basis_menu", "contrast", "interest_object")
 SHORT_LABEL_WORDS = 6   # a basis sentence this short at the start of its unit is a label for the unit
 MASK_MAX = 80           # longest basis span blanked out when the model is asked again (not a whole sentence)
 
@@ -93,6 +93,7 @@ class Patterns:
     named_exclude: regex.Pattern
     basis_menu: regex.Pattern
     contrast: regex.Pattern
+    interest_object: regex.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -111,8 +112,9 @@ def patterns() -> Patterns:
         breaks = tuple(regex.compile(p, regex.IGNORECASE) for p in data["clause_breaks"])
     except regex.error as exc:
         raise RulesError(f"{RESOURCE}: bad pattern: {exc}") from exc
-    if "nums" not in compiled["item_reference"].groupindex:
-        raise RulesError(f"{RESOURCE}: item_reference needs a group 'nums'")
+    for key, group in (("item_reference", "nums"), ("interest_object", "object")):
+        if group not in compiled[key].groupindex:
+            raise RulesError(f"{RESOURCE}: {key} needs a group '{group}'")
     return Patterns(**compiled, clause_breaks=breaks, affinity=dict(data["affinity"]))
 
 
@@ -474,6 +476,8 @@ NAME_QUOTES = "«\"“'‘"
 SENTENCE_OPENING = regex.compile(r"(?:^|[.!?:]|^\s*[-•*])[\s\p{Pi}\p{Ps}«\"]*$")
 LABEL_AFTER = regex.compile(r"\s*[:–—]")
 LABEL_END = regex.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?::|\s[–—-])\s")
+# a subject of its own: a clause after `, og` with one is a new statement, one without continues the first
+SUBJECT = regex.compile(r"(?<!\p{L})(?:vi|me|jeg|eg|du|de|dei|dere|dykk|han|ho|hun|det|dette|den|disse|desse)(?!\p{L})", regex.I)
 INNER_CAPITAL = regex.compile(r".\p{Lu}")
 
 
@@ -600,6 +604,9 @@ def _outside_basis_clause(doc, entry: dict, labels: list[str]) -> set[str]:
     right = min((m.start() for m in breaks if m.start() >= hi), default=end)
     if (left, right) == (start, end) or patterns().anaphora.search(text, left, right):
         return set()   # `..., og alt dette gjør vi på grunnlag av ...` refers back to the whole sentence
+    if left == start and not regex.search(r"[\p{L}\d]", text[start:lo]) and not SUBJECT.search(text, right, end):
+        return set()   # `Med samtykke bruker vi X til statistikk, og Y til å måle annonsene`: a basis that opens
+        # the sentence covers a clause that only goes on with its objects
     inside = set(_located(text[left:right], labels))
     outside = set(_located(text[start:left], labels)) | set(_located(text[right:end], labels))
     return outside - inside if inside else set()
@@ -611,11 +618,30 @@ def _excepted(text: str, labels: list[str]) -> set[str]:
     spans = [m.span() for m in patterns().exception.finditer(text)]
     if not spans:
         return set()
+    inside, rest = _split_labels(text, spans, labels)
+    return inside - rest
+
+
+def _interest_objects(text: str, bases: list[str], labels: list[str]) -> set[str]:
+    """Labels named as the object of a legitimate interest joined by `og` to another basis, in a sentence
+    that names no other purpose (`avtalen med kunden og vår berettigede interesse i å holde portalen
+    sikker` -> security)."""
+    if "f" not in bases or len(set(bases)) < 2:
+        return set()
+    spans = [m.span("object") for m in patterns().interest_object.finditer(text)]
+    if not spans:
+        return set()
+    inside, rest = _split_labels(text, spans, labels)
+    return set() if rest else inside
+
+
+def _split_labels(text: str, spans: list[tuple[int, int]], labels: list[str]) -> tuple[set[str], set[str]]:
+    """The labels named inside the spans of the text, and those named in the rest of it."""
     inside = {p for a, b in spans for p in _located(text[a:b], labels)}
     rest = text
     for a, b in spans:
         rest = rest[:a] + " " * (b - a) + rest[b:]
-    return inside - set(_located(rest, labels))
+    return inside, set(_located(rest, labels))
 
 
 MENU_OR = regex.compile(r"(?<!\p{L})eller(?!\p{L})", regex.I)
@@ -668,7 +694,9 @@ def pair_sentence(doc, entry: dict, index: PurposeIndex, lower: int = 0, upper: 
         found = {p: "sentence" for p in labels}
         for p, rule in _context(doc, piece, index, lower, upper).items():
             found.setdefault(p, rule)
-        return _pairs(found, bases, set(labels))
+        pairs = _pairs(found, bases, set(labels))
+        interest = _interest_objects(doc.text[start:end], bases, labels)
+        return [x for x in pairs if (x[0] in interest) == (x[1] == "f")] if interest else pairs
     out: list[tuple[str, str, str]] = []
     located = {p for piece in pieces for p in piece.own}
     rest = [p for p in labels if p not in located]

@@ -42,7 +42,7 @@ from .layout import block_index, block_spans, unit_at
 
 KEYS = ("storage_cue", "cookie_cue", "storage_noun", "retention_heading", "response_cue", "notice_cue",
         "frequency_cue", "clause_break", "completed_event", "negated_storage", "deadline_before", "age_before",
-        "age_weak", "age_after", "after_not", "unspecified",
+        "age_weak", "age_after", "after_not", "data_age_before", "unspecified",
         "data_word", "active_verb", "passive_verb", "about_leading_filler", "about_adverbial_start",
         "about_trailing_aux", "about_lifetime_of", "about_up_to_period", "back_reference")
 
@@ -237,7 +237,7 @@ def _reject(text: str, d: Duration, sentence: str, s0: int, pc: PeriodCues) -> b
     left = sentence[:rel] + (" " if rel else "") + (d.qualifier + " " if d.qualifier else "")
     right = text[d.end:d.end + 40]
     if lex["age_after"].match(right) or lex["after_not"].match(right):
-        return True
+        return not (pc.storage and lex["data_age_before"].search(left))   # `slettar vi når dei er eitt år gamle`
     if lex["age_before"].search(left):
         return True
     if lex["age_weak"].search(left) and not pc.storage:
