@@ -325,6 +325,12 @@ def test_embedded_role(doc_of):
     "Vi bruker Matomo, som kjører på serveren vår.",
     "Nettstaden er laga i WordPress, og samtykkebanneret kjem frå tillegget Complianz. Complianz køyrer på "
     "nettstaden vår og sender ingenting vidare. I tillegg lagrar Complianz valet ditt i `cmplz_marketing`.",
+    # session 31: WordPress plugins run in the site itself; Matomo on a server of the controller's own
+    "Vi brukar Complianz til å handtere samtykke til informasjonskapslar.",
+    "Nettbutikken er laget med WooCommerce.",
+    "Statistikk\n\nStatistikken i Matomo slettes etter 24 måneder. Matomo kjører på min egen server.",
+    "Statistikk\n\nVi lagar statistikk med Matomo, som vi drifter på egne servere i Norge.",
+    "Statistikk\n\nVi brukar Matomo. Matomo køyrer på ein server som fylkeskommunen driftar sjølv.",
 ])
 def test_not_processors(doc_of, text):
     assert names(doc_of(text)) == set()

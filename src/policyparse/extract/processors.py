@@ -58,13 +58,15 @@ CATEGORIES = frozenset({
     "collaboration", "productivity", "communication", "video", "maps", "fonts", "social", "reviews", "forms",
     "surveys", "events", "booking", "identity", "signing", "security", "captcha", "ai", "developer",
     "monitoring", "integration", "search", "translation", "education", "health", "collection", "it_services",
-    "media", "marketplace", "finance"})
+    "media", "marketplace", "finance", "self_hosted"})
 # Tools whose mere (non-negated) mention on a policy means the site sends them visitor data.
 AUTO_CATEGORIES = frozenset({"analytics", "advertising", "affiliate", "tag_management", "session_replay", "chat",
                              "video", "maps", "captcha"})
 # Named only in a clear processor context (list, table, direct cue): companies and common words.
 STRICT_CATEGORIES = frozenset({"umbrella"})
 EMBEDDED_CATEGORIES = frozenset({"video", "maps", "social", "fonts"})
+# Software that always runs on the controller's own site (WordPress plugins): named, never a processor.
+SELF_HOSTED = "self_hosted"
 GAZETTEER_COLUMNS = ("id", "name", "aliases", "organisation", "country", "category", "ambiguous")
 RULE_KINDS = {"section", "lead_in", "name_cue", "subject_cue", "relative_cue", "sentence_cue", "social_cue", "veto_after",
               "veto_before", "veto_sentence", "veto_name", "veto_entity", "veto_row"}
@@ -497,6 +499,8 @@ class Context:
             return "not_name"
         if service is None and key in self.cookie_keys:
             return "cookie"                          # `- ARRAffinity – ...` under a provider heading
+        if service is not None and service.category == SELF_HOSTED:
+            return SELF_HOSTED
         if self.is_controller(name, service):
             return "controller"
         return None
