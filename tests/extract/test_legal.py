@@ -222,6 +222,12 @@ STATED = [
     ("Resten betaler du på faktura; det er avtalen mellom oss som gjer at vi treng betalingsopplysningane.", ["b"]),
     ("Du kan når som helst trekke tilbake samtykket vi bygger på.", []),
     ("Dersom samtykke er det vi bygger på, kan du trekke det tilbake.", []),
+    # a law that requires the processing itself states the basis; one behind a storage period does not
+    ("Registreringen hos Statens vegvesen gjør vi fordi loven krever det.", ["c"]),
+    ("Opplysninger vi leverer dit, gir vi videre fordi loven krever det.", ["c"]),
+    ("Bilag tek vi vare på fordi bokføringslova krev det.", []),
+    ("Vi gjør det ikke fordi loven krever det, men fordi vi vil.", []),
+    ("Politiattesten ber vi om fordi kommunen krever det.", []),
 ]
 
 

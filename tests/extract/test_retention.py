@@ -174,6 +174,15 @@ PHRASES = [
     ("Opptakene slettes når de er 30 dager gamle.", [30]),
     ("Du må være 18 år gammel for å booke.", []),
     ("Vi lagrer opplysninger om barn som er 13 år gamle.", []),
+    ("Givaropplysningar slettar vi når det har gått tre år sidan siste gåve.", [1095]),
+    ("Vi ble stiftet for fem år siden.", []),
+    # data left lying somewhere for a period; a period after an answer sent
+    ("Bilagene blir liggende hos regnskapsføreren i fem år, slik bokføringsloven krever.", [1825]),
+    ("Kvitteringar og bilag ligg i Tripletex i fem år, slik bokføringslova krev.", [1825]),
+    ("Han hugsar svaret ditt i samtykkeboksen, og ligg i nettlesaren din i 12 månader.", [360]),
+    ("Kontoret ligger i Oslo, og vi har drevet i 20 år.", []),
+    ("Får du avslag, sletter vi manuset seks måneder etter at vi sendte svaret.", [180]),
+    ("Vi svarer innen 30 dager etter at vi mottok henvendelsen.", []),
 ]
 
 
