@@ -796,6 +796,10 @@ PASSAGES = [
      "Facebook-siden\n\nBilder av ferdige jobber legger vi ut på Facebook-siden for å markedsføre firmaet, og "
      "Meta gir oss statistikk over hvor mange som ser innleggene.\n\nGrunnlag: samtykke for bildene, og berettiget interesse for "
      "statistikken.", {"analytics:f", "marketing:a"}, id="basis_with_own_object"),
+    pytest.param(
+     "Facebook-siden\n\nBilder av ferdige jobber legger vi ut på Facebook-siden for å markedsføre firmaet, og "
+     "Meta gir oss statistikk over hvor mange som ser innleggene.\n\nGrunnlag: samtykke for bildene og berettiget "
+     "interesse for statistikken.", {"analytics:f", "marketing:a"}, id="basis_with_own_object_no_comma"),
     # `;` and `medan` end a clause whatever stands between the bases; a label only the model placed belongs
     # to the clause that names no purpose
     pytest.param(
@@ -825,6 +829,15 @@ PASSAGES = [
      "Henvendelser\n\nVi bruker opplysningene til å svare på henvendelsen din. Grunnlaget er avtalen med deg, "
      "eller vår berettigede interesse i å hjelpe dem som ennå ikke er kunder.",
      {"customer_support:b", "customer_support:f"}, id="interest_as_alternative"),
+    # a basis that opens the sentence covers a following clause that goes on with its objects only; one with
+    # a subject of its own is a new statement
+    pytest.param(
+     "Informasjonskapsler\n\nMed samtykke bruker vi Google Analytics til statistikk over besøkene, og Meta-pikselen "
+     "til å måle effekten av annonsene våre.", {"analytics:a", "advertising:a"}, id="fronted_basis_covers_objects"),
+    # a cleft names the basis
+    pytest.param(
+     "Nyhetsbrev\n\nNyhetsbrevet får du bare hvis du har meldt deg på, og det er samtykket ditt vi bygger på.",
+     {"marketing:a"}, id="cleft_basis"),
 ]
 
 
