@@ -303,6 +303,18 @@ CASES = [
                  + RIGHTS,
                  ["Personvern", "Informasjonskapsler", "Naudsynte (1)", "Statistikk (1)", "Rettighetene dine"],
                  id="group-title-inside-a-block-over-its-header-row"),
+    # session 31: a group title over a `|` header row, in a text without blank lines; the title right over
+    # the first numbered heading
+    pytest.param("Personvern\nVi bruker informasjonskapsler. Strictly necessary cookies settes alltid.\n"
+                 "Strictly necessary cookies (2)\nNavn | Leverandør | Formål | Utløp\nOptanonConsent | eksempel.no | "
+                 "Lagrer valgene dine | 1 år\n__cf_bm | Cloudflare | Skiller mennesker fra roboter | 30 minutter\n"
+                 "Targeting cookies (1)\nNavn | Leverandør | Formål | Utløp\n_fbp | Meta | Måler annonser | 3 måneder\n"
+                 + RIGHTS,
+                 ["Personvern", "Strictly necessary cookies (2)", "Targeting cookies (1)", "Rettighetene dine"],
+                 id="no-blank-lines-group-titles-over-pipe-header-rows"),
+    pytest.param("Personvernerklæring for Eksempel Norge AS\n1. Hvem vi er\n" + BODY + "\n\n2. Hva vi behandler\n"
+                 + BODY, ["Personvernerklæring for Eksempel Norge AS", "1. Hvem vi er", "2. Hva vi behandler"],
+                 id="title-over-the-first-numbered-heading"),
     # no text, or no heading at all
     pytest.param(BODY, [], id="body-only"),
     pytest.param("Personvern", [], id="heading-without-body"),

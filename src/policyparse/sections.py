@@ -320,8 +320,10 @@ def _is_heading(lines: list[_Line], i: int, table_blocks: set[int]) -> bool:
     if CONTACT_TITLE.match(text) and prev is not None and _ends_text(prev.text) \
             and any(CONTACT_DETAIL.search(lines[j].text) for j in range(i + 1, min(i + 1 + CONTACT_LINES, len(lines)))):
         return True  # `Kontakt` after body text, over the controller's name, address and e-mail (not a menu or footer label)
-    if GROUP_TITLE.fullmatch(text) and _header_cells_below(lines, i):
-        return True  # a group title over a flattened table (`Nødvendige (4)` / `Name` / `Provider` / ...)
+    if i == 0 and TITLE_WORDS.search(text) and _numbered(nxt.text):
+        return True  # the document's title right over its first numbered heading
+    if GROUP_TITLE.fullmatch(text) and (_header_cells_below(lines, i) or _header_row(nxt.text)):
+        return True  # a group title over a table (`Nødvendige (4)` / `Name` / `Provider` / ..., or `Navn | Formål | ...`)
     if _dash_row(text) and nxt.block == ln.block and _dash_row(nxt.text) \
             and len(CELL_DASH.findall(text)) == len(CELL_DASH.findall(nxt.text)):
         return False  # `Amazon Web Services – hosting – Ireland` above rows of the same shape: a flattened table

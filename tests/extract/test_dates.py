@@ -69,6 +69,10 @@ CASES = [
     (f"Personvern\n\nDesember 2023\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\n{BODY}", None),
     (f"Personvern\n\n{BODY}\n\nVersjon 2 gjeld for avtalar inngått etter 1. mars 2025.", None),
     (f"Personvern\n\n{BODY}\n\nVi ble etablert 12. mai 2001.", None),
+    # the cue in the date's own sentence, after other sentences on the same line
+    ("Vi kan oppdatere erklæringen fra tid til annen. Denne versjonen ble sist oppdatert 3. mars 2025.", "2025-03-03"),
+    ("Vi kan endre fråsegna når tenestene endrar seg. Sist endra 3. mars 2026.", "2026-03-03"),
+    ("Sist oppdatert av styret. Vi ble etablert 12. mai 2001.", None),
     # several cues: the newest date
     ("Oppdatert: 4. desember 2019\nGjeldende fra 1. januar 2020", "2020-01-01"),
     # relative dates, dates without a cue, impossible dates: no date

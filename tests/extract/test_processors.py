@@ -945,6 +945,31 @@ def test_round30_processors(doc_of, text, expected):
     assert names(doc_of(text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # examples named after a category of recipients
+    ("Mottakere\n\nVi deler opplysninger med:\n- logistikkpartnere, som Bring, PostNord og Instabox, for levering;",
+     {"Bring", "PostNord", "Instabox"}),
+    ("Mottakere\n\n- partnere i utlandet ved internasjonale sendinger, herunder PostNord og DHL Express;",
+     {"PostNord", "DHL Express"}),
+    ("Apper\n\nHvis du bruker en tjeneste som henviser til disse reglene, f.eks. appen Ease CheckIn, gjelder de.", set()),
+    # a partner named by its role, also with `vår` between
+    ("Levering\n\nStore møbler kjøres ut av transportpartneren vår Romerike Møbeltransport AS.",
+     {"Romerike Møbeltransport AS"}),
+    ("Annonser\n\nFra vår attribusjonspartner Adjust mottar vi informasjon om kampanjen.", {"Adjust"}),
+    # a cookie table's purpose cell that opens with the product
+    ("Informasjonskapsler\n\nNavn | Leverandør | Formål | Utløp\n_gcl_au | Google | Google Ads – måler konverteringer "
+     "fra annonser | 90 dager\n", {"Google Ads"}),
+    # the national data hub; a customer portal; a cookie declaration's English group titles
+    ("Straum\n\nNår du byter til oss, sender vi namn og målepunkt-ID til Elhub.", set()),
+    ("Kundeportal\n\nVi brukar opplysningar om korleis du brukar Mi side.", set()),
+    ("Cookies\n\nPreferences (1)\nStatistics (3)\nMarketing (3)\n", set()),
+    ("Leverandører\n\nVi bruker disse leverandørene:\nFunctional Software Inc. (Sentry) – feilovervåking – USA\n"
+     "Amazon Web Services – hosting – Irland", {"Functional Software Inc", "Amazon Web Services"}),
+])
+def test_round31_processors(doc_of, text, expected):
+    assert names(doc_of(text)) == expected
+
+
 @pytest.mark.parametrize("cell, expected", [
     ("Måler om annonser fører til søknader (Google Ads)", {"Google Ads"}),
     ("Blir brukt av Google Analytics til å telje besøk", {"Google Analytics"}),

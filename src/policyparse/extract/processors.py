@@ -650,15 +650,18 @@ def _names_in(part: str, part_start: int) -> list[tuple[str, int, int]]:
     return out
 
 
+CELL_LABEL_END = regex.compile(r"\s*(?:[–—:]|-\s)")     # `Google Ads – måler ...`: the cell opens with the product
 SETTING_PRODUCT = regex.compile(r"(?<!\p{L})(?:brukt|brukes|brukast|nytta|nyttast|used|set|satt|sett)\s+(?:av|by)\s+$",
                               regex.I)
 
 
 def _named_as_setter(text: str, cell_start: int, start: int, end: int) -> bool:
     """Is the product at start:end of a cookie's purpose cell named as the one that sets the cookie:
-    in parentheses (`(Google Ads)`) or after `brukt av` (`Blir brukt av Google Analytics til ...`)?"""
+    in parentheses (`(Google Ads)`), after `brukt av` (`Blir brukt av Google Analytics til ...`) or as the
+    cell's label (`Google Ads – måler konverteringer`)?"""
     return (text[start - 1:start] == "(" and text[end:end + 1] == ")"
-            or SETTING_PRODUCT.search(text, cell_start, start) is not None)
+            or SETTING_PRODUCT.search(text, cell_start, start) is not None
+            or (not text[cell_start:start].strip() and CELL_LABEL_END.match(text, end) is not None))
 
 
 class Collector:
