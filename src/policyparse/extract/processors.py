@@ -68,8 +68,8 @@ EMBEDDED_CATEGORIES = frozenset({"video", "maps", "social", "fonts"})
 # Software that always runs on the controller's own site (WordPress plugins): named, never a processor.
 SELF_HOSTED = "self_hosted"
 GAZETTEER_COLUMNS = ("id", "name", "aliases", "organisation", "country", "category", "ambiguous")
-RULE_KINDS = {"section", "lead_in", "name_cue", "subject_cue", "relative_cue", "sentence_cue", "social_cue", "veto_after",
-              "veto_before", "veto_sentence", "veto_name", "veto_entity", "veto_row"}
+RULE_KINDS = {"section", "lead_in", "name_cue", "subject_cue", "relative_cue", "sentence_cue", "social_cue",
+              "veto_after", "veto_before", "veto_sentence", "veto_name", "veto_entity", "veto_row"}
 TABLE_COLUMNS = ("supplier", "name", "function", "location", "cookie")
 # Separators between names in one cell or item; a comma before a legal form (`Meta Platforms, Inc.`) and the
 # slash of `A/S` do not separate.
@@ -87,7 +87,8 @@ SOURCE_LABEL = regex.compile(r"\b(?:kilde|kjelde|source|part|aktør)\w*", regex.
 DASH_ENTRY = regex.compile(r"^(?:\p{Lu}|\d)[^:–—.!?\n]{0,59}?\s+[–—-]\s+\S")
 # a paragraph made only of `Name – function – country` lines (`PostHog Inc. – product analytics – EU`)
 DASH_BLOCK_LINE = regex.compile(r"^(?:\p{Lu}|\d)[^:–—!?\n]{0,69}?\s+[–—]\s+\S")
-# `X er selvstendig behandlingsansvarlig`, `X er selv behandlingsansvarlig`: X is a separate controller, not the one whose policy this is.
+# `X er selvstendig behandlingsansvarlig`, `X er selv behandlingsansvarlig`: X is a separate controller, not the
+# one whose policy this is.
 SEPARATE_CONTROLLER = (r"\s*(?:\([^)]{1,40}\)\s*)?(?:er|blir|vert|is)\s+(?:\p{L}+\s+)?(?:selvstendig|sjølvstendig|"
                        r"selvstendige|sjølvstendige|separat|egen|eigen|eget|eige|selv|sjølv|independent)\s+"
                        r"(?:behandlingsansvarl|dataansvarl|controller)")
