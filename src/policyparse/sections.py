@@ -31,11 +31,13 @@ RUN_ON_ENDINGS = frozenset(_LEXICON["run_on_endings"])
 KEY_VALUE = regex.compile(r"^[\p{L}][\p{L} ./-]{1,30}:\s+\S")
 METADATA = regex.compile(_LEXICON["metadata"], regex.I)
 CONTACT_TITLE = regex.compile(_LEXICON["contact_title"], regex.I)
-CONTACT_DETAIL = regex.compile(r"\S@\S+\.\p{L}{2,}|(?<!\d)(?:\d[ .]?){8}(?!\d)|^(?:e-?post|telefon|tlf|org\.?\s*nr|adresse)", regex.I)
 CONTACT_LINES = 6   # how far below a contact heading its details may start (after a name and an address)
 FULL_STOP_END = regex.compile(r"\." + CLOSING)
 BREADCRUMB = regex.compile(_LEXICON["breadcrumb"], regex.I)
-ADDRESS_END = regex.compile(r"(?:\S@\S+\.\p{L}{2,}|https?://\S+|www\.\S+)$")  # a sentence closed by an address
+EMAIL_SHAPE = r"\S@\S+\.\p{L}{2,}"
+ADDRESS_END = regex.compile(rf"(?:{EMAIL_SHAPE}|https?://\S+|www\.\S+)$")  # a sentence closed by an address
+CONTACT_DETAIL = regex.compile(rf"{EMAIL_SHAPE}|(?<!\d)(?:\d[ .]?){{8}}(?!\d)|^(?:e-?post|telefon|tlf|org\.?\s*nr|adresse)",
+                               regex.I)
 WORD_BREAK = regex.compile(r"\p{L}-$")   # `uautoriser-`: a word broken at the line end runs on
 CELL_DASH = regex.compile(r"\s[–—]\s")
 SENTENCE_START = regex.compile(r"^(Vi|Du|Dette|Det|Eg|Me|De|Dei)\s\S+\s\S+\s\S+\s")

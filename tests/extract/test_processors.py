@@ -882,7 +882,7 @@ def test_a_company_named_after_the_municipality_is_no_part_of_it(doc_of):
     assert names(doc, fields) == {"Hallesøy og Omegn Renovasjon IKS"}
 
 
-@pytest.mark.parametrize("text, expected", [
+ROUND_29_CASES = [
     # the list after a cue runs on past each name's function in parentheses
     ("Hvem deler vi med?\n\nVi bruker Vitec (forvaltningssystem), Bolighub AS (beboerapp), iLOQ (låssystem) og "
      "Løkka Låsservice AS (nøkler og låser) som databehandlere.",
@@ -902,12 +902,10 @@ def test_a_company_named_after_the_municipality_is_no_part_of_it(doc_of):
     ("Regnskap\n\nRegnskapet vårt fører Vågen Regnskap AS, og bilag oppbevares i fem år.", {"Vågen Regnskap AS"}),
     ("Rekneskap\n\nRekneskapen vår fører Fjordtal AS.", {"Fjordtal AS"}),
     ("Regnskap\n\nRegnskapet fører vi selv i Fiken.", {"Fiken"}),
-])
-def test_round29_processors(doc_of, text, expected):
-    assert names(doc_of(text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROUND_30_CASES = [
     # a relative clause says the name works for us
     ("Booking\n\nBookingmodulen kjem frå Visbook, som lagrar bookingane for oss og er databehandlaren vår.",
      {"Visbook"}),
@@ -940,12 +938,10 @@ def test_round29_processors(doc_of, text, expected):
     # the public login service; lists kept in a team app
     ("Innlogging\n\nSkjema som krev sikker identifisering, opnar du med innlogging via ID-porten.", {"ID-porten"}),
     ("Vakter\n\nVaktlistene ligg i Spond, som dei frivillige får invitasjon til.", {"Spond"}),
-])
-def test_round30_processors(doc_of, text, expected):
-    assert names(doc_of(text)) == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+ROUND_31_CASES = [
     # examples named after a category of recipients
     ("Mottakere\n\nVi deler opplysninger med:\n- logistikkpartnere, som Bring, PostNord og Instabox, for levering;",
      {"Bring", "PostNord", "Instabox"}),
@@ -965,8 +961,11 @@ def test_round30_processors(doc_of, text, expected):
     ("Cookies\n\nPreferences (1)\nStatistics (3)\nMarketing (3)\n", set()),
     ("Leverandører\n\nVi bruker disse leverandørene:\nFunctional Software Inc. (Sentry) – feilovervåking – USA\n"
      "Amazon Web Services – hosting – Irland", {"Functional Software Inc", "Amazon Web Services"}),
-])
-def test_round31_processors(doc_of, text, expected):
+]
+
+
+@pytest.mark.parametrize("text, expected", ROUND_29_CASES + ROUND_30_CASES + ROUND_31_CASES)
+def test_supplier_cues_of_later_rounds(doc_of, text, expected):
     assert names(doc_of(text)) == expected
 
 

@@ -51,6 +51,8 @@ from ..rules import RulesError, check_entries, load_json, read_text
 from .layout import PIPE, Line, blocks as line_blocks, doc_lines, line_span, pipe_row
 from .orgnames import INNER_OG, LEGAL_SUFFIX, LOWER_NAME, NAME_RE, SUFFIX_RE, norm_key
 
+# Software that always runs on the controller's own site (WordPress plugins): named, never a processor.
+SELF_HOSTED = "self_hosted"
 CATEGORIES = frozenset({
     "umbrella", "analytics", "advertising", "affiliate", "tag_management", "session_replay", "consent", "chat",
     "support", "crm", "marketing_automation", "newsletter", "email", "sms", "telecom", "cloud", "hosting", "cdn",
@@ -58,15 +60,13 @@ CATEGORIES = frozenset({
     "collaboration", "productivity", "communication", "video", "maps", "fonts", "social", "reviews", "forms",
     "surveys", "events", "booking", "identity", "signing", "security", "captcha", "ai", "developer",
     "monitoring", "integration", "search", "translation", "education", "health", "collection", "it_services",
-    "media", "marketplace", "finance", "self_hosted"})
+    "media", "marketplace", "finance", SELF_HOSTED})
 # Tools whose mere (non-negated) mention on a policy means the site sends them visitor data.
 AUTO_CATEGORIES = frozenset({"analytics", "advertising", "affiliate", "tag_management", "session_replay", "chat",
                              "video", "maps", "captcha"})
 # Named only in a clear processor context (list, table, direct cue): companies and common words.
 STRICT_CATEGORIES = frozenset({"umbrella"})
 EMBEDDED_CATEGORIES = frozenset({"video", "maps", "social", "fonts"})
-# Software that always runs on the controller's own site (WordPress plugins): named, never a processor.
-SELF_HOSTED = "self_hosted"
 GAZETTEER_COLUMNS = ("id", "name", "aliases", "organisation", "country", "category", "ambiguous")
 RULE_KINDS = {"section", "lead_in", "name_cue", "subject_cue", "relative_cue", "sentence_cue", "social_cue",
               "veto_after", "veto_before", "veto_sentence", "veto_name", "veto_entity", "veto_row"}
