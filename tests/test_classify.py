@@ -109,3 +109,28 @@ def test_cross_validation_scores_development_and_synthetic_documents_apart(tmp_p
     assert cv["development"]["sentences"] == 2 * cv["synthetic"]["sentences"]
     assert set(cv["development"]["per_label"]) == {"marketing", "analytics"}
     assert meta["training_data"]["synthetic_documents"] == ["syn_doc"]
+
+
+def test_real_documents_outweigh_synthetic_ones_in_training(tmp_path):
+    """The same sentence, labelled by one development document and left unlabelled by two synthetic ones:
+    with its weight, the development document decides what the model learns."""
+    rows, texts = fixture_rows()
+    disputed = "Vi ser på hvordan sidene brukes."
+    for k, pid in enumerate(("doc0", "syn_a", "syn_b")):
+        start = 10_000 + k
+        rows.append({"policy_id": pid, "start": start, "end": start + len(disputed), "sha1": sha1(disputed),
+                     "section": "Formål", "is_heading": False, "purposes": ["analytics"] if pid == "doc0" else [],
+                     "bases": []})
+        texts[(pid, start, start + len(disputed))] = disputed
+    synthetic = frozenset({"syn_a", "syn_b"})
+    X_text, headings, y, groups = classify.training_rows(rows, texts)
+    weights = classify.sentence_weights(groups, synthetic)
+    assert set(weights[groups == "doc0"]) == {classify.REAL_DOCUMENT_WEIGHT} and set(weights[groups == "syn_a"]) == {1.0}
+    X = classify.features(X_text, headings)
+    analytics = classify.PURPOSES.index("analytics")
+    probe = classify.features([disputed], ["Formål"])
+    weighted = classify.fit(X, y, weights).predict_proba(probe)[0, analytics]
+    unweighted = classify.fit(X, y, np.ones(len(y))).predict_proba(probe)[0, analytics]
+    assert weighted > unweighted
+    meta = classify.train(rows, texts, tmp_path, cv=False, synthetic=synthetic)
+    assert meta["training_data"]["real_document_weight"] == classify.REAL_DOCUMENT_WEIGHT

@@ -4,7 +4,8 @@ probabilities are calibrated), and per-label thresholds chosen by cross-validati
 The cue rules (`resources/purpose_cues.json`) are features of the model and also vote on their own:
 a rule hit always labels its sentence; for each label, grouped CV chooses whether the model adds
 sentences above its threshold or the rules decide alone (`MODES`), since a few labels are served
-better by their precise rules than by the model.
+better by their precise rules than by the model. A sentence of a development (real) policy weighs
+`REAL_DOCUMENT_WEIGHT` times one of a synthetic policy in training.
 
 Model files are written with skops and loaded with an explicit list of trusted types, never pickle.
 A missing or incompatible model gives a warning and the cue rules run alone.
@@ -33,6 +34,12 @@ MODEL_PATH = MODEL_DIR / "purposes.skops"
 MODEL_ENV = "POLICYPARSE_MODEL"  # another model file to use, e.g. one trained without the documents parsed
 META_PATH = MODEL_DIR / "purposes.meta.json"
 MIN_POSITIVES = 4
+REAL_DOCUMENT_WEIGHT = 4.0
+"""Training weight of a sentence of a development (real) document, against 1 for a synthetic one: the
+1,444 real sentences are 7% of the training set, and the model should learn how real policies are
+written. Grouped 5-fold out-of-fold macro F1 on the development sentences with weight 1, 2, 4, 8, 12:
+0.803, 0.820, 0.818, 0.820, 0.819 (synthetic ones 0.774, 0.774, 0.773, 0.772, 0.772); 4 is the middle
+of the flat range."""
 MODES = ("rules", "either")  # the rules alone, or the rules and the model above its threshold
 TRUSTED_TYPES = [
     "sklearn.pipeline.Pipeline", "sklearn.compose._column_transformer.ColumnTransformer",
@@ -111,16 +118,34 @@ def _thresholds(y: np.ndarray, probs: np.ndarray, tie: float = 0.005) -> np.ndar
     return out
 
 
-def _oof_probs(X, y, groups, n_splits: int, seed: int) -> np.ndarray:
+def fit(X, y, weights: np.ndarray, seed: int = 0):
+    """A fitted `make_model` with per-sentence training weights. The weights reach the logistic regressions
+    by scikit-learn's metadata routing; the routing request is dropped after fitting, so the model file
+    holds plain estimators only."""
+    import sklearn
+
+    model = make_model(seed)
+    clf = model.named_steps["clf"]
+    with sklearn.config_context(enable_metadata_routing=True), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        clf.estimator.set_fit_request(sample_weight=True)
+        model.fit(X, y, sample_weight=weights)
+    for estimator in (clf.estimator, *clf.estimators_):
+        vars(estimator).pop("_metadata_request", None)
+    return model
+
+
+def sentence_weights(groups: np.ndarray, synthetic: frozenset[str]) -> np.ndarray:
+    """`REAL_DOCUMENT_WEIGHT` for sentences of documents not in `synthetic`, 1 for the others."""
+    return np.array([1.0 if g in synthetic else REAL_DOCUMENT_WEIGHT for g in groups])
+
+
+def _oof_probs(X, y, groups, weights: np.ndarray, n_splits: int, seed: int) -> np.ndarray:
     from sklearn.model_selection import GroupKFold
 
     probs = np.zeros(y.shape, dtype=float)
     for train, test in GroupKFold(n_splits=n_splits).split(X, y, groups):
-        model = make_model(seed)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            model.fit(X.iloc[train], y[train])
-        probs[test] = model.predict_proba(X.iloc[test])
+        probs[test] = fit(X.iloc[train], y[train], weights[train], seed).predict_proba(X.iloc[test])
     return probs
 
 
@@ -191,7 +216,7 @@ def decide(modes: list[str], cuts: np.ndarray, probs: np.ndarray, rules: np.ndar
     return out
 
 
-def cross_validate(X, y, groups, labels, rules: np.ndarray, n_splits: int = 5, seed: int = 0,
+def cross_validate(X, y, groups, weights: np.ndarray, labels, rules: np.ndarray, n_splits: int = 5, seed: int = 0,
                    parts: dict[str, np.ndarray] | None = None) -> dict:
     """Grouped k-fold CV of the whole decision (model, rules, per-label modes and thresholds chosen by
     an inner grouped CV on the training folds only), per-label scores. `parts` names subsets of the
@@ -201,12 +226,10 @@ def cross_validate(X, y, groups, labels, rules: np.ndarray, n_splits: int = 5, s
     parts = parts or {"all": np.ones(len(y), dtype=bool)}
     pred = np.zeros(y.shape, dtype=bool)
     for train, test in GroupKFold(n_splits=n_splits).split(X, y, groups):
-        inner = _oof_probs(X.iloc[train], y[train], groups[train], min(n_splits, len(set(groups[train]))), seed)
+        inner = _oof_probs(X.iloc[train], y[train], groups[train], weights[train],
+                           min(n_splits, len(set(groups[train]))), seed)
         modes, cuts = choose(y[train], inner, rules[train])
-        model = make_model(seed)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            model.fit(X.iloc[train], y[train])
+        model = fit(X.iloc[train], y[train], weights[train], seed)
         pred[test] = decide(modes, cuts, model.predict_proba(X.iloc[test]), rules[test])
     return {name: {**_scores(y[mask], pred[mask], labels), "sentences": int(mask.sum()),
                    "documents": len(set(groups[mask].tolist()))}
@@ -236,15 +259,13 @@ def train(rows: list[dict], texts: dict, out_dir: Path = MODEL_DIR, seed: int = 
     X = features(X_text, headings, hits)
     rules = rule_matrix(hits, labels)
     n_splits = min(5, len(set(groups)))
-    oof = _oof_probs(X, y, groups, n_splits, seed)
+    weights = sentence_weights(groups, synthetic)
+    oof = _oof_probs(X, y, groups, weights, n_splits, seed)
     real = np.array([g not in synthetic for g in groups])
     modes, thresholds = choose(y, oof, rules)
-    report = cross_validate(X, y, groups, labels, rules, n_splits, seed,
+    report = cross_validate(X, y, groups, weights, labels, rules, n_splits, seed,
                             parts={"development": real, "synthetic": ~real}) if cv else None
-    model = make_model(seed)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        model.fit(X, y)
+    model = fit(X, y, weights, seed)
     for _, vectorizer, _ in model.named_steps["vectors"].transformers_:
         if hasattr(vectorizer, "stop_words_"):
             del vectorizer.stop_words_  # terms pruned by min_df / max_features: not needed to predict
@@ -256,7 +277,8 @@ def train(rows: list[dict], texts: dict, out_dir: Path = MODEL_DIR, seed: int = 
             "modes": dict(zip(labels, modes)),
             "training_data": {"sha256": digest, "documents": sorted(set(groups.tolist())),
                               "synthetic_documents": sorted(set(groups.tolist()) & set(synthetic)),
-                              "sentences": int(len(X_text)), "positives": {lab: int(y[:, k].sum())
+                              "sentences": int(len(X_text)), "real_document_weight": REAL_DOCUMENT_WEIGHT,
+                              "positives": {lab: int(y[:, k].sum())
                                                                            for k, lab in enumerate(labels)}},
             "versions": {"policyparse": __version__, "scikit-learn": sklearn.__version__,
                          "skops": skops.__version__, "numpy": np.__version__, "normalizer": NORMALIZER_VERSION},

@@ -1,7 +1,7 @@
 """The spaCy pipeline: `nb_core_news_sm` when installed, else `spacy.blank("nb")`, plus our sentence rules.
 
 Sentence boundaries come from one rule component in both cases (line breaks, and full stops that do
-not close an abbreviation), so sentence offsets, and the annotations keyed to them, do not depend on
+not close an abbreviation or sit inside an identifier such as `DotMetrics.SessionCookieTemp`), so sentence offsets, and the annotations keyed to them, do not depend on
 which model happens to be installed.
 """
 from __future__ import annotations
@@ -10,6 +10,7 @@ import logging
 from functools import lru_cache
 
 import numpy
+import regex
 import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
@@ -22,6 +23,10 @@ MODEL_NAME = "nb_core_news_sm"
 log = logging.getLogger(__name__)
 
 _OPENERS = set('"«(\'[')
+# A dot, underscore or inner capital: a word with one around a full stop is an identifier
+# (`DotMetrics.UniqueUserIdentityCookie`, `Microsoft.Graph.Client`), not a sentence run on without its
+# space (`slutt.Neste`).
+IDENTIFIER_MARK = regex.compile(r"[._]\w|\p{Ll}\p{Lu}")
 _ENDERS = set(".!?…")
 
 
@@ -45,6 +50,20 @@ def _ends_sentence(doc: Doc, i: int, abbr: frozenset[str]) -> bool:
     return text.lower() not in abbr
 
 
+def _inside_identifier(doc: Doc, i: int) -> bool:
+    """Does token i go on a word (no whitespace before it) that is an identifier on either side of the
+    full stop before it?"""
+    start = i - 1
+    while start > 0 and not doc[start - 1].whitespace_:
+        start -= 1
+    end = i
+    while end < len(doc) - 1 and not doc[end].whitespace_:
+        end += 1
+    text = doc.text
+    return bool(IDENTIFIER_MARK.search(text, doc[start].idx, doc[i - 1].idx + len(doc[i - 1].text) - 1)
+                or IDENTIFIER_MARK.search(text, doc[i].idx, doc[end].idx + len(doc[end].text)))
+
+
 @Language.component("policy_sentences")
 def policy_sentences(doc: Doc) -> Doc:
     """Sentence starts at every line start and after a sentence-final token before a capital letter."""
@@ -63,7 +82,8 @@ def policy_sentences(doc: Doc) -> Doc:
             start = False
         elif "\n" in prev.text or "\n" in prev.whitespace_:
             start = True
-        elif prev_real >= 0 and _ends_sentence(doc, prev_real, abbr):
+        elif prev_real >= 0 and _ends_sentence(doc, prev_real, abbr) and not (
+                not prev.whitespace_ and _inside_identifier(doc, i)):
             first = tok.text[0]
             start = first.isupper() or (first in _OPENERS and len(tok.text) > 1 and tok.text[1].isupper()) \
                 or (first in _OPENERS and i + 1 < len(doc) and doc[i + 1].text[:1].isupper())
