@@ -228,6 +228,18 @@ STATED = [
     ("Bilag tek vi vare på fordi bokføringslova krev det.", []),
     ("Vi gjør det ikke fordi loven krever det, men fordi vi vil.", []),
     ("Politiattesten ber vi om fordi kommunen krever det.", []),
+    # consent as the condition of the use, said of the reader or of us; a contract the use follows
+    ("Bilder legger vi bare ut når vi har samtykke fra dem som er med på bildet.", ["a"]),
+    ("Hvis vi har samtykke fra deg, lagrer vi CV-en i ett år.", ["a"]),
+    ("Du kan spørre oss om vi har samtykke.", []),
+    ("Bilder der du kan kjennes igjen, legger vi bare ut når du, eller foreldrene dine hvis du er under 15, har samtykket.", ["a"]),
+    ("Søknaden slettes etter seks måneder, med mindre du har samtykket til at vi beholder den.", ["a"]),
+    ("Vi brukar dei berre til matchinga, og berre med det uttrykkjelege samtykket ditt.", ["a"]),
+    ("Vi treng opplysningane for å krevje inn betalinga etter avtalen med deg.", ["b"]),
+    ("Vi fakturerer deg i henhold til avtalen med deg.", ["b"]),
+    ("Vi sletter kontoen tre år etter avtalen med deg er avsluttet.", []),
+    ("Ett år etter avtalen med deg har opphørt, sletter vi alt.", []),
+    ("Behandlingen skjer på din anmodning før en avtale inngås.", ["b"]),
 ]
 
 
