@@ -86,7 +86,9 @@ STATED = [
     ("Dette gjer vi fordi me har inngått ein avtale med dykk.", ["b"]),
     ("Vi deler opplysningene fordi vi har en avtale med Posten om levering.", []),
     ("Bilder av barn tar vi bare når foreldrene har gitt samtykke.", ["a"]),
-    ("Ingenting lastes inn før du har sagt ja, og du kan ombestemme deg etterpå.", []),
+    # alone, a yes asked before anything loads is consent; after a sentence about a tool taken up later it is
+    # none (`test_documents`)
+    ("Ingenting lastes inn før du har sagt ja, og du kan ombestemme deg etterpå.", ["a"]),
     ("Frivillige får et månedsbrev om nye kurs, men bare de som har gitt samtykke til det.", ["a"]),
     ("Vi sender det berre til deg som har gjeve samtykke.", ["a"]),
     ("Bare de som har tilgang til systemet kan se opplysningene.", []),
@@ -240,6 +242,32 @@ STATED = [
     ("Vi sletter kontoen tre år etter avtalen med deg er avsluttet.", []),
     ("Ett år etter avtalen med deg har opphørt, sletter vi alt.", []),
     ("Behandlingen skjer på din anmodning før en avtale inngås.", ["b"]),
+    # a yes given in the banner or on a form, also as an inverted condition; not a yes to an offer, a right,
+    # or what a cookie records
+    ("Har du godtatt statistikk, setter Google Analytics i tillegg informasjonskapslene _ga og _gid.", ["a"]),
+    ("Godtar du markedsføring, bruker vi Meta-pikselen til å vise deg annonser.", ["a"]),
+    ("Har du sagt ja til markedsføringskapsler i banneret, bruker vi Google Ads til annonser.", ["a"]),
+    ("Vel du «Godta statistikk» i banneret, bruker vi Siteimprove Analytics.", ["a"]),
+    ("Bildene legger vi bare ut hvis dere har sagt ja til det på innmeldingsskjemaet.", ["a"]),
+    ("Sier du ja til tilbudet, bruker jeg navn og adresse til å planlegge jobben.", []),
+    ("Har du godtatt vilkårene, kan du handle i nettbutikken.", []),
+    ("Har du sagt ja til et bilde på Facebook, kan du ombestemme deg når du vil.", []),
+    ("cmplz_stats: lagrar om du har sagt ja til statistikk (1 år)", []),
+    ("Godtar du ikke informasjonskapsler, vil noen funksjoner ikke virke.", []),
+    # `uten at du har samtykket` after a negation needs consent; alone, or beside the law as in a duty of
+    # confidentiality, it states none
+    ("Før- og etterbilete brukar vi aldri på nettsida utan at du har gjeve oss eit skriftleg samtykke.", ["a"]),
+    ("Vi deler ikke opplysningene uten at du har samtykket.", ["a"]),
+    ("Vi behandler opplysningene uten at du har samtykket, fordi vi har en berettiget interesse.", ["f"]),
+    ("Vi gir ikkje opplysningar vidare utan at du samtykkjer eller lova krev det.", []),
+    ("Med det samme samtykket bruker vi Crazy Egg til varmekart.", ["a"]),
+    # a basis in parentheses that ends its item; a document's name is none
+    ("- hjelpe deg i supportchatten og behandle reklamasjoner (avtalen)", ["b"]),
+    ("Les vilkårene (avtalen).", []),
+    ("- kontrollere alder ved konserter med 18-årsgrense (rettslig plikt etter alkoholloven)", ["c"]),
+    ("- bokføring av innbetalingar (bokføringslova krev det)", ["c"]),
+    ("- fakturaer lagres i fem år (bokføringsloven krever det)", []),
+    ("Elevregistreringen og betalingen håndterer vi fordi du er elev hos oss.", ["b"]),
 ]
 
 
@@ -292,6 +320,11 @@ DOCS = [
     ("Formål\n\n- Nyhetsbrev: samtykke\n- Fakturering: rettslig forpliktelse etter bokføringsloven\n"
      "- Kontaktskjema – berettiget interesse", {"legal_basis_citations": [], "legal_bases": ["a", "c", "f"],
                                                "n_sentences": 3}),
+    # a sentence that goes on one about a tool the controller may take up later states no basis
+    ("Informasjonskapsler\n\nTar vi i bruk et analyseverktøy senere, spør vi først. Ingenting lastes inn før du har "
+     "sagt ja, og du kan ombestemme deg etterpå.", {"legal_bases": [], "n_sentences": 0}),
+    ("Informasjonskapsler\n\nVi bruker Matomo. Ingenting lastes inn før du har sagt ja.",
+     {"legal_bases": ["a"], "n_sentences": 1}),
 ]
 
 

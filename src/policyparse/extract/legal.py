@@ -7,7 +7,9 @@ Fields:
   `resources/legal_basis_cues.json`: a basis term after a grounds frame, strong patterns such as
   `berettiget interesse` or `trenger vi ditt samtykke`, the basis column of a purpose/basis table, a
   `purpose: basis` line or list item, a basis alone in parentheses after a purpose);
-  rights statements, conditions on a basis, definitions and negations are no statement of a basis;
+  rights statements, conditions on a basis, definitions and negations are no statement of a basis,
+  nor is a strong pattern in a sentence that goes on one about a use the controller may take up later
+  (`Tar vi i bruk et analyseverktøy senere, spør vi først. Ingenting lastes inn før du har sagt ja`);
 - `legal_bases_dpv`: the same bases as W3C DPV ids;
 - `sentence_bases` (for `purpose_bases`): one entry per sentence that states a basis,
   `{"start", "end", "bases", "method", "spans"}` (`spans`: `[letter, start, end]` per basis term or
@@ -27,6 +29,7 @@ from ..rules import RulesError, check_entries, load_sections
 from ..taxonomy import BASES, DPV
 from . import Extraction
 from .law import find_references, is_art6_1
+from .purposes import scope as purpose_scope
 from ..flat_tables import tables_of
 from .layout import lead_in_line, unit_at
 
@@ -57,12 +60,14 @@ class Cues:
     label_veto: regex.Pattern
     paren_term: regex.Pattern
     paren_veto: regex.Pattern
+    paren_document: regex.Pattern
 
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     data = load_sections(RESOURCE, ("terms", "frames", "strong", "blockers", "negation", "inherit", "heading_frame",
-                                    "frame_after", "elliptic_letter", "label_veto", "paren_veto"))
+                                    "frame_after", "elliptic_letter", "label_veto", "paren_veto",
+                                    "paren_document"))
     frame_after = data["frame_after"]
     if not isinstance(frame_after, dict) or set(frame_after) != {"pattern", "veto"}:
         raise RulesError(f"{RESOURCE}: frame_after needs exactly the keys pattern and veto")
@@ -99,8 +104,10 @@ def cues() -> Cues:
         label_term=regex.compile(rf"^\s*(?:-\s*)?(?P<label>[^\n:;–—|.!?]{{2,80}}?)\s*(?::|\s[–—-])\s*[«\"(]?"
                                  rf"(?:{DETERMINER}\s+)?(?P<term>{term_alt})", FLAGS),
         label_veto=regex.compile(data["label_veto"], FLAGS),
-        paren_term=regex.compile(rf"\(\s*(?P<term>{term_alt})\s*(?:[,;:–—-]\s*[^()\n]{{0,60}}?)?\)", FLAGS),
+        paren_term=regex.compile(rf"\(\s*(?P<term>{term_alt})\s*(?:[,;:–—-]\s*[^()\n]{{0,60}}?|\s(?:etter|jf\.?|jfr\.?|"
+                                 rf"i\s+medhold\s+av|i\s+henhold\s+til|ifølge)\s+[^()\n]{{1,60}}?)?\)", FLAGS),
         paren_veto=regex.compile(data["paren_veto"], FLAGS),
+        paren_document=regex.compile(rf"(?:{data['paren_document']})\s*$", FLAGS),
     )
 
 
@@ -127,6 +134,18 @@ def _negated_after(text: str, pos: int) -> bool:
     """Does a negation follow right after a pattern that ends in its verb (`Samtykke innhentes ikke`)?"""
     gap = regex.match(r"\s+", text[pos:pos + 5])
     return gap is not None and cues().negation.match(text, pos + gap.end()) is not None
+
+
+NEGATIVE_CONDITION = regex.compile(r"(?:uten|utan)\s+at\s", regex.I)
+NEGATION_REACH = 80  # characters before `uten at` in which the negation it completes stands
+
+
+def _after_negative_condition(text: str, pos: int) -> int:
+    """Past `uten at` at pos: a condition that is a negation itself (`aldri ... uten at du har samtykket`
+    says the use needs consent), so a negation inside a strong pattern is looked for after it, and one
+    right before it does not negate it."""
+    m = NEGATIVE_CONDITION.match(text, pos)
+    return m.end() if m else pos
 
 
 TERM_JOIN = regex.compile(r"(?<!\p{L})(?:og|eller|samt|and|or)(?!\p{L})|[,/;]|\(", regex.I)
@@ -156,7 +175,7 @@ def stated_bases(text: str, lead_frame: bool = False) -> list[Hit]:
                     strong and RIGHT_CLAUSE.search(text, e, bs) is not None)
                 if not (bs >= e and framed_before):
                     return True
-        return _negated(text, s)
+        return _negated(text, s) and not NEGATIVE_CONDITION.match(text, s)
 
     terms = [(tid, basis, m) for tid, basis, pat in c.terms for m in pat.finditer(text)]
 
@@ -188,7 +207,11 @@ def stated_bases(text: str, lead_frame: bool = False) -> list[Hit]:
         for m in pat.finditer(text):
             if exclude is not None and exclude.search(text):
                 continue
-            if c.negation.search(m.group(0)) or _negated_after(text, m.end()) or blocked(basis, m.start(), m.end(), True):
+            after = _after_negative_condition(text, m.start())
+            if after > m.start() and not c.negation.search(text, max(0, m.start() - NEGATION_REACH), m.start()):
+                continue  # `uten at du har samtykket` with no `ikke` / `aldri` before it: without consent
+            if (c.negation.search(text, after, m.end())
+                    or _negated_after(text, m.end()) or blocked(basis, m.start(), m.end(), True)):
                 continue
             hits.append(Hit(basis, m.start(), m.end(), sid, "strong"))
     return hits
@@ -234,12 +257,15 @@ def _after_period(text: str, pos: int) -> bool:
 
 def _paren_hits(text: str, blocked) -> list[Hit]:
     """A basis named alone in parentheses after what it grounds (`levere tjenesten (avtale)`,
-    `nyhetsbrev (samtykke, art. 6 nr. 1 a)`): the parentheses are the frame."""
+    `nyhetsbrev (samtykke, art. 6 nr. 1 a)`, `kontrollere alder (rettslig plikt etter alkoholloven)`): the
+    parentheses are the frame."""
     c = cues()
     hits = []
     for m in c.paren_term.finditer(text):
-        if c.paren_veto.fullmatch(m.group("term")):
-            continue  # `(avtalen)`: a name given to a document, not a basis
+        if c.paren_veto.fullmatch(m.group("term")) and (
+                text[m.end():].strip(" .;") or c.paren_document.search(text, 0, m.start())):
+            continue  # `Disse vilkårene (avtalen) gjelder`, `Les vilkårene (avtalen).`: a name given to a
+            # document, not a basis; after what is done, ending its item, it states it (`- behandle reklamasjoner (avtalen)`)
         if _after_period(text, m.start()):
             continue  # `Fakturaer: fem år etter regnskapsåret (bokføringsloven)`: why data is kept so long
         for tid, basis, pat in c.terms:
@@ -351,9 +377,12 @@ def extract(doc, fields) -> Extraction:
     table_spans = [(e["start"], e["end"]) for e in table_entries]
     sentence_bases: list[dict] = []
     previous: dict | None = None
+    hypothetical_before: int | None = None  # start of the sentence before, when it speaks of a future use
     for sent in doc.sentences():
         s0, s1 = sent.start_char, sent.end_char
         stext = sent.text
+        goes_on_hypothetical = hypothetical_before is not None and unit_at(doc, hypothetical_before) is unit_at(doc, s0)
+        hypothetical_before = s0 if purpose_scope()["hypothetical_use"].search(stext) else None
         if any(a <= s0 < b or s0 <= a < s1 for a, b in table_spans):
             previous = None
             continue
@@ -364,7 +393,8 @@ def extract(doc, fields) -> Extraction:
                 hits.extend(Hit(x, ref["start"] - s0, ref["end"] - s0, f"{ref['method']}:art6_1", "citation")
                             for x in ref["letters"] if x in BASES)
         if not heading:
-            hits.extend(stated_bases(stext, lead_frame=_lead_frame(doc, sent)))
+            hits.extend(h for h in stated_bases(stext, lead_frame=_lead_frame(doc, sent))
+                        if not (goes_on_hypothetical and h.kind == "strong"))
             if citations and _basis_section(doc, s0) is not None:
                 hits.extend(_elliptic_letters(stext))
             if not hits and previous is not None:
