@@ -264,6 +264,8 @@ STATED = [
     # a basis in parentheses that ends its item; a document's name is none
     ("- hjelpe deg i supportchatten og behandle reklamasjoner (avtalen)", ["b"]),
     ("Les vilkårene (avtalen).", []),
+    ("- Formål 3 – Opprette profiler for personlig tilpassede annonser: samtykke", ["a"]),
+    ("Skjema – avtale en tid: ring oss", []),
     ("- kontrollere alder ved konserter med 18-årsgrense (rettslig plikt etter alkoholloven)", ["c"]),
     ("- bokføring av innbetalingar (bokføringslova krev det)", ["c"]),
     ("- fakturaer lagres i fem år (bokføringsloven krever det)", []),
@@ -325,6 +327,9 @@ DOCS = [
      "sagt ja, og du kan ombestemme deg etterpå.", {"legal_bases": [], "n_sentences": 0}),
     ("Informasjonskapsler\n\nVi bruker Matomo. Ingenting lastes inn før du har sagt ja.",
      {"legal_bases": ["a"], "n_sentences": 1}),
+    # a definite basis in parentheses ending a list item that is followed by another
+    ("Formål\n\n- behandle reklamasjoner på ladeøkter (avtalen)\n- sende nyhetsbrev",
+     {"legal_bases": ["b"], "n_sentences": 1}),
 ]
 
 

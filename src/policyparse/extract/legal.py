@@ -101,7 +101,7 @@ def cues() -> Cues:
         frame_after_veto=regex.compile(frame_after["veto"], FLAGS),
         elliptic_letter=regex.compile(data["elliptic_letter"], FLAGS),
         lead_term=regex.compile(rf"^\s*(?:-\s*)?[«\"]?(?:{term_alt})", FLAGS),
-        label_term=regex.compile(rf"^\s*(?:-\s*)?(?P<label>[^\n:;–—|.!?]{{2,80}}?)\s*(?::|\s[–—-])\s*[«\"(]?"
+        label_term=regex.compile(rf"^\s*(?:-\s*)?(?P<label>[^\n:;|.!?]{{2,80}}?)\s*(?::|\s[–—-])\s*[«\"(]?"
                                  rf"(?:{DETERMINER}\s+)?(?P<term>{term_alt})", FLAGS),
         label_veto=regex.compile(data["label_veto"], FLAGS),
         paren_term=regex.compile(rf"\(\s*(?P<term>{term_alt})\s*(?:[,;:–—-]\s*[^()\n]{{0,60}}?|\s(?:etter|jf\.?|jfr\.?|"
@@ -230,7 +230,8 @@ def _frame_after(text: str, start: int, end: int) -> tuple[int, int, str] | None
 
 def _label_hits(text: str, blocked) -> list[Hit]:
     """A `purpose: basis` line or list item (`- Nyhetsbrev: samtykke (art. 6 (1) a)`, `- Kontaktskjema –
-    berettiga interesse`): the separator after a short label frames the basis terms of a short tail."""
+    berettiga interesse`, `- Formål 3 – Opprette profiler for annonser: samtykke`): the separator after a short
+    label frames the basis terms of a short tail."""
     c = cues()
     m = c.label_term.match(text)
     if m is None:
@@ -263,7 +264,7 @@ def _paren_hits(text: str, blocked) -> list[Hit]:
     hits = []
     for m in c.paren_term.finditer(text):
         if c.paren_veto.fullmatch(m.group("term")) and (
-                text[m.end():].strip(" .;") or c.paren_document.search(text, 0, m.start())):
+                text[m.end():].strip().strip(".;") or c.paren_document.search(text, 0, m.start())):
             continue  # `Disse vilkårene (avtalen) gjelder`, `Les vilkårene (avtalen).`: a name given to a
             # document, not a basis; after what is done, ending its item, it states it (`- behandle reklamasjoner (avtalen)`)
         if _after_period(text, m.start()):
