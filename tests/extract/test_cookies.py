@@ -169,6 +169,9 @@ CASES = [
     ("Squarespace setter noen få informasjonskapsler: crumb, som trengs for skjemaene, og ss_cvr og ss_cvt, som gir "
      "besøksstatistikk.", ["crumb", "ss_cvr", "ss_cvt"]),
     ("Kaka smuldrar: ein crumb er ein smule.", []),
+    # a name with full stops inside is one name, not a sentence end and a half-name
+    ("Vi setter informasjonskapslene _ga, DotMetrics.UniqueUserIdentityCookie og _gid.",
+     ["_ga", "DotMetrics.UniqueUserIdentityCookie", "_gid"]),
 ]
 
 
