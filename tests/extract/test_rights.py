@@ -104,6 +104,14 @@ CASES = [
     ("De kan når som helst be om å få sjå kva vi har registrert om dykk og barnet.", ["access"]),
     ("Har du sagt ja til et bilde på Facebook, kan du ombestemme deg når du vil.", ["withdraw_consent"]),
     ("Informasjonskapsler\n\nIngenting lastes inn før du har sagt ja, og du kan ombestemme deg etterpå.", []),
+    # a fronted choice or consent withdrawn, a choice changed `når du vil`, `et ja` taken back
+    ("Valget kan du endre når som helst under «Cookie-innstillinger» i footeren.", ["withdraw_consent"]),
+    ("Du kan endre valet ditt når du vil under «Innstillingar for informasjonskapslar» nedst på sida.",
+     ["withdraw_consent"]),
+    ("Samtykket til Meta trekker du tilbake under Cookie-innstillinger.", ["withdraw_consent"]),
+    ("Et ja til bilder kan trekkes tilbake når som helst, så fjerner vi bildene.", ["withdraw_consent"]),
+    ("Du kan endre adressen din når du vil.", []),
+    ("Trekker du deg fra arrangementet, sletter vi påmeldingen.", []),
 ]
 
 
