@@ -112,6 +112,12 @@ CASES = [
     ("Et ja til bilder kan trekkes tilbake når som helst, så fjerner vi bildene.", ["withdraw_consent"]),
     ("Du kan endre adressen din når du vil.", []),
     ("Trekker du deg fra arrangementet, sletter vi påmeldingen.", []),
+    # a question heading over the rights; data handed over in a format the reader can take along
+    ("Hva kan jeg kreve?\n\nInnsyn, retting og sletting, og å få opplysningene utlevert i et vanlig filformat.",
+     ["access", "rectification", "erasure", "portability"]),
+    ("Dine rettigheter\n\nDu kan be om å få slettet opplysninger eller få dem utlevert i et format du kan ta med deg.",
+     ["erasure", "portability"]),
+    ("Dine rettigheter\n\nDu kan få kvitteringen utlevert i et format du kan skrive ut.", []),
 ]
 
 
