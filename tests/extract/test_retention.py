@@ -183,6 +183,10 @@ PHRASES = [
     ("Kontoret ligger i Oslo, og vi har drevet i 20 år.", []),
     ("Får du avslag, sletter vi manuset seks måneder etter at vi sendte svaret.", [180]),
     ("Vi svarer innen 30 dager etter at vi mottok henvendelsen.", []),
+    # answering in another clause does not make a deletion deadline a response deadline
+    ("Henvendelser brukes for å kunne svare deg; blir du ikke pasient hos oss, slettes de senest seks måneder "
+     "etter at saken er avsluttet.", [180]),
+    ("Ber du om sletting, svarer vi og sletter opplysningene innen 30 dager.", []),
 ]
 
 

@@ -256,7 +256,7 @@ def _reject(text: str, d: Duration, sentence: str, s0: int, pc: PeriodCues) -> b
         cues = " " * clause[0] + cues[clause[0]:clause[1]] + " " * (len(cues) - clause[1])
     nearest = _nearest_cue(cues, rel, d.end - s0, clause)
     if d.qualifier in ("innen", "innan", "i løpet av", "senest", "seinast") or lex["deadline_before"].search(left):
-        if not (pc.storage or label) or lex["response_cue"].search(cues) \
+        if not (pc.storage or label) or lex["response_cue"].search(cues, *clause) \
                 or nearest not in ("storage", None) or (nearest is None and not label):
             return True
     if (lex["response_cue"].search(cues) or lex["notice_cue"].search(cues)) and nearest not in ("storage", None):
