@@ -172,6 +172,10 @@ CASES = [
     # a name with full stops inside is one name, not a sentence end and a half-name
     ("Vi setter informasjonskapslene _ga, DotMetrics.UniqueUserIdentityCookie og _gid.",
      ["_ga", "DotMetrics.UniqueUserIdentityCookie", "_gid"]),
+    # two ASCII parts joined by a dot, one of them technical, is a name; an abbreviation or a domain is not
+    ("Adnuntius setter i tillegg kapselen adn.uid, som hindrer at du ser den samme annonsen for ofte.", ["adn.uid"]),
+    ("Vi setter informasjonskapselen rack.session, som holder deg innlogget.", ["rack.session"]),
+    ("Informasjonskapsler brukes f.eks. til å huske innlogging på nettsida.no.", []),
 ]
 
 

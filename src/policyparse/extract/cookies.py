@@ -87,6 +87,9 @@ DASH = regex.compile(r"[-_]")
 # `sb-access-token`, `next-auth.csrf-token`: ASCII parts, one of them technical; not `jobb-e-post`
 ASCII_HYPHENATED = regex.compile(r"(?=(?:.*[-.])?(?:token|session|sess|auth|csrf|xsrf|consent|cookie|sid|uid|"
                                  r"visitor|user|id)(?:[-.]|$))[a-z][a-z0-9]+(?:[-.][a-z0-9]{2,}){2,}")
+# `adn.uid`, `rack.session`, `sess.sig`: two ASCII parts joined by a dot, one of them technical (not `f.eks`)
+DOTTED_TECHNICAL = regex.compile(r"[a-z][a-z0-9]+\.(?:uid|sid|id|session|sess|token|auth|csrf|xsrf|consent|visitor|"
+                                 r"user|sig)|(?:session|sess|auth|csrf|xsrf)\.[a-z0-9]{2,}")
 LOWER_CAMEL = regex.compile(r"(?:^|[._-])[a-z][a-z\d]+[A-Z][a-z]")   # `smSession`, `wixLanguage`, not `iPhone`, `macOS`
 INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll}")     # `svSession`, `ARRAffinity`
 LETTERS_AND_DIGITS = regex.compile(r"(?=.*\d)(?=.*[A-Za-z]{2})[\w.-]+")   # `ct0`, `rsid2`
@@ -180,12 +183,13 @@ def token_ok(tok: str) -> bool:
 
 def shaped(tok: str) -> bool:
     """A token whose shape marks it as a cookie name in cookie context (`_ga`, `rc::a`, `wp_lang`,
-    `sb-access-token`)."""
+    `sb-access-token`, `adn.uid`)."""
     if sum(c.isalpha() for c in tok) < 2 or not token_ok(tok):
         return False
     if "::" in tok or (tok.startswith("_") and len(tok) > 2 and (tok[1].isalnum() or tok[1] == "_")):
         return True
-    if INNER_UNDERSCORE.search(tok) or ASCII_HYPHENATED.fullmatch(tok) or (tok.isascii() and LOWER_CAMEL.search(tok)):
+    if (INNER_UNDERSCORE.search(tok) or ASCII_HYPHENATED.fullmatch(tok) or DOTTED_TECHNICAL.fullmatch(tok)
+            or (tok.isascii() and LOWER_CAMEL.search(tok))):
         return True
     return bool(PLACEHOLDER_CHARS.search(tok) and TWO_LETTERS.search(tok) and DASH.search(tok))
 
