@@ -176,6 +176,10 @@ CASES = [
     ("Adnuntius setter i tillegg kapselen adn.uid, som hindrer at du ser den samme annonsen for ofte.", ["adn.uid"]),
     ("Vi setter informasjonskapselen rack.session, som holder deg innlogget.", ["rack.session"]),
     ("Informasjonskapsler brukes f.eks. til å huske innlogging på nettsida.no.", []),
+    # an identifier right after a plural cookie noun, before its relative clause
+    ("Vi setter informasjonskapslene NKSESSION, som holder deg innlogget, og XSRF-TOKEN, som beskytter skjemaene.",
+     ["NKSESSION", "XSRF-TOKEN"]),
+    ("Informasjonskapslene GDPR og EØS-reglene gjelder.", []),
 ]
 
 

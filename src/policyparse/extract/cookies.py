@@ -37,7 +37,8 @@ Where names come from, most reliable first (the finding's `method` names the rul
   that sets it (`Der set Jimdo ClickAndChange, ...`).
 - `cookie.apposition`: one name right after a cookie noun, quoted (also after a comma) or after
   `(som) heter` / `med namnet` (`informasjonskapselen «lang»`), a name of the shipped table
-  (`informasjonskapselen NID`), or a plain word where a name stands (`informasjonskapselen lang i ett år`).
+  (`informasjonskapselen NID`), or a plain word where a name stands (`informasjonskapselen lang i ett år`);
+  after a plural noun, a name written as an identifier (`informasjonskapslene NKSESSION, som ...`).
 - `cookie.shape` / `cookie.known_name` / `cookie.known_prefix`: a name-shaped token (`_ga`, `__utmz`,
   `rc::a`, `wordpress_logged_in_*`, `sb-*-auth-token`), a distinctive known name (`PHPSESSID`,
   `CookieConsent`) or a token matching a long wildcard entry of the database
@@ -946,6 +947,7 @@ def _apposition() -> regex.Pattern:
 
 
 SINGULAR_DEFINITE = regex.compile(r"(?:kapselen|cookien|cookie'?en)$", regex.I)
+PLURAL_DEFINITE = regex.compile(r"(?:kapslene|kapslane|cookiene|cookiesene|cookiane)$", regex.I)
 VERB_ENDING = regex.compile(r"(?:r|es|et|te|de|st)$")
 
 
@@ -953,9 +955,10 @@ def _bare_name_after_noun(m: regex.Match, text: str, tok: str) -> bool:
     """`informasjonskapselen lang i ett år`, `cookien session holder ...`, `kapselen font-size, også`: a
     plain lower-case word or site-made name right after a singular definite cookie noun, followed by what
     follows a name there (a preposition, a verb of what the cookie does, a comma), and no verb form itself
-    (`informasjonskapselen gir oss`); or a token written like an identifier (`informasjonskapselen BVID`)."""
+    (`informasjonskapselen gir oss`); or a token written like an identifier (`informasjonskapselen BVID`),
+    also after a plural noun (`informasjonskapslene NKSESSION, som ...`)."""
     if SINGULAR_DEFINITE.search(m.group("noun")) is None:
-        return False
+        return PLURAL_DEFINITE.search(m.group("noun")) is not None and written_as_name(tok)
     if written_as_name(tok):
         return True
     return (plain_name_ok(tok) and len(tok) >= 3 and (tok.isalpha() and not VERB_ENDING.search(tok) or _site_made(tok))
