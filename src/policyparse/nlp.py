@@ -1,8 +1,8 @@
 """The spaCy pipeline: `nb_core_news_sm` when installed, else `spacy.blank("nb")`, plus our sentence rules.
 
 Sentence boundaries come from one rule component in both cases (line breaks, and full stops that do
-not close an abbreviation or sit inside an identifier such as `DotMetrics.SessionCookieTemp`), so sentence offsets, and the annotations keyed to them, do not depend on
-which model happens to be installed.
+not close an abbreviation or sit inside an identifier such as `DotMetrics.SessionCookieTemp`), so
+sentence offsets, and the annotations keyed to them, do not depend on which model happens to be installed.
 """
 from __future__ import annotations
 

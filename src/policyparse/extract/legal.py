@@ -136,16 +136,11 @@ def _negated_after(text: str, pos: int) -> bool:
     return gap is not None and cues().negation.match(text, pos + gap.end()) is not None
 
 
+# `uten at` opening a strong pattern: a condition that is a negation itself (`aldri ... uten at du har
+# samtykket` says the use needs consent) when a negation stands before it, within NEGATION_REACH characters;
+# a negation is then looked for only after it, and one right before it does not negate the pattern.
 NEGATIVE_CONDITION = regex.compile(r"(?:uten|utan)\s+at\s", regex.I)
-NEGATION_REACH = 80  # characters before `uten at` in which the negation it completes stands
-
-
-def _after_negative_condition(text: str, pos: int) -> int:
-    """Past `uten at` at pos: a condition that is a negation itself (`aldri ... uten at du har samtykket`
-    says the use needs consent), so a negation inside a strong pattern is looked for after it, and one
-    right before it does not negate it."""
-    m = NEGATIVE_CONDITION.match(text, pos)
-    return m.end() if m else pos
+NEGATION_REACH = 80
 
 
 TERM_JOIN = regex.compile(r"(?<!\p{L})(?:og|eller|samt|and|or)(?!\p{L})|[,/;]|\(", regex.I)
@@ -207,10 +202,10 @@ def stated_bases(text: str, lead_frame: bool = False) -> list[Hit]:
         for m in pat.finditer(text):
             if exclude is not None and exclude.search(text):
                 continue
-            after = _after_negative_condition(text, m.start())
-            if after > m.start() and not c.negation.search(text, max(0, m.start() - NEGATION_REACH), m.start()):
+            condition = NEGATIVE_CONDITION.match(text, m.start())
+            if condition and not c.negation.search(text, max(0, m.start() - NEGATION_REACH), m.start()):
                 continue  # `uten at du har samtykket` with no `ikke` / `aldri` before it: without consent
-            if (c.negation.search(text, after, m.end())
+            if (c.negation.search(text, condition.end() if condition else m.start(), m.end())
                     or _negated_after(text, m.end()) or blocked(basis, m.start(), m.end(), True)):
                 continue
             hits.append(Hit(basis, m.start(), m.end(), sid, "strong"))
@@ -266,7 +261,8 @@ def _paren_hits(text: str, blocked) -> list[Hit]:
         if c.paren_veto.fullmatch(m.group("term")) and (
                 text[m.end():].strip().strip(".;") or c.paren_document.search(text, 0, m.start())):
             continue  # `Disse vilkårene (avtalen) gjelder`, `Les vilkårene (avtalen).`: a name given to a
-            # document, not a basis; after what is done, ending its item, it states it (`- behandle reklamasjoner (avtalen)`)
+            # document, not a basis; after what is done, ending its item, it states it (`- behandle
+            # reklamasjoner (avtalen)`)
         if _after_period(text, m.start()):
             continue  # `Fakturaer: fem år etter regnskapsåret (bokføringsloven)`: why data is kept so long
         for tid, basis, pat in c.terms:
@@ -353,6 +349,13 @@ def _table_entries(doc) -> list[dict]:
     return out
 
 
+def _goes_on_hypothetical(doc, sentence_before: tuple[int, str] | None, start: int) -> bool:
+    """Does the sentence at `start` go on one, in the same paragraph or item, about a use the controller
+    may take up later (`Tar vi i bruk et analyseverktøy senere, spør vi først.`)?"""
+    return (sentence_before is not None and purpose_scope()["hypothetical_use"].search(sentence_before[1]) is not None
+            and unit_at(doc, sentence_before[0]) is unit_at(doc, start))
+
+
 def extract(doc, fields) -> Extraction:
     text = doc.text
     refs = find_references(text)
@@ -378,12 +381,11 @@ def extract(doc, fields) -> Extraction:
     table_spans = [(e["start"], e["end"]) for e in table_entries]
     sentence_bases: list[dict] = []
     previous: dict | None = None
-    hypothetical_before: int | None = None  # start of the sentence before, when it speaks of a future use
+    before: tuple[int, str] | None = None  # start and text of the sentence before
     for sent in doc.sentences():
         s0, s1 = sent.start_char, sent.end_char
         stext = sent.text
-        goes_on_hypothetical = hypothetical_before is not None and unit_at(doc, hypothetical_before) is unit_at(doc, s0)
-        hypothetical_before = s0 if purpose_scope()["hypothetical_use"].search(stext) else None
+        sentence_before, before = before, (s0, stext)
         if any(a <= s0 < b or s0 <= a < s1 for a, b in table_spans):
             previous = None
             continue
@@ -394,8 +396,10 @@ def extract(doc, fields) -> Extraction:
                 hits.extend(Hit(x, ref["start"] - s0, ref["end"] - s0, f"{ref['method']}:art6_1", "citation")
                             for x in ref["letters"] if x in BASES)
         if not heading:
-            hits.extend(h for h in stated_bases(stext, lead_frame=_lead_frame(doc, sent))
-                        if not (goes_on_hypothetical and h.kind == "strong"))
+            stated = stated_bases(stext, lead_frame=_lead_frame(doc, sent))
+            if any(h.kind == "strong" for h in stated) and _goes_on_hypothetical(doc, sentence_before, s0):
+                stated = [h for h in stated if h.kind != "strong"]
+            hits.extend(stated)
             if citations and _basis_section(doc, s0) is not None:
                 hits.extend(_elliptic_letters(stext))
             if not hits and previous is not None:

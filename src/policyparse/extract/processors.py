@@ -1069,8 +1069,9 @@ class Collector:
         if ctx.rules["relative_cue"]:               # `Visbook, som lagrar bookingane for oss`: a name anywhere
             for ln in ctx.lines:
                 for m in NAME_RE.finditer(text, ln.start, ln.end):
+                    rest = text[m.end():ln.end]
                     for rule in ctx.rules["relative_cue"]:
-                        if rule.pattern.match(text[m.end():ln.end]):
+                        if rule.pattern.match(rest):
                             self._cue_match(rule, m.start(), m.start(), m.group(0))
 
     def _name_end(self, start: int, end: int) -> int:

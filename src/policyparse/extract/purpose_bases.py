@@ -477,7 +477,8 @@ SENTENCE_OPENING = regex.compile(r"(?:^|[.!?:]|^\s*[-•*])[\s\p{Pi}\p{Ps}«\"]*
 LABEL_AFTER = regex.compile(r"\s*[:–—]")
 LABEL_END = regex.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?::|\s[–—-])\s")
 # a subject of its own: a clause after `, og` with one is a new statement, one without continues the first
-SUBJECT = regex.compile(r"(?<!\p{L})(?:vi|me|jeg|eg|du|de|dei|dere|dykk|han|ho|hun|det|dette|den|disse|desse)(?!\p{L})", regex.I)
+SUBJECT = regex.compile(r"(?<!\p{L})(?:vi|me|jeg|eg|du|de|dei|dere|dykk|han|ho|hun|det|dette|den|disse|desse)(?!\p{L})",
+                        regex.I)
 INNER_CAPITAL = regex.compile(r".\p{Lu}")
 
 
