@@ -1971,6 +1971,16 @@ def test_round10_cookie_cases(text, expected):
     ("Informasjonskapsler\n\nEksempler på informasjonskapsler som settes: cart (husker handlekurven din, 14 dager), "
      "_shopify_y (statistikk, 1 år) og _fbp (annonsering, 3 måneder).", ["cart", "_shopify_y", "_fbp"]),
     ("Informasjonskapsler\n\nMeta-pikselen setter _fbp (levetid 3 måneder) og brukes til å vise deg annonser.", ["_fbp"]),
+    # Shopify's two-character names, in prose as in a table; a lone `_` is none
+    ("Informasjonskapsler\n\nShopify setter informasjonskapslene _s og _y for statistikk, samt _shopify_y.",
+     ["_s", "_y", "_shopify_y"]),
+    ("Informasjonskapsler\n\nInformasjonskapselen _y lagres i ett år.", ["_y"]),
+    ("Informasjonskapsler\n\nFeltene skilles med _ i informasjonskapselen.", []),
+    # a name column: a letter or three before `cookie` is a cookie's name, a word before it a category
+    ("Informasjonskapsler\n\nNavn | Leverandør | Formål | Utløp\nfcookie | Nettstedet | Husker valg | 1 år\n"
+     "lidc | LinkedIn | Ruting | 1 dag", ["fcookie", "lidc"]),
+    ("Informasjonskapsler\n\nNavn | Formål | Utløp\nSesjonscookie | Holder på økten | Økt\n"
+     "Analysecookie | Statistikk | 2 år", []),
     ("Informasjonskapsler\n\nVi bruker informasjonskapsler fra LinkedIn og HubSpot.", []),
     ("Informasjonskapsler\n\nVi bruker informasjonskapsler for statistikk og markedsføring.", []),
     # technical capitals in a described list after a cookie lead-in, not a tool name

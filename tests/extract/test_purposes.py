@@ -864,6 +864,17 @@ NEGATED_USE = [
     ("Du trenger ikke å oppgi personnummer for å bestille.", set(), {"service_delivery"}),
     # `mer enn` limits the denial
     ("Vi samler ikke inn mer enn vi trenger for å sende deg nyhetsbrevet.", set(), {"marketing"}),
+    # a last clause that takes back the use just described
+    ("Mailchimp kan lage statistikk over hvem som åpner e-posten, men den funksjonen har vi skrudd av.",
+     {"analytics"}, set()),
+    ("Markedsføring står i banneret fordi det er felles for alle nettstedene, men skolen bruker ingen slike.",
+     {"marketing"}, set()),
+    ("Wix kan vise annonser, men dette er slått av på vår side.", {"advertising"}, set()),
+    ("Nettsida kan laga statistikk, men den funksjonen brukar vi ikkje.", {"analytics"}, set()),
+    # ... not a clause that goes on, nor one about something else
+    ("Vi bruker Google Analytics til statistikk, men vi bruker ingen slike verktøy til annonsering.",
+     set(), {"analytics"}),
+    ("Vi bruker Google Analytics til statistikk, men IP-adressen anonymiseres.", set(), {"analytics"}),
 ]
 
 

@@ -184,8 +184,12 @@ def token_ok(tok: str) -> bool:
 
 def shaped(tok: str) -> bool:
     """A token whose shape marks it as a cookie name in cookie context (`_ga`, `rc::a`, `wp_lang`,
-    `sb-access-token`, `adn.uid`)."""
-    if sum(c.isalpha() for c in tok) < 2 or not token_ok(tok):
+    `sb-access-token`, `adn.uid`, Shopify's `_s` and `_y`)."""
+    if not token_ok(tok):
+        return False
+    if len(tok) == 2:
+        return tok[0] == "_" and tok[1].isascii() and tok[1].isalpha()
+    if sum(c.isalpha() for c in tok) < 2:
         return False
     if "::" in tok or (tok.startswith("_") and len(tok) > 2 and (tok[1].isalnum() or tok[1] == "_")):
         return True
@@ -525,10 +529,16 @@ def _lifetimes_per_name(cell: str, names: int) -> list[float | None] | None:
     return lives
 
 
+# `fcookie`, `bcookie`: a cookie's own name, lower case, a letter or three before `cookie` (a category is a
+# word before it: `Sesjonscookie`, `analysecookies`)
+LETTERS_COOKIE = regex.compile(r"[a-z]{1,3}cookie")
+
+
 def _category_or_tool(name: str) -> bool:
     """A name-column word that is a category (`Markedsføringscookies`) or a tool (`Leadinfo`), no cookie."""
     return word_like(name) and not distinctive(name) and not cookiedb.active().is_known(name) and bool(
-        category_of(name) or patterns()["cookie"].search(name) or title_case(name))
+        category_of(name) or patterns()["cookie"].search(name) and not LETTERS_COOKIE.fullmatch(name)
+        or title_case(name))
 
 
 def _from_headerless_rows(doc, col: Collector) -> None:

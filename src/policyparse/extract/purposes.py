@@ -70,7 +70,8 @@ WHOLE_SENTENCE_SCOPES = ("third_party_use", "pointer", "policy_scope", "question
 
 @lru_cache(maxsize=1)
 def scope() -> dict[str, regex.Pattern]:
-    return load_patterns("purpose_scope.json", {"definition_heading", "negated_use", "scope_end", "negation_exception",
+    return load_patterns("purpose_scope.json", {"definition_heading", "negated_use", "withdrawn_use", "scope_end",
+                                                "negation_exception",
                                                 "hypothetical_use", "not_used_header", "not_used_value",
                                                 "unused_heading", "unused_category", "bare_basis", "basis_term",
                                                 *WHOLE_SENTENCE_SCOPES})
@@ -78,9 +79,10 @@ def scope() -> dict[str, regex.Pattern]:
 
 def negated_spans(text: str) -> list[tuple[int, int]]:
     """Clauses of the text that deny a use (`Vi bruker ikke ... for statistikk`, `Pikselen blir ikke brukt
-    til ...`): from the clause start to its end."""
+    til ...`): from the clause start to its end; a last clause that takes the use back (`..., men den
+    funksjonen har vi skrudd av`): from the start of the text to its end."""
     pats = scope()
-    spans = []
+    spans = [(0, len(text))] if pats["withdrawn_use"].search(text) else []
     for m in pats["negated_use"].finditer(text):
         end = pats["scope_end"].search(text, m.end())
         end = end.start() if end else len(text)
