@@ -31,6 +31,10 @@ def pairs_of(text: str, labels: dict[str, list[str]]) -> set[str]:
     return {f"{p['purpose']}:{p['basis']}" for p in result.fields["purpose_bases"]}
 
 
+# paragraphs that show the text keeps its line breaks (it is not hard-wrapped), so lower-case lines can be
+# list items
+UNWRAPPED = "Personvern\n\n" + "".join(f"Avsnitt {n} om personvern hos Eksempel AS.\n\n" for n in range(1, 25))
+
 CASES = [
     # own sentence
     ("Markedsføring\n\nVi sender nyhetsbrev basert på ditt samtykke.",
@@ -55,6 +59,29 @@ CASES = [
      "at vi har en berettiget interesse.",
      {"identifisere": ["customer_relationship"], "tilbud": ["marketing"], "sikre": ["security"]},
      {"customer_relationship:f", "marketing:f"}),
+    # the first or last items of the list before it, by their place in the list
+    ("Formål\n\nVi bruker opplysningene til å:\n- sende deg nyhetsbrev\n- lage besøksstatistikk\n"
+     "- levere varene du har bestilt\n\nDe to første punktene gjør vi bare hvis du har samtykket.",
+     {"nyhetsbrev": ["marketing"], "besøksstatistikk": ["analytics"], "levere": ["service_delivery"]},
+     {"marketing:a", "analytics:a"}),
+    ("Formål\n\nVi bruker opplysningene til å:\n- sende deg nyhetsbrev\n- levere varene du har bestilt\n\n"
+     "Det siste punktet bygger på avtalen med deg.",
+     {"nyhetsbrev": ["marketing"], "levere": ["service_delivery"]}, {"service_delivery:b"}),
+    ("Føremål\n\nMe nyttar opplysningane til å:\n- senda deg nyheitsbrev\n- laga statistikk\n- levera varene\n\n"
+     "Dei to fyrste punkta gjer me berre om du har samtykt.",
+     {"nyheitsbrev": ["marketing"], "statistikk": ["analytics"], "levera": ["service_delivery"]},
+     {"marketing:a", "analytics:a"}),
+    # ... also lines written as a list without marks, after a lead-in that ends with a colon or runs on
+    (UNWRAPPED + "Kort fortalt\nNår du handlar hjå oss, brukar vi opplysningane dine til å\nsende deg ordrestadfesting\n"
+     "ta imot betaling gjennom Klarna\nsende deg tilbod etter kjøpet\nDei to første punkta er naudsynte for å "
+     "oppfylle kjøpsavtalen med deg.",
+     {"ordrestadfesting": ["service_delivery"], "betaling": ["billing"], "tilbod": ["marketing"]},
+     {"service_delivery:b", "billing:b"}),
+    (UNWRAPPED + "Nyhetsbrev\n\nVi bruker kontaktopplysningene dine til:\nnyhetsbrev med konsertslipp, tilpasset det du har kjøpt "
+     "billetter til\nmålrettede annonser på Facebook\nkorte spørreundersøkelser etter arrangementet\n"
+     "De to første punktene gjør vi bare hvis du har samtykket.",
+     {"konsertslipp": ["marketing"], "annonser": ["advertising"], "spørreundersøkelser": ["surveys"]},
+     {"marketing:a", "advertising:a"}),
     # a lone basis paragraph pairs with the paragraph before it
     ("Statistikk\n\nVi bruker Google Analytics for å lage besøksstatistikk.\n\nBehandlingsgrunnlaget er samtykke.",
      {"besøksstatistikk": ["analytics"]}, {"analytics:a"}),

@@ -20,7 +20,8 @@ A basis pairs with (FIELDS.md, GUIDELINES.md):
    and one the model alone gave a cell outside the purpose column does not count (`Kunder`), nor does
    any label of its retention cell (`Lagringstid: ..., slik bokføringsloven krever`);
 3. the purposes of numbered items it names (`formålene i punkt 1 til 9`, `formål 2, 5 og 8`):
-   the items of the nearest list before it, or the sections with those numbers (`items`);
+   the items of the nearest list before it, or the sections with those numbers; the first or last items of
+   the nearest list before it (`De to første punktene gjør vi bare hvis ...`, `Det siste punktet`) (`items`);
 4. the purposes of the list it introduces (`... basert på samtykke:` + items) (`lead_in`);
 5. when it refers back (`Grunnlaget for denne behandlingen`, `Dette skjer på bakgrunn av`, `slik
    behandling`, a bare `Behandlingsgrunnlaget er ...` / `Rettsleg grunnlag: ...`) or states no purpose of
@@ -58,7 +59,7 @@ import regex
 from ..rules import RulesError, load_json
 from ..taxonomy import BASES, PURPOSES
 from . import Extraction
-from .layout import ListRun, cached, list_after, lists, unit_at, units
+from .layout import ListRun, cached, doc_lines, list_after, lists, unit_at, units
 from .purposes import scope as purpose_scope
 
 RESOURCE = "purpose_bases.json"
@@ -67,6 +68,7 @@ CONFIDENCE = {"sentence": 0.85, "clause": 0.85, "row": 0.85, "items": 0.8, "lead
               "purpose_section": 0.7, "previous_unit": 0.65}
 NAMED_MAX_WORDS = 5     # longest section heading that counts as a name a basis sentence can refer to
 PATTERN_KEYS = ("anaphora", "bare_frame", "above_reference", "list_reference", "rest_reference", "item_reference",
+                "ordinal_reference",
                 "lead_in", "exception", "carve_out", "basis_object", "strong_break", "purpose_heading", "respectively", "clause_breaks",
                 "named_exclude", "basis_menu", "contrast", "interest_object")
 SHORT_LABEL_WORDS = 6   # a basis sentence this short at the start of its unit is a label for the unit
@@ -81,6 +83,7 @@ class Patterns:
     list_reference: regex.Pattern
     rest_reference: regex.Pattern
     item_reference: regex.Pattern
+    ordinal_reference: regex.Pattern
     lead_in: regex.Pattern
     exception: regex.Pattern
     carve_out: regex.Pattern
@@ -112,7 +115,8 @@ def patterns() -> Patterns:
         breaks = tuple(regex.compile(p, regex.IGNORECASE) for p in data["clause_breaks"])
     except regex.error as exc:
         raise RulesError(f"{RESOURCE}: bad pattern: {exc}") from exc
-    for key, group in (("item_reference", "nums"), ("interest_object", "object")):
+    for key, group in (("item_reference", "nums"), ("interest_object", "object"), ("ordinal_reference", "count"),
+                       ("ordinal_reference", "end")):
         if group not in compiled[key].groupindex:
             raise RulesError(f"{RESOURCE}: {key} needs a group '{group}'")
     return Patterns(**compiled, clause_breaks=breaks, affinity=dict(data["affinity"]))
@@ -256,6 +260,47 @@ def _item_spans(doc, start: int, numbers: list[str]) -> list[tuple[int, int]]:
         if run is not None:
             return [(s, e) for n, s, e in run.items if n in plain]
     return [(sec.start, sec.end) for sec in doc.sections if sec.number and sec.number.strip(". ") in numbers]
+
+
+COUNT_WORDS = {"to": 2, "tre": 3, "fire": 4, "fem": 5}
+FIRST_WORDS = ("første", "fyrste", "øverste", "øvste")
+
+
+ITEM_LINE_MAX_WORDS = 30
+LEAD_IN_LINE = regex.compile(r"(?::|(?<!\p{L})å)\s*$")  # `... til:`, or `... til å` running on into its items
+
+
+def _items_right_before(doc, start: int) -> list[tuple[int, int]]:
+    """The items of the list right before `start`: a list with marks that ends just before its unit, else
+    lines written as a list without marks (the lines of the block before it, or of its own block after a
+    lead-in line ending with a colon or running on: `brukar vi opplysningane til å`), when the text is not
+    hard-wrapped."""
+    unit = unit_at(doc, start)
+    run = _list_before(doc, start)
+    if run is not None and unit is not None and not doc.text[run.end:unit.start].strip():
+        return [(s, e) for _, s, e in run.items]
+    before = [ln for ln in doc_lines(doc) if ln.end <= start]
+    if not before or doc.normalized.wrapped:
+        return []
+    block = [ln for ln in before if ln.block == before[-1].block]
+    leads = [k for k, ln in enumerate(block) if LEAD_IN_LINE.search(ln.text)]
+    items = block[leads[-1] + 1:] if leads else block
+    if len(items) < 2 or any(len(ln.text.split()) > ITEM_LINE_MAX_WORDS or doc.is_heading_line(ln.start)
+                             for ln in items):
+        return []
+    return [(ln.start, ln.end) for ln in items]
+
+
+def _ordinal_spans(doc, start: int, text: str) -> list[tuple[int, int]]:
+    """Spans of the first or last items of the list right before `start` that a basis sentence names (`De
+    to første punktene gjør vi bare hvis du har samtykket`, `Det siste punktet bygger på avtalen`)."""
+    m = patterns().ordinal_reference.search(text)
+    items = _items_right_before(doc, start) if m else []
+    if not items:
+        return []
+    count = m.group("count")
+    n = 1 if count is None else int(count) if count.isdigit() else COUNT_WORDS[count.lower()]
+    return items[:n] if m.group("end").lower() in FIRST_WORDS else items[-n:]
 
 
 def _previous_unit(doc, unit) -> tuple[int, int] | None:
@@ -522,7 +567,7 @@ def _context(doc, piece: Piece, index: PurposeIndex, lower: int, upper: int) -> 
                 found.setdefault(p, rule)
 
     numbers = item_numbers(text) or ([] if own else _opening_item_numbers(doc, start))
-    spans = _item_spans(doc, start, numbers) if numbers else []
+    spans = _item_spans(doc, start, numbers) if numbers else [] if own else _ordinal_spans(doc, start, text)
     if spans:
         for s, e in spans:
             add(index.within(s, e), "items")
