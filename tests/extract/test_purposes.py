@@ -770,6 +770,13 @@ REVIEW_CASES = [
      {"service_delivery"}),
     ("Politiattesten ber vi om fordi kommunen krever det for at vi skal få tilskudd.", set()),
     ("Vi utleverer opplysninger hvis politiet krever det.", {"legal_obligation"}),
+    # access to records checked for reading without a need of service; a merger
+    ("Alle oppslag i journalen blir logga, og loggen går vi gjennom for å avdekkje om nokon har lese opplysningar "
+     "utan tenestleg behov.", {"security"}),
+    ("Vi kontrollerer loggen for å avdekke om noen har lest journaler uten tjenstlig behov.", {"security"}),
+    ("Dersom banken slår seg sammen med en annen sparebank, kan opplysningene bli overført til den nye banken.",
+     {"business_transfer"}),
+    ("Helsepersonell har tilgang til journalen uten tjenstlig behov bare i nødstilfeller.", set()),
 ]
 
 
