@@ -1,7 +1,8 @@
 """The scorer: matching rules of FIELDS.md and the micro / per-document figures."""
 import pytest
 
-from policyparse.evaluate import match_days, match_field, match_processors, norm_name, score
+from policyparse.evaluate import (_micro_f1, bootstrap_interval, match_days, match_field, match_processors,
+                                  norm_name, report_markdown, score)
 
 
 def record(**fields):
@@ -103,3 +104,32 @@ def test_a_second_annotation_is_scored_as_it_is():
     result = score({"d1": GOLD}, second, ["purposes", "purpose_bases"], items_of=dict)
     assert result["fields"]["purposes"] == {**result["fields"]["purposes"], "tp": 1, "fp": 0, "fn": 1}
     assert result["fields"]["purpose_bases"] == {**result["fields"]["purpose_bases"], "tp": 1, "fp": 1, "fn": 0}
+
+
+# (tp, fp, fn) per document: micro F1 of all ten is 2*20 / (2*20 + 6 + 4) = 0.8
+TEN_DOCUMENTS = [(2, 0, 0), (3, 1, 0), (1, 2, 1), (2, 0, 1), (4, 0, 0), (0, 2, 1), (3, 1, 0), (2, 0, 1), (1, 0, 0),
+                 (2, 0, 0)]
+
+
+def test_bootstrap_interval_brackets_the_figure_and_repeats_for_a_seed():
+    lo, hi = bootstrap_interval(TEN_DOCUMENTS, _micro_f1)
+    assert lo < 0.8 < hi
+    assert bootstrap_interval(TEN_DOCUMENTS, _micro_f1) == [lo, hi]
+    assert bootstrap_interval(TEN_DOCUMENTS, _micro_f1, seed=1) != [lo, hi]
+
+
+def test_bootstrap_interval_narrows_with_more_documents_and_is_a_point_without_errors():
+    lo, hi = bootstrap_interval(TEN_DOCUMENTS, _micro_f1)
+    lo10, hi10 = bootstrap_interval(TEN_DOCUMENTS * 10, _micro_f1)
+    assert hi10 - lo10 < (hi - lo) / 2
+    assert bootstrap_interval([(3, 0, 0), (1, 0, 0)], _micro_f1) == [1.0, 1.0]
+    assert bootstrap_interval([], _micro_f1) == [0.0, 0.0]
+
+
+def test_scores_and_report_carry_the_intervals():
+    result = score({"d1": GOLD, "d2": GOLD}, {"d1": PERFECT, "d2": record()})
+    lo, hi = result["fields"]["cookies"]["f1_ci95"]
+    assert 0.0 <= lo <= result["fields"]["cookies"]["f1"] <= hi <= 1.0
+    assert result["fields"]["last_updated"]["accuracy_ci95"] == [0.0, 1.0]
+    report = report_markdown({"test": result})
+    assert "| cookies | " + f"{lo:.2f}–{hi:.2f} |" in report

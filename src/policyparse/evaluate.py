@@ -1,7 +1,9 @@
 """Score records against gold files, field by field, as FIELDS.md says.
 
 Set fields: micro precision / recall / F1 over (document, item) pairs, plus the mean per-document F1.
-Single-valued fields (`last_updated`, `transfers_outside_eea`): accuracy. Matching: processor names
+Single-valued fields (`last_updated`, `transfers_outside_eea`): accuracy. Each figure also gets a 95 %
+interval from resampling whole documents (bootstrap), since a side of ten documents moves by several
+points with one document more or less. Matching: processor names
 against the gold alias lists, case- and punctuation-insensitive with legal suffixes dropped; headings
 with whitespace collapsed; cookie names case-insensitive; retention days with 2 % tolerance; each
 gold item counts once however often it is predicted.
@@ -22,6 +24,7 @@ SET_FIELDS = ["headings", "org_numbers", "emails", "purposes", "legal_bases", "l
 SINGLE_FIELDS = ["last_updated", "transfers_outside_eea"]
 LEGAL_SUFFIX = regex.compile(r"\b(as|asa|ab|inc|ltd|llc|gmbh|a/s|aps|oy|sa|plc|bv|corp|co)\b\.?", regex.I)
 TOLERANCE = 0.02
+BOOTSTRAP_RESAMPLES = 2000
 
 
 def norm_name(name: str) -> str:
@@ -140,6 +143,31 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
+def _micro_f1(counts):
+    """Micro F1 of rows of (tp, fp, fn) sums, vectorized (as `_prf`: nothing predicted and nothing to find
+    is 1)."""
+    import numpy as np
+
+    tp, fp, fn = counts[..., 0], counts[..., 1], counts[..., 2]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        f1 = np.where(2 * tp + fp + fn > 0, 2 * tp / (2 * tp + fp + fn), 1.0)
+    return f1
+
+
+def bootstrap_interval(per_document: list, statistic: Callable, resamples: int = BOOTSTRAP_RESAMPLES,
+                       seed: int = 0) -> list[float]:
+    """95 % percentile interval of `statistic` (of an array of summed per-document rows) over resamples of
+    the documents drawn with replacement; deterministic for a seed."""
+    import numpy as np
+
+    rows = np.asarray(per_document, dtype=float)
+    if len(rows) == 0:
+        return [0.0, 0.0]
+    picks = np.random.default_rng(seed).integers(0, len(rows), size=(resamples, len(rows)))
+    values = statistic(rows[picks].sum(axis=1))
+    return [round(float(np.percentile(values, 2.5)), 4), round(float(np.percentile(values, 97.5)), 4)]
+
+
 def score(gold: dict[str, dict], predictions: dict[str, dict], fields: list[str] | None = None,
           items_of: Callable[[dict], dict] = prediction_items) -> dict:
     """Per-field scores and per-document misses over the gold documents (a missing prediction is empty).
@@ -149,6 +177,7 @@ def score(gold: dict[str, dict], predictions: dict[str, dict], fields: list[str]
     single_fields = [f for f in SINGLE_FIELDS if not fields or f in fields]
     totals = {f: Match() for f in set_fields}
     doc_f1 = {f: [] for f in set_fields}
+    doc_counts = {f: [] for f in set_fields + single_fields}  # per document: (tp, fp, fn), or (correct,)
     correct = {f: 0 for f in single_fields}
     documents = {}
     for pid, g in sorted(gold.items()):
@@ -160,11 +189,13 @@ def score(gold: dict[str, dict], predictions: dict[str, dict], fields: list[str]
             t = totals[f]
             t.tp, t.fp, t.fn = t.tp + m.tp, t.fp + m.fp, t.fn + m.fn
             doc_f1[f].append(_prf(m.tp, m.fp, m.fn)[2])
+            doc_counts[f].append((m.tp, m.fp, m.fn))
             if m.missed or m.extra:
                 doc["fields"][f] = {"missed": m.missed, "extra": m.extra}
         for f in single_fields:
             ok = g.get(f) == items.get(f)
             correct[f] += ok
+            doc_counts[f].append((ok,))
             if not ok:
                 doc["fields"][f] = {"gold": g.get(f), "predicted": items.get(f)}
         documents[pid] = doc
@@ -175,9 +206,11 @@ def score(gold: dict[str, dict], predictions: dict[str, dict], fields: list[str]
         p, r, f1 = _prf(t.tp, t.fp, t.fn)
         result["fields"][f] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4),
                                "tp": t.tp, "fp": t.fp, "fn": t.fn,
-                               "doc_macro_f1": round(sum(doc_f1[f]) / n, 4) if n else 0.0}
+                               "doc_macro_f1": round(sum(doc_f1[f]) / n, 4) if n else 0.0,
+                               "f1_ci95": bootstrap_interval(doc_counts[f], _micro_f1)}
     for f in single_fields:
-        result["fields"][f] = {"accuracy": round(correct[f] / n, 4) if n else 0.0, "correct": correct[f]}
+        result["fields"][f] = {"accuracy": round(correct[f] / n, 4) if n else 0.0, "correct": correct[f],
+                               "accuracy_ci95": bootstrap_interval(doc_counts[f], lambda c: c[..., 0] / n)}
     f1s = [result["fields"][f]["f1"] for f in set_fields]
     result["macro_f1_set_fields"] = round(sum(f1s) / len(f1s), 4) if f1s else 0.0
     return result
@@ -206,10 +239,29 @@ def markdown_table(results: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
+def interval_table(results: dict[str, dict]) -> str:
+    """A row per field, a column per split side: the 95 % bootstrap interval of its F1 (or accuracy)."""
+    sides = list(results)
+    lines = ["| field | " + " | ".join(sides) + " |", "|---|" + "---:|" * len(sides)]
+    for f in SET_FIELDS + SINGLE_FIELDS:
+        if not all(f in results[s]["fields"] for s in sides):
+            continue
+        cells = []
+        for s in sides:
+            v = results[s]["fields"][f]
+            lo, hi = v.get("f1_ci95") or v.get("accuracy_ci95") or (None, None)
+            cells.append("" if lo is None else f"{lo:.2f}–{hi:.2f}")
+        lines.append(f"| {f} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def report_markdown(results: dict[str, dict], note: str = "", command: str = "make eval") -> str:
     sides = ", ".join(f"{s}: {r['documents']} documents" for s, r in results.items())
     text = [f"Measured {dt.date.today().isoformat()} with `{command}` ({sides}). {note}".strip(), "",
-            markdown_table(results), ""]
+            markdown_table(results), "",
+            f"95 % intervals of F1 (accuracy for the last fields) when the documents of each side are resampled "
+            f"with replacement ({BOOTSTRAP_RESAMPLES} resamples): how far a figure could move with other "
+            f"documents like these.", "", interval_table(results), ""]
     for side, r in results.items():
         text.append(f"Macro F1 over the set fields ({side}): {r['macro_f1_set_fields']:.2f}.")
     return "\n".join(text) + "\n"
