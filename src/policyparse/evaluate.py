@@ -150,8 +150,7 @@ def _micro_f1(counts):
 
     tp, fp, fn = counts[..., 0], counts[..., 1], counts[..., 2]
     with np.errstate(divide="ignore", invalid="ignore"):
-        f1 = np.where(2 * tp + fp + fn > 0, 2 * tp / (2 * tp + fp + fn), 1.0)
-    return f1
+        return np.where(2 * tp + fp + fn > 0, 2 * tp / (2 * tp + fp + fn), 1.0)
 
 
 def bootstrap_interval(per_document: list, statistic: Callable, resamples: int = BOOTSTRAP_RESAMPLES,

@@ -264,8 +264,6 @@ def _item_spans(doc, start: int, numbers: list[str]) -> list[tuple[int, int]]:
 
 COUNT_WORDS = {"to": 2, "tre": 3, "fire": 4, "fem": 5}
 FIRST_WORDS = ("første", "fyrste", "øverste", "øvste")
-
-
 ITEM_LINE_MAX_WORDS = 30
 LEAD_IN_LINE = regex.compile(r"(?::|(?<!\p{L})å)\s*$")  # `... til:`, or `... til å` running on into its items
 
