@@ -71,10 +71,9 @@ WHOLE_SENTENCE_SCOPES = ("third_party_use", "pointer", "policy_scope", "question
 @lru_cache(maxsize=1)
 def scope() -> dict[str, regex.Pattern]:
     return load_patterns("purpose_scope.json", {"definition_heading", "negated_use", "withdrawn_use", "scope_end",
-                                                "negation_exception",
-                                                "hypothetical_use", "not_used_header", "not_used_value",
-                                                "unused_heading", "unused_category", "bare_basis", "basis_term",
-                                                *WHOLE_SENTENCE_SCOPES})
+                                                "negation_exception", "hypothetical_use", "not_used_header",
+                                                "not_used_value", "unused_heading", "unused_category", "bare_basis",
+                                                "basis_term", *WHOLE_SENTENCE_SCOPES})
 
 
 def negated_spans(text: str) -> list[tuple[int, int]]:
