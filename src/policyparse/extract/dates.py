@@ -34,7 +34,7 @@ LOG_HEADING = regex.compile(r"endringslogg|endringer|endringar|versjon|historikk
 VERSION_LINE = regex.compile(  # `Versjon 2.4, mars 2025`: a line that is only a version number and its date
     rf"^(?:versjon|version|utgåve|utgave|revisjon|rev\.?)\s*v?\d+(?:\.\d+)*\s*[,:;–—-]?\s*"
     rf"(?:av\s+|frå\s+|fra\s+)?(?:{DATE.pattern})\s*\.?\s*$", regex.I)
-SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=\S)")
+SENTENCE_BREAK = regex.compile(r"(?<=[.!?])\s+(?=\S)")  # between two sentences
 BARE_DATE_LINE = regex.compile(rf"^(?:{DATE.pattern})\s*\.?\s*$", regex.I)  # `Desember 2023` closing the text
 CLOSING_LINES = 3
 LOG_ENTRY = regex.compile(rf"^(?:- )?(?:\d+(?:\.\d+)*\s+(?:\|\s+)?)?(?:{DATE.pattern})", regex.I)  # "1.1 | 04.12.2019"
@@ -87,7 +87,7 @@ def candidates(doc):
         line_start = text.rfind("\n", 0, m.start()) + 1
         before = text[line_start:m.start()]
         prev_line = _intro_line(text, line_start)
-        if CUE.search(SENTENCE_END.split(before)[-1]):   # the cue in the date's own sentence
+        if CUE.search(SENTENCE_BREAK.split(before)[-1]):   # the cue in the date's own sentence
             out.append((date, m.start(), m.end(), "last_updated.cue"))
             continue
         line_end = text.find("\n", m.end())

@@ -349,11 +349,12 @@ def _table_entries(doc) -> list[dict]:
     return out
 
 
-def _goes_on_hypothetical(doc, sentence_before: tuple[int, str] | None, start: int) -> bool:
+def _goes_on_hypothetical(doc, start: int) -> bool:
     """Does the sentence at `start` go on one, in the same paragraph or item, about a use the controller
     may take up later (`Tar vi i bruk et analyseverktøy senere, spør vi først.`)?"""
-    return (sentence_before is not None and purpose_scope()["hypothetical_use"].search(sentence_before[1]) is not None
-            and unit_at(doc, sentence_before[0]) is unit_at(doc, start))
+    prior = doc.sentence_at(start - 1) if start else None
+    return (prior is not None and purpose_scope()["hypothetical_use"].search(prior.text) is not None
+            and unit_at(doc, prior.start_char) is unit_at(doc, start))
 
 
 def extract(doc, fields) -> Extraction:
@@ -381,11 +382,9 @@ def extract(doc, fields) -> Extraction:
     table_spans = [(e["start"], e["end"]) for e in table_entries]
     sentence_bases: list[dict] = []
     previous: dict | None = None
-    before: tuple[int, str] | None = None  # start and text of the sentence before
     for sent in doc.sentences():
         s0, s1 = sent.start_char, sent.end_char
         stext = sent.text
-        sentence_before, before = before, (s0, stext)
         if any(a <= s0 < b or s0 <= a < s1 for a, b in table_spans):
             previous = None
             continue
@@ -397,7 +396,7 @@ def extract(doc, fields) -> Extraction:
                             for x in ref["letters"] if x in BASES)
         if not heading:
             stated = stated_bases(stext, lead_frame=_lead_frame(doc, sent))
-            if any(h.kind == "strong" for h in stated) and _goes_on_hypothetical(doc, sentence_before, s0):
+            if any(h.kind == "strong" for h in stated) and _goes_on_hypothetical(doc, s0):
                 stated = [h for h in stated if h.kind != "strong"]
             hits.extend(stated)
             if citations and _basis_section(doc, s0) is not None:
