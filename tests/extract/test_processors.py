@@ -964,7 +964,21 @@ ROUND_31_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", ROUND_29_CASES + ROUND_30_CASES + ROUND_31_CASES)
+ROUND_34_CASES = [
+    # question headings that title the recipients make a list of unknown names a supplier list
+    ("Hvem får opplysningene?\n\nVi gir opplysninger til disse:\n- Vibbo – beboerportal, nyheter og booking\n"
+     "- Aptus – adgangssystemet for nøkkelbrikker", {"Vibbo", "Aptus"}),
+    ("Kven vi deler opplysningar med\n\nDesse får opplysningar frå oss.\n- Klokkarstua Data – drift av medlemsregisteret\n"
+     "- Fjordtrykk – trykking av medlemsbladet", {"Klokkarstua Data", "Fjordtrykk"}),
+    ("Hvem andre ser opplysningene?\n\n- Holmsen Regnskap – regnskap og lønn\n- Nordvik Rør – vaktordning",
+     {"Holmsen Regnskap", "Nordvik Rør"}),
+    ("Hvem får innsyn i loggen?\n\nBare styreleder ser på loggen, og bare når det har vært innbrudd.", set()),
+    # the `&` of one firm's name does not split it
+    ("Mottakere\n\n- Drammen Lås & Sikring AS – programmering av brikker", {"Drammen Lås & Sikring AS"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROUND_29_CASES + ROUND_30_CASES + ROUND_31_CASES + ROUND_34_CASES)
 def test_supplier_cues_of_later_rounds(doc_of, text, expected):
     assert names(doc_of(text)) == expected
 

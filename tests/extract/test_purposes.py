@@ -509,6 +509,9 @@ GENERAL_CASES = [
     ("Vi bruker reCAPTCHA i kontaktskjemaet for å stoppe spam.", {"security"}),
     ("Kontaktskjemaet brukes til å svare på spørsmål, og det er beskyttet mot spam.", {"customer_support", "security"}),
     ("Vi bruker kontaktinformasjonen til å koordinere de frivillige.", {"customer_relationship"}),
+    ("Noen ganger tar vi kontakt med deg for å høre hva du synes om tjenesten.", {"surveys"}),
+    ("Vi vil gjerne høre hva du mener om nettsiden.", set()),
+    ("Innholdet på nettsiden er tilpasset mobil og nettbrett.", set()),
     ("Frokostmøte og fagdag for kundar blir annonsert på e-post.", {"events_training", "advertising"}),
     ("Skulen handsamar opplysningane etter opplæringslova.", set()),
 ]

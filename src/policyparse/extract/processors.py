@@ -71,11 +71,11 @@ GAZETTEER_COLUMNS = ("id", "name", "aliases", "organisation", "country", "catego
 RULE_KINDS = {"section", "lead_in", "name_cue", "subject_cue", "relative_cue", "sentence_cue", "social_cue",
               "veto_after", "veto_before", "veto_sentence", "veto_name", "veto_entity", "veto_row"}
 TABLE_COLUMNS = ("supplier", "name", "function", "location", "cookie")
-# Separators between names in one cell or item; a comma before a legal form (`Meta Platforms, Inc.`) and the
-# slash of `A/S` do not separate.
+# Separators between names in one cell or item; a comma before a legal form (`Meta Platforms, Inc.`), the
+# slash of `A/S` and the `&` of one firm (`Drammen Lås & Sikring AS`) do not separate.
 SPLIT_NAMES = regex.compile(rf"\s*(?:,(?!\s*(?:{LEGAL_SUFFIX}(?![\p{{L}}\d])|\(publ\)))\s*|\s+(?!{INNER_OG})og\s+|\s+eller\s+|\s+and\s+|"
                             rf"(?<!(?<![\p{{L}}\d])\p{{Lu}})\s*/\s*(?!\p{{Lu}}(?![\p{{L}}\d]))|\s+\+\s+|"
-                            rf"\s+&\s+(?=\p{{Lu}}\p{{Ll}}+\s+\p{{Lu}}))")
+                            rf"\s+&\s+(?=\p{{Lu}}\p{{Ll}}+\s+\p{{Lu}})(?!\p{{Lu}}\p{{Ll}}+\s+{LEGAL_SUFFIX}(?![\p{{L}}\d])))")
 ADDRESS_LINE = regex.compile(r"\b\d{4}\s+\p{Lu}\p{Ll}+|\borg\.?\s*n(?:r|o|ummer)|organisasjonsn|\btelefon\b|\btlf\b|"
                              r"\be-post\s*:|\bpostboks\b|\p{L}+(?:veien|vegen|gata|gate|vei|veg|plass)\s+\d", regex.I)
 SENTENCE_END = regex.compile(r"[.!?]\s*$")
