@@ -127,6 +127,8 @@ def test_pdf_wraps_around_names_and_parentheses(joined, kept):
     # a long line ending mid-sentence over a lone name, a list item or a table row stays apart
     (WRAPPED.replace("gyldighets-\nperiode. ", "gyldighets-\nlang\n"), "gyldighets-\nlang\n"),
     (WRAPPED.replace("nettleserens\nlocalStorage", "nettleserens\n- localStorage"), "nettleserens\n- localStorage"),
+    # nor over an item enumerated with a letter
+    (WRAPPED.replace("nettleserens\nlocalStorage", "nettleserens\nc) localStorage"), "nettleserens\nc) localStorage"),
     (WRAPPED.replace("nettleserens\nlocalStorage", "nettleserens\nnavn | formål"), "nettleserens\nnavn | formål"),
     # rows of a table whose cells are separated by single spaces, each ending in its lifetime
     ("Navn Leverandør Formål Utløp\nPLAY_LANG Eksempel AS Husker språket du har valgt på nettstedet 1 år\n"

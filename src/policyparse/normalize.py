@@ -16,7 +16,7 @@ import regex
 
 from .rules import RulesError, load_patterns, load_rules
 
-NORMALIZER_VERSION = "12"
+NORMALIZER_VERSION = "13"
 
 PAGE_BREAK = "\f"  # between the pages of a PDF (`ingest.pdf_to_text`, as `pdftotext` writes it)
 PAGE_NUMBER_GAP = 8     # non-blank lines at least between two bare numbers counting pages (not table cells)
@@ -193,7 +193,8 @@ def _tab_tables(lines: list[str]) -> set[int]:
 
 
 _WRAP_END = regex.compile(r"[\p{L}\d,)\]\"'»]$|(?P<hyphen>(?<=\p{L})-)$")
-_WRAP_START = regex.compile(r"\p{Ll}|\(\p{Ll}{2,}")       # `avtalen med deg`, `(bokstav c), mens ...`
+# `avtalen med deg`, `(bokstav c), mens ...`; not an item enumerated with a letter (`c) rettslig plikt (...)`)
+_WRAP_START = regex.compile(r"(?!\(?(?:[a-z]|[ivx]{1,4})\)\s)(?:\p{Ll}|\(\p{Ll}{2,})")
 _CELLS = regex.compile(r"\||\S {3,}\S")                    # a pipe row, or columns aligned with spaces
 _NAME_END = regex.compile(r"\s\p{Lu}[\p{L}\d-]*$")           # `... bruker vi Google` / `Analytics til å lage`
 _NAME_GOES_ON = regex.compile(r"\p{Lu}[\p{L}\d-]*\s+\p{Ll}")

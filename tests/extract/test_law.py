@@ -88,6 +88,11 @@ ART6 = [
      "- bokstav c, rettslege plikter etter barnehagelova", ["b", "c"]),
     ("Vi følger artikkel 6 nr. 1 og mange andre regler i loven når vi behandler opplysninger:\nBokstav b: avtale", []),
     ("i henhold til artikkel 20", []),
+    # lines enumerated with a bare letter count when the letter's basis follows (r34)
+    ("Vi bygger på personvernforordningen artikkel 6 nr. 1:\na) samtykke (bilder fra dugnaden)\n"
+     "c) rettslig plikt (andelseierboka)\nf) berettiget interesse (nøkkelbrikker og adgangslogg)", ["a", "c", "f"]),
+    ("Vi behandler opplysninger etter artikkel 6 nr. 1:\na) for å levere tjenesten\nb) for å sende nyhetsbrev", []),
+    ("Etter artikkel 6 nr. 1 bruker vi:\na) avtale (kundekontoen)\nb) samtykke (nyhetsbrevet)", []),
 ]
 
 

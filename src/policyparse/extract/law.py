@@ -75,7 +75,8 @@ def grammar() -> dict:
         rf"{appo['lead']}(?P<kw>{kw})\s*(?P<letters>{frag['letter']}(?:{sep}{frag['next_letter']})*)", FLAGS)
     named = [(law["id"], law["law"], regex.compile(rf"(?:{law['pattern']})", FLAGS)) for law in laws]
     lead_in_item = regex.compile(
-        rf"^(?:-\s*)?{kw}\s*(?P<letters>{frag['letter']}(?:{sep}{frag['next_letter']})*)", FLAGS | regex.M)
+        rf"^(?:-\s*)?(?:{kw}\s*(?P<letters>{frag['letter']}(?:{sep}{frag['next_letter']})*)|"
+        rf"\(?(?P<enumerated>[a-f])\)\s+)", FLAGS | regex.M)
     return {"lead_in_item": lead_in_item, "eu_cite": eu_cite, "continuation": continuation, "section": section, "bare": bare,
             "named": named, "eu_laws": {law["law"] for law in laws if law["kind"] == "eu"}, "ordinals": data["ordinals"], "not_laws": set(data["not_laws"]),
             "separator": regex.compile(sep, FLAGS), "apposition": apposition,
@@ -213,7 +214,11 @@ def _with_lead_in_letters(text: str, refs: list[dict]) -> list[dict]:
     (`... følgende grunnlag etter personvernforordningen artikkel 6 nr. 1:`, `Etter personvernforordninga
     artikkel 6 nr. 1 byggjer vi på:` / `Bokstav b (avtale): ...` /
     `- bokstav f ...`): one reference per line that starts with a letter keyword, same law, article and
-    paragraph, up to the end of the block (blank line)."""
+    paragraph, up to the end of the block (blank line). A line enumerated with a bare letter (`a) samtykke
+    (bilder)`, `f) berettiget interesse (...)`) counts when it goes on with a basis term of that letter, so
+    a list merely numbered a), b), c) gives none."""
+    from .legal import cues as basis_cues   # legal builds on this module; its basis terms are only needed here
+
     g = grammar()
     out: list[dict] = []
     for ref in refs:
@@ -226,7 +231,12 @@ def _with_lead_in_letters(text: str, refs: list[dict]) -> list[dict]:
         stop = text.find("\n\n", lead.end())
         stop = len(text) if stop < 0 else stop
         for m in g["lead_in_item"].finditer(text, lead.end(), stop):
-            letters = _letters(m.group("letters"))
+            if m.group("enumerated"):
+                letter = m.group("enumerated").lower()
+                term = next((b for _, b, pat in basis_cues().terms if pat.match(text, m.end())), None)
+                letters = [letter] if term == letter else []
+            else:
+                letters = _letters(m.group("letters"))
             if letters:
                 start = m.start() + len(m.group(0)) - len(m.group(0).lstrip("- "))
                 out.append(_ref(ref["law"], ref["article"], ref["paragraph"], letters, text[start:m.end()].strip(),
