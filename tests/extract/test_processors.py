@@ -975,6 +975,13 @@ ROUND_34_CASES = [
     ("Hvem får innsyn i loggen?\n\nBare styreleder ser på loggen, og bare når det har vært innbrudd.", set()),
     # the `&` of one firm's name does not split it
     ("Mottakere\n\n- Drammen Lås & Sikring AS – programmering av brikker", {"Drammen Lås & Sikring AS"}),
+    # a tool used before and removed; a service the browser does not talk to
+    ("Statistikk\n\nVi hadde Google Analytics frem til 2022. Det er fjernet.", set()),
+    ("Statistikk\n\nKommunen brukte tidlegare Hotjar. No nyttar vi Siteimprove.", {"Siteimprove"}),
+    ("Skrift\n\nFontene hoster vi selv, så nettleseren din snakker ikke med Google Fonts.", set()),
+    # the firm behind a service, in a parenthesis after it, is its organisation
+    ("Leverandører\n\nE-post ligger i Google Workspace (Google Cloud EMEA Ltd., Irland).", {"Google Workspace"}),
+    ("Leverandører\n\nVi bruker Google Cloud (Google Cloud EMEA Ltd.) til drift av appen.", {"Google Cloud"}),
 ]
 
 

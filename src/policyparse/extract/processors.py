@@ -1196,6 +1196,29 @@ def _entity_vetoed(ctx: Context, ent: Entity) -> bool:
     return False
 
 
+# a firm in a parenthesis right after a service: `Google Workspace (Google Cloud EMEA Ltd., Irland)`
+OPENS_PARENTHESIS = regex.compile(r"\(\s*$")
+FIRM_GOES_ON = regex.compile(rf"[^(),\n]{{0,40}}?(?<![\p{{L}}\d]){LEGAL_SUFFIX}(?![\p{{L}}\d])")
+
+
+def _firm_behind_another(ctx: Context, ent: Entity, entities: dict[str, Entity]) -> bool:
+    """Is every mention of the entity the company behind the service named right before it, in a parenthesis
+    (`Google Workspace (Google Cloud EMEA Ltd., Irland)`)? It is then that service's organisation, not a
+    supplier of its own."""
+    ends = {c.end for other in entities.values() if other is not ent for c in other.cands}
+    for c in ent.cands:
+        window = max(0, c.start - 4)
+        m = OPENS_PARENTHESIS.search(ctx.text, window, c.start)
+        if m is None or not FIRM_GOES_ON.match(ctx.text, c.end):
+            return False
+        j = m.start()
+        while j > 0 and ctx.text[j - 1].isspace():
+            j -= 1
+        if j not in ends:
+            return False
+    return True
+
+
 def collect(doc, fields) -> list[Entity]:
     ctx = Context(doc, fields)
     col = Collector(ctx)
@@ -1246,7 +1269,7 @@ def collect(doc, fields) -> list[Entity]:
         org = ent.service.organisation if ent.service else next((c.organisation for c in ent.cands if c.organisation), None)
         orgs[ent.key] = org
     for ent in entities.values():
-        if _entity_vetoed(ctx, ent):
+        if _entity_vetoed(ctx, ent) or _firm_behind_another(ctx, ent, entities):
             continue
         if ent.service is not None and ent.service.category == "umbrella":
             if any(k != ent.key and orgs.get(k) == ent.service.organisation for k in entities):
