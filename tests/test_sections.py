@@ -224,6 +224,9 @@ CASES = [
     pytest.param(f"Personvern\n\n{BODY}\n\nHvem deler vi opplysninger med?\n- Hoopla: påmelding og betaling\n"
                  f"- EQ Timing: tidtaking\n\nRettigheter\n\n{BODY2}",
                  ["Personvern", "Hvem deler vi opplysninger med?", "Rettigheter"], id="question-over-its-list-is-heading"),
+    pytest.param(f"Personvern\n\n{BODY}\n\nHvor lenge tar vi vare på ting?\nKundekort og arbeidsordrer: 3 år etter "
+                 f"siste besøk\nKameraopptak: 7 dager\n\nRettigheter\n\n{BODY2}",
+                 ["Personvern", "Hvor lenge tar vi vare på ting?", "Rettigheter"], id="question-over-its-label-rows-is-heading"),
     pytest.param(f"Personvern\n\n{BODY}\nVi deler opplysninger med disse:\n- Hoopla: påmelding og betaling\n",
                  ["Personvern"], id="lead-in-over-list-is-no-heading"),
     # a page copied without blank lines: menu, banner and trail above the title, the text right under it

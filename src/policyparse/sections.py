@@ -361,8 +361,9 @@ def _is_heading(lines: list[_Line], i: int, table_blocks: set[int]) -> bool:
             # (`Firma.no` / `E-post: ...`) nor a record announced by a lead-in (`kontakt oss:`)
         if nxt.block == ln.block and _service_line(nxt.text) and not _service_line(text) and len(text.split()) >= 2:
             return True  # a title over supplier cards (`Tjenester vi bruker` / `Vercel` / `Drifter nettsiden.`)
-        if text.endswith("?") and len(text.split()) >= 2 and nxt.text.startswith("- "):
-            return True  # a question over the list that answers it (`Hvem deler vi opplysninger med?` / `- Hoopla: ...`)
+        if text.endswith("?") and len(text.split()) >= 2 and (nxt.text.startswith("- ") or KEY_VALUE.match(nxt.text)):
+            return True  # a question over the list or the `key: value` rows that answer it (`Hvem deler vi
+            # opplysninger med?` / `- Hoopla: ...`, `Hvor lenge lagrer vi opplysningene?` / `Kundekort: 3 år`)
         return body_like(nxt.text) and len(text) < len(nxt.text)
     two_words = len(text.split()) >= 2
     if ln.block in table_blocks:

@@ -977,6 +977,7 @@ ROUND_34_CASES = [
     ("Mottakere\n\n- Drammen Lås & Sikring AS – programmering av brikker", {"Drammen Lås & Sikring AS"}),
     # a tool used before and removed; a service the browser does not talk to
     ("Statistikk\n\nVi hadde Google Analytics frem til 2022. Det er fjernet.", set()),
+    ("Statistikk\n\nI dag ligg det ingen verktøy frå Google på sidene våre.", set()),
     ("Statistikk\n\nKommunen brukte tidlegare Hotjar. No nyttar vi Siteimprove.", {"Siteimprove"}),
     ("Skrift\n\nFontene hoster vi selv, så nettleseren din snakker ikke med Google Fonts.", set()),
     # the firm behind a service, in a parenthesis after it, is its organisation
