@@ -537,7 +537,7 @@ LETTERS_COOKIE = regex.compile(r"[a-z]{1,3}cookie")
 def _category_or_tool(name: str) -> bool:
     """A name-column word that is a category (`Markedsføringscookies`) or a tool (`Leadinfo`), no cookie."""
     return word_like(name) and not distinctive(name) and not cookiedb.active().is_known(name) and bool(
-        category_of(name) or patterns()["cookie"].search(name) and not LETTERS_COOKIE.fullmatch(name)
+        category_of(name) or (patterns()["cookie"].search(name) and not LETTERS_COOKIE.fullmatch(name))
         or title_case(name))
 
 

@@ -233,8 +233,8 @@ def _with_lead_in_letters(text: str, refs: list[dict]) -> list[dict]:
         for m in g["lead_in_item"].finditer(text, lead.end(), stop):
             if m.group("enumerated"):
                 letter = m.group("enumerated").lower()
-                term = next((b for _, b, pat in basis_cues().terms if pat.match(text, m.end())), None)
-                letters = [letter] if term == letter else []
+                named = any(b == letter and pat.match(text, m.end()) for _, b, pat in basis_cues().terms)
+                letters = [letter] if named else []
             else:
                 letters = _letters(m.group("letters"))
             if letters:

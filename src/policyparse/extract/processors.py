@@ -1201,20 +1201,18 @@ OPENS_PARENTHESIS = regex.compile(r"\(\s*$")
 FIRM_GOES_ON = regex.compile(rf"[^(),\n]{{0,40}}?(?<![\p{{L}}\d]){LEGAL_SUFFIX}(?![\p{{L}}\d])")
 
 
-def _firm_behind_another(ctx: Context, ent: Entity, entities: dict[str, Entity]) -> bool:
+def _firm_behind_another(ctx: Context, ent: Entity, owners_at: dict[int, set[str]]) -> bool:
     """Is every mention of the entity the company behind the service named right before it, in a parenthesis
     (`Google Workspace (Google Cloud EMEA Ltd., Irland)`)? It is then that service's organisation, not a
-    supplier of its own."""
-    ends = {c.end for other in entities.values() if other is not ent for c in other.cands}
+    supplier of its own. `owners_at` maps the end of every mention to the keys of the entities ending there."""
     for c in ent.cands:
-        window = max(0, c.start - 4)
-        m = OPENS_PARENTHESIS.search(ctx.text, window, c.start)
+        m = OPENS_PARENTHESIS.search(ctx.text, max(0, c.start - 4), c.start)
         if m is None or not FIRM_GOES_ON.match(ctx.text, c.end):
             return False
         j = m.start()
         while j > 0 and ctx.text[j - 1].isspace():
             j -= 1
-        if j not in ends:
+        if not owners_at.get(j, set()) - {ent.key}:
             return False
     return True
 
@@ -1265,11 +1263,14 @@ def collect(doc, fields) -> list[Entity]:
                     break
     result = []
     orgs = {}
+    owners_at: dict[int, set[str]] = {}   # where each mention ends -> the entities ending there
     for ent in entities.values():
         org = ent.service.organisation if ent.service else next((c.organisation for c in ent.cands if c.organisation), None)
         orgs[ent.key] = org
+        for c in ent.cands:
+            owners_at.setdefault(c.end, set()).add(ent.key)
     for ent in entities.values():
-        if _entity_vetoed(ctx, ent) or _firm_behind_another(ctx, ent, entities):
+        if _entity_vetoed(ctx, ent) or _firm_behind_another(ctx, ent, owners_at):
             continue
         if ent.service is not None and ent.service.category == "umbrella":
             if any(k != ent.key and orgs.get(k) == ent.service.organisation for k in entities):

@@ -565,7 +565,10 @@ def _context(doc, piece: Piece, index: PurposeIndex, lower: int, upper: int) -> 
                 found.setdefault(p, rule)
 
     numbers = item_numbers(text) or ([] if own else _opening_item_numbers(doc, start))
-    spans = _item_spans(doc, start, numbers) if numbers else [] if own else _ordinal_spans(doc, start, text)
+    if numbers:
+        spans = _item_spans(doc, start, numbers)
+    else:
+        spans = [] if own else _ordinal_spans(doc, start, text)
     if spans:
         for s, e in spans:
             add(index.within(s, e), "items")
