@@ -1910,6 +1910,14 @@ SUB_HEADINGS = ("Personvernerklæring for Eksempel AS\n\nInformasjonskapsler\n\n
     ("Marketing (2)\n\nIDE\nGoogle\nUsed by Google DoubleClick to register the user's actions.\n400 days\nHTTP Cookie\n"
      "pagead/1p-user-list/#\nGoogle\nTracks if the user has shown interest in specific products.\nSession\nPixel Tracker",
      ["IDE", "pagead/1p-user-list/#"]),
+    # a chat tool's key paths with a placeholder segment, in a list and in a table; a path without one is no name
+    ("Informasjonskapsler\n\n- crisp-client/session/[website_id] – Crisp – holder chatten, 6 måneder\n"
+     "- crisp-client/socket/[website_id] – Crisp – kobler til chatten, 12 timer",
+     ["crisp-client/session/[website_id]", "crisp-client/socket/[website_id]"]),
+    ("Informasjonskapsler\n\n| Navn | Leverandør | Varighet |\n|---|---|---|\n"
+     "| crisp-client/session/{website_id} | Crisp | 6 måneder |\n| _ga | Google | 2 år |",
+     ["crisp-client/session/{website_id}", "_ga"]),
+    ("Informasjonskapsler\n\n- personvern/informasjonskapsler – siden du leser nå\n- kontakt/skjema – skjemaet vårt", []),
     (SUB_HEADINGS.format(sub="Hotjar"), ["lang", "samtykke"]),
     (SUB_HEADINGS.format(sub="Statistikk"), ["lang", "samtykke"]),
     (SUB_HEADINGS.format(sub="Dine rettigheter"), []),

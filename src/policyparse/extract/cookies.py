@@ -219,7 +219,14 @@ def plain_name_ok(tok: str) -> bool:
             and not patterns()["cookie"].search(tok) and not patterns()["storage"].search(tok))
 
 
-PIXEL_PATH = regex.compile(r"[\w#*-]+(?:/[\w#*.-]+)+")
+PIXEL_PATH = regex.compile(r"[\w#*-]+(?:/(?:[\w#*.-]+|\[\w+\]|\{\w+\}|<\w+>))+")
+PLACEHOLDER_SEGMENT = regex.compile(r"/(?:\[\w+\]|\{\w+\}|<\w+>)(?=/|$)")
+
+
+def templated_path(tok: str) -> bool:
+    """`crisp-client/session/[website_id]`: a key path with a placeholder segment, as chat and consent
+    tools name their cookies; unlike a pixel path it is a cookie name wherever a cookie list holds it."""
+    return PLACEHOLDER_SEGMENT.search(tok) is not None and table_name_ok(tok)
 
 
 def table_name_ok(tok: str) -> bool:
@@ -1355,7 +1362,7 @@ def _from_entries(doc, col: Collector) -> None:
             continue
         tok, kind, names = entries[i]
         pixel = kind == "line" and PIXEL_PATH.fullmatch(tok) is not None and table_name_ok(tok)
-        if col.is_consumed(start) or not (token_ok(tok) or pixel) or tok.casefold() in providers or category_of(tok):
+        if col.is_consumed(start) or not (token_ok(tok) or pixel or templated_path(tok)) or tok.casefold() in providers or category_of(tok):
             continue
         if not cookie_context(doc, start + len(line) + 1 if kind == "line" else start):
             continue
@@ -1369,10 +1376,10 @@ def _from_entries(doc, col: Collector) -> None:
         for name, pos in names:
             by_section.setdefault(parent, []).append((name, start + pos, said == "cookie", pixel))
     for found in by_section.values():
-        siblings = len(found) >= 2 and any(shaped(t) or db.is_known(t) for t, _, _, _ in found)
+        siblings = len(found) >= 2 and any(shaped(t) or templated_path(t) or db.is_known(t) for t, _, _, _ in found)
         for tok, start, typed, pixel in found:
             if (siblings or typed) and (shaped(tok) or plain_name_ok(tok) or code_like(tok) or db.is_known(tok)
-                                        or typed and pixel):
+                                        or templated_path(tok) or typed and pixel):
                 col.add(Hit(tok, start, start + len(tok), "cookie.entry", 0.75))
 
 
