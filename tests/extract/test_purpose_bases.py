@@ -865,6 +865,14 @@ PASSAGES = [
     pytest.param(
      "Nyhetsbrev\n\nNyhetsbrevet får du bare hvis du har meldt deg på, og det er samtykket ditt vi bygger på.",
      {"marketing:a"}, id="cleft_basis"),
+    # the object of a basis between its wording and its citation ends its clause
+    pytest.param(
+     "Statistikk og feil\n\nVi samler bruksstatistikk og krasjrapporter fra appen.\nBehandlingsgrunnlag: samtykke for "
+     "bruksstatistikken (art. 6 nr. 1 bokstav a) og berettiget interesse i en stabil app for krasjrapportene "
+     "(art. 6 nr. 1 bokstav f).", {"analytics:a", "service_delivery:f"}, id="object_before_citation"),
+    pytest.param(
+     "Statistikk\n\nVi måler besøkene på nettsiden.\nGrunnlaget er samtykke (art. 6 nr. 1 bokstav a) og "
+     "berettiget interesse (art. 6 nr. 1 bokstav f).", {"analytics:a", "analytics:f"}, id="bases_together_with_citations"),
 ]
 
 

@@ -514,6 +514,10 @@ GENERAL_CASES = [
     ("Innholdet på nettsiden er tilpasset mobil og nettbrett.", set()),
     ("Frokostmøte og fagdag for kundar blir annonsert på e-post.", {"events_training", "advertising"}),
     ("Skulen handsamar opplysningane etter opplæringslova.", set()),
+    # keeping premises safe is security, as keeping a service safe is
+    ("Behandlingsgrunnlag: vår berettigede interesse i å holde sentrene trygge.", {"security"}),
+    ("Vi har kamera i garasjen for å halde garasjen trygg for bebuarane.", {"security"}),
+    ("Vi holder butikken åpen på søndager.", set()),
 ]
 
 

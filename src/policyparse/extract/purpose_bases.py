@@ -399,6 +399,9 @@ def _cut(text: str, lo: int, hi: int) -> int | None:
     return None
 
 
+PARENTHESES = regex.compile(r"\s*\([^()]*\)")
+
+
 def clauses(doc, entry: dict, labels: list[str]) -> list[Piece] | None:
     """One piece per clause when a sentence gives different bases for purposes named in different
     clauses; None when it does not (one basis, or the bases stand together)."""
@@ -412,13 +415,17 @@ def clauses(doc, entry: dict, labels: list[str]) -> list[Piece] | None:
         if groups:
             g = groups[-1]
             gap = text[g["end"]:s] if s > g["end"] else ""
-            if s <= g["end"] or not (_located(gap, labels) or item_numbers(gap) or pats.basis_object.match(gap)
-                                     or pats.strong_break.search(gap)):
+            # a basis and its citation stand together, with its object between them (`samtykke for statistikken
+            # (art. 6 nr. 1 bokstav a) og berettiget interesse ...`): that object ends the clause
+            same = letter in g["bases"] and not pats.strong_break.search(gap)
+            said_for = "" if same or s <= g["first_end"] else PARENTHESES.sub(" ", text[g["first_end"]:s])
+            if s <= g["end"] or same or not (_located(gap, labels) or item_numbers(gap) or pats.basis_object.match(gap)
+                                             or pats.strong_break.search(gap) or pats.basis_object.match(said_for)):
                 g["end"] = max(g["end"], e)
                 if letter not in g["bases"]:
                     g["bases"].append(letter)
                 continue
-        groups.append({"start": s, "end": e, "bases": [letter]})
+        groups.append({"start": s, "end": e, "first_end": e, "bases": [letter]})
     if len(groups) < 2:
         return None
     cuts = [entry["start"]]
