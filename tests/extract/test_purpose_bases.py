@@ -873,6 +873,15 @@ PASSAGES = [
     pytest.param(
      "Statistikk\n\nVi måler besøkene på nettsiden.\nGrunnlaget er samtykke (art. 6 nr. 1 bokstav a) og "
      "berettiget interesse (art. 6 nr. 1 bokstav f).", {"analytics:a", "analytics:f"}, id="bases_together_with_citations"),
+    # a referenced item's table rows keep their own bases; its purposes without one take the reference's
+    pytest.param(
+     "1. Formål\n\n| Formål | Grunnlag |\n|---|---|\n| Sende nyhetsbrev | Samtykke |\n"
+     "| Føre regnskap | Rettslig forpliktelse |\n\n2. Frakt\n\nVi sender pakken med Posten. Grunnlaget for dette er "
+     "avtalen med deg, på samme måte som for selve bestillingen (se punkt 1).",
+     {"marketing:a", "billing:c", "legal_obligation:c", "service_delivery:b"}, id="item_reference_rows_keep_bases"),
+    pytest.param(
+     "1. Kundekonto\n\nVi bruker opplysningene til å administrere kundekontoen din.\n\n2. Grunnlag\n\n"
+     "For behandlingen i punkt 1 er grunnlaget avtalen med deg.", {"customer_relationship:b"}, id="item_reference_without_rows"),
 ]
 
 

@@ -130,9 +130,11 @@ def _touches(entry: dict, span) -> bool:
 class PurposeIndex:
     """Purpose labels by character span, from `sentence_purposes`."""
 
-    def __init__(self, sentence_purposes: list[dict], basis_starts: tuple[int, ...] = ()):
+    def __init__(self, sentence_purposes: list[dict], basis_starts: tuple[int, ...] = (),
+                 based_rows: tuple[tuple[int, int], ...] = ()):
         self.entries = sorted(sentence_purposes, key=lambda e: e["start"])
         self.basis_starts = basis_starts   # where each basis statement of the document starts
+        self.based_rows = based_rows       # table rows with a basis cell of their own
 
     def drop_basis_guesses(self, doc, entries: list[dict]) -> None:
         """Take out the labels the model gave a basis sentence only because of its basis wording.
@@ -174,10 +176,10 @@ class PurposeIndex:
             if dropped:
                 self.entries[k] = dict(e, purposes=[p for p in e["purposes"] if p not in dropped])
 
-    def within(self, start: int, end: int) -> list[str]:
+    def within(self, start: int, end: int, skip_based_rows: bool = False) -> list[str]:
         out: list[str] = []
         for e in self.entries:
-            if e["start"] < end and start < e["end"]:
+            if e["start"] < end and start < e["end"] and not (skip_based_rows and any(_touches(e, r) for r in self.based_rows)):
                 out.extend(p for p in e["purposes"] if p not in out)
         return out
 
@@ -577,9 +579,12 @@ def _context(doc, piece: Piece, index: PurposeIndex, lower: int, upper: int) -> 
     else:
         spans = [] if own else _ordinal_spans(doc, start, text)
     if spans:
+        # a referenced item's table rows keep the bases of their own basis cells (`Grunnlaget for dette er
+        # avtalen, på samme måte som for selve bestillingen (se punkt 2)` takes no row of the table in punkt 2)
         for s, e in spans:
-            add(index.within(s, e), "items")
-        return found
+            add(index.within(s, e, skip_based_rows=True), "items")
+        if found or not any(index.within(s, e) for s, e in spans):
+            return found
     for s, e in _named_sections(doc, start, end) if not own else []:
         add(index.within(s, e), "named")
     if pats.lead_in.search(text) or (not own and _paragraph_leads_in(doc, start, upper)):
@@ -771,7 +776,8 @@ def pair_sentence(doc, entry: dict, index: PurposeIndex, lower: int = 0, upper: 
 def extract(doc, fields) -> Extraction:
     entries = sorted(fields.get("sentence_bases") or [], key=lambda e: e["start"])
     index = PurposeIndex(fields.get("sentence_purposes") or [],
-                         tuple(s for e in entries for s in [e["start"], *(x[1] for x in e.get("spans") or [])]))
+                         tuple(s for e in entries for s in [e["start"], *(x[1] for x in e.get("spans") or [])]),
+                         tuple(tuple(e["row"]) for e in entries if "row" in e))
     index.drop_basis_guesses(doc, entries)
     pairs: list[dict] = []
     findings = []
