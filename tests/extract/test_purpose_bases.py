@@ -882,6 +882,18 @@ PASSAGES = [
     pytest.param(
      "1. Kundekonto\n\nVi bruker opplysningene til å administrere kundekontoen din.\n\n2. Grunnlag\n\n"
      "For behandlingen i punkt 1 er grunnlaget avtalen med deg.", {"customer_relationship:b"}, id="item_reference_without_rows"),
+    # a basis that labels its line is said for the rest of the line, and not for the line of the basis before it
+    pytest.param(
+     "Kameraovervaking\n\nVi har kamera i garasjen for å førebyggje innbrot.\n\nRettsleg grunnlag\n\n"
+     "Dette er grunnlaga vi bruker:\nAvtale (art. 6 nr. 1 bokstav b). Som andelseigar har du ein avtale med oss. "
+     "Dette grunnlaget bruker vi når vi krev inn felleskostnader.\nBerettiga interesse (art. 6 nr. 1 bokstav f). "
+     "Det gjeld kameraovervakinga i garasjen.\nSamtykke (art. 6 nr. 1 bokstav a). Nokre få ting gjer vi berre når "
+     "du har samtykt.", {"billing:b", "security:f"}, id="basis_labels_its_line"),
+    # a grounds frame at the start of a paragraph still refers back to the paragraph before it
+    pytest.param(
+     "Statistikk\n\nVi bruker opplysninger om skader til å lage statistikk og utvikle nye produkter.\n\n"
+     "Behandlingsgrunnlag: Berettiget interesse. Vi har en interesse i å utvikle produkter som kundene trenger.",
+     {"analytics:f", "product_improvement:f"}, id="grounds_frame_refers_back"),
 ]
 
 

@@ -518,6 +518,8 @@ GENERAL_CASES = [
     ("Behandlingsgrunnlag: vår berettigede interesse i å holde sentrene trygge.", {"security"}),
     ("Vi har kamera i garasjen for å halde garasjen trygg for bebuarane.", {"security"}),
     ("Vi holder butikken åpen på søndager.", set()),
+    # collecting dues, in the present tense too
+    ("Dette grunnlaget bruker vi til dømes når vi krev inn felleskostnader.", {"billing"}),
 ]
 
 

@@ -618,6 +618,13 @@ def _context(doc, piece: Piece, index: PurposeIndex, lower: int, upper: int) -> 
         before = index.last_before(lo, start)
     add(before, "unit")
     opens_unit = unit.start >= start - 2
+    if not before and not own and not anaphoric and not contrast and labels_its_line(doc, start, end):
+        # `Avtale (art. 6 nr. 1 bokstav b). ... Dette grunnlaget bruker vi når vi krev inn felleskostnader`;
+        # a grounds frame (`Behandlingsgrunnlag: avtale.`) refers back instead
+        line_end = doc.text.find("\n", end) % (len(doc.text) + 1)
+        add(index.within(end, min(unit.end, upper, line_end)), "rest_of_unit")
+        if found:
+            return found
     if not before and opens_unit and (not own or bare):
         if (unit.kind != "item" or anaphoric) and not contrast:
             prev = _previous_unit(doc, unit)
@@ -628,6 +635,15 @@ def _context(doc, piece: Piece, index: PurposeIndex, lower: int, upper: int) -> 
         if not own and not found and (unit.kind == "item" or len(text.split()) <= SHORT_LABEL_WORDS):
             add(index.within(end, min(unit.end, upper)), "rest_of_unit")
     return found
+
+
+def labels_its_line(doc, start: int, end: int) -> bool:
+    """Is a basis sentence the label that opens its line, with what it is said for after it on the line
+    (`Samtykke (art. 6 nr. 1 bokstav a). Nokre få ting gjer vi berre når du har samtykt.`)? A label alone
+    on its line (a table cell, a closing `Behandlingsgrunnlag: avtale.`) is read from its context instead."""
+    text = doc.text
+    return ((start == 0 or text[start - 1] == "\n") and len(PARENTHESES.sub("", text[start:end]).split()) <= SHORT_LABEL_WORDS
+            and "\n" not in text[start:end].rstrip() and text[end:end + 1] not in ("\n", ""))
 
 
 def _pairs(found: dict[str, str], bases: list[str], sentence_rule_labels: set[str]) -> list[tuple[str, str, str]]:
@@ -773,6 +789,15 @@ def pair_sentence(doc, entry: dict, index: PurposeIndex, lower: int = 0, upper: 
     return out
 
 
+def _stretch_end(doc, entry: dict) -> int:
+    """Where the stretch a basis statement is said for ends: the statement itself, which closes what comes
+    before it, or the end of its unit when it is the label that opens the unit."""
+    unit = unit_at(doc, entry["start"]) if "row" not in entry else None
+    if unit is not None and labels_its_line(doc, entry["start"], entry["end"]):
+        return max(unit.end, entry["end"])
+    return entry["end"]
+
+
 def extract(doc, fields) -> Extraction:
     entries = sorted(fields.get("sentence_bases") or [], key=lambda e: e["start"])
     index = PurposeIndex(fields.get("sentence_purposes") or [],
@@ -789,8 +814,11 @@ def extract(doc, fields) -> Extraction:
             # a basis closes only the stretch since the previous basis statement of its section
             sec = doc.section_index_at(entry["start"])
             prev = [e for e in entries[:k] if e["end"] <= entry["start"] and doc.section_index_at(e["start"]) == sec]
-            nxt = [e for e in entries[k + 1:] if "row" not in e and entry["end"] <= e["start"] < unit.end]
-            lower = max(e["end"] for e in prev) if prev else 0
+            # ... up to the next statement of another basis (`Avtale (bokstav b). Som andelseigar har du ein avtale
+            # med oss. Dette grunnlaget bruker vi når ...` is one stretch)
+            nxt = [e for e in entries[k + 1:] if "row" not in e and entry["end"] <= e["start"] < unit.end
+                   and not set(e["bases"]) <= set(entry["bases"])]
+            lower = max(min(_stretch_end(doc, e), entry["start"]) for e in prev) if prev else 0
             upper = nxt[0]["start"] if nxt else None
         for purpose, basis, rule in pair_sentence(doc, entry, index, lower, upper):
             key = (purpose, basis)
