@@ -605,6 +605,9 @@ def test_round2_cues(doc_of, text, expected):
     "Skader registreres i Bransjesentralen Skade (BS), et felles register for forsikringsselskapene.",
     "Vi brukar Matomo for å føre statistikk. Matomo er installert på våre eigne serverar.",
     "Til dette bruker vi analyseverktøyet Matomo, som vi har installert på vår egen server.",
+    # the verb before the service, the server after it; a cookie table that names it again changes nothing
+    "Statistikken køyrer i Matomo på kommunen sin eigen server.\n\n_pk_id | Matomo | Tel unike besøkande | 13 månader",
+    "Vi bruker Matomo på egen server til statistikk.",
     "Vi bruker LinkedIn Recruiter til å finne aktuelle kandidater med offentlig profil.",
     "LinkedIn er ikke databehandler for oss, men selv behandlingsansvarlig for profilene på sin plattform.",
     "Ledige stillingar blir òg annonserte på Finn.no og LinkedIn.",
