@@ -65,6 +65,12 @@ CASES = [
     ("Du har krav på informasjon om opplysningane vert overførte ut av EØS, og kva garantiar som gjeld.", None, []),
     # Norway together with the EU is inside
     ("Alle opplysninger lagres i Norge og EU.", False, []),
+    # processing said to take place inside, and the EEA countries besides Norway, in nynorsk too
+    ("All behandling skjer innenfor EU/EØS.", False, []),
+    ("Handsaminga skjer berre innanfor EØS.", False, []),
+    ("Alle leverandørane lagrar opplysningane i Noreg eller andre EØS-land.", False, []),
+    ("Behandlingen skjer i Norge.", None, []),
+    ("Dersom behandlingen skjer utenfor EU/EØS, bruker vi standardkontrakter.", True, ["scc"]),
 ]
 
 
