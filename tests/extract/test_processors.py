@@ -268,6 +268,10 @@ def test_html_table(tmp_path):
     ("Vasketider blir bookte i MieleLogic, anten på tavla eller i appen.", {"MieleLogic"}),
     ("Ytterdørene blir opna med nøkkelkort frå Aptus.", {"Aptus"}),
     ("Krasjrapporter samles inn med Firebase Crashlytics.", {"Firebase Crashlytics"}),
+    # Firebase's products are services of their own
+    ("Databasen kjører på Google Firebase, og varslene sendes gjennom Firebase Cloud Messaging.",
+     {"Google Firebase", "Firebase Cloud Messaging"}),
+    ("Med Google Analytics for Firebase ser vi hvilke skjermer som brukes.", {"Google Analytics for Firebase"}),
     ("Kroner lages av tannteknisk laboratorium Snåsa Dentallab AS.", {"Snåsa Dentallab AS"}),
     ("Meldingar blir sende vidare til vaktmeisterfirmaet Åsane Drift AS.", {"Åsane Drift AS"}),
     ("IT-drift leveres av Hamar IT-Partner AS.", {"Hamar IT-Partner AS"}),
