@@ -914,6 +914,11 @@ def test_cues_inside_a_denied_use_do_not_fire(sentence, negated, found):
 
 NO_PURPOSE_STATED = [
     # (document, purposes)
+    # what cookies can be used for in general is no use of the controller's; its own use keeps its label
+    ("Informasjonskapsler\n\nInformasjonskapsler er små tekstfiler. De kan brukes til alt fra å holde deg innlogget "
+     "til å følge deg på tvers av nettsider for annonsering.", []),
+    ("Informasjonskapsler\n\nVi bruker Google Analytics til statistikk. Slike kapsler kan også brukes til annonsering.",
+     ["analytics"]),
     # a cookie that only stores the consent choice, also for an ad category; a sentence with another clause keeps it
     ("Informasjonskapsler\n\nNavn | Leverandør | Formål | Utløp\ncookieyes-advertisement | CookieYes | Hugsar kva du "
      "har svart for kategorien «Annonsering». | 1 år\ncmplz_statistics | Complianz | Lagrer samtykkevalget ditt for "
