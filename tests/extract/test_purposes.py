@@ -476,7 +476,10 @@ GENERAL_CASES = [
     ("Behandlingen er nødvendig for å oppfylle en rettslig plikt.", set()),
     ("Markedsføringsloven krever samtykke før vi sender e-post.", set()),
     ("Du har ingen plikt til å gi oss opplysningene.", set()),
-    ("Bilag blir lagra til etter utgangen av rekneskapsåret.", {"legal_obligation"}),
+    # a storage period counted from the end of the fiscal year names no duty (19 of 24 such gold sentences
+    # have no legal_obligation); the law named keeps it
+    ("Bilag blir lagra til etter utgangen av rekneskapsåret.", set()),
+    ("Regnskapsbilag: fem år etter utløpet av regnskapsåret (bokføringsloven).", {"legal_obligation"}),
     ("Vi har adgangskontroll på døgnåpne sentre.", {"security"}),
     ("Informasjonskapselen skil vi ikkje ut; den vernar skjema mot CSRF-åtak.", {"security"}),
     ("For å beskytte tjenesten mot angrep logger vi hendelser.", {"security"}),
