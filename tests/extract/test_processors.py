@@ -192,6 +192,16 @@ def test_table_columns_give_function_and_location(doc_of):
     assert found["Tripletex"]["organisation"] == "Tripletex"
 
 
+@pytest.mark.parametrize("header", ["Leverandør | Hva de gjør for oss | Hvor", "Leverandør | Kva dei gjer | Kor",
+                                    "Sub-processor | What they do | Where"])
+def test_question_headers_give_function_and_location(doc_of, header):
+    text = (f"Leverandører\n\nDisse leverandørene behandler personopplysninger for oss:\n{header}\n"
+            "Meglersys AS | kunde- og avtalesystem | Norge\nPuzzel | telefoni og opptak av samtaler | EU/EØS")
+    found = {p["name"]: p for p in run(doc_of(text)).fields["processors"]}
+    assert found["Meglersys AS"]["function"] == "kunde- og avtalesystem"
+    assert found["Puzzel"]["location"] == "EU/EØS"
+
+
 def test_list_function_and_findings(doc_of):
     result = run(doc_of(LIST_WITH_FUNCTIONS))
     found = {p["name"]: p for p in result.fields["processors"]}
