@@ -13,6 +13,13 @@ def bases_of(sentence: str) -> list[str]:
 
 
 STATED = [
+    # a contract with someone else is the reason for another basis, not a basis b
+    ("Overfor kontaktpersonen bygger vi på berettiget interesse, siden avtalen er inngått med bedriften og ikke "
+     "med deg personlig.", ["f"]),
+    ("For kontaktpersonar byggjer vi på berettiga interesse, sidan avtalen er med verksemda og ikkje med deg.", ["f"]),
+    ("Grunnlaget er avtalen med deg, og ikke en avtale med arbeidsgiveren din.", ["b"]),
+    ("Grunnlaget er avtalen med kunden, eller ei berettiga interesse der avtalen er med arbeidsgivaren din og "
+     "ikkje med deg.", ["b", "f"]),
     # consent (a)
     ("Grunnlaget for behandlingen er ditt samtykke.", ["a"]),
     ("Grunnlaget for å sende ut slike markedsføringshenvendelser er samtykke fra mottakeren.", ["a"]),

@@ -80,7 +80,7 @@ def cues() -> Cues:
         if rule["basis"] not in BASES:
             raise RulesError(f"{RESOURCE}: {rule['id']}: unknown basis {rule['basis']!r}")
     for rule in blockers:
-        if rule["scope"] not in ("before", "sentence", "consent"):
+        if rule["scope"] not in ("before", "sentence", "consent", "term"):
             raise RulesError(f"{RESOURCE}: {rule['id']}: unknown scope {rule['scope']!r}")
         if not set(rule.get("bases", BASES)) <= set(BASES):
             raise RulesError(f"{RESOURCE}: {rule['id']}: unknown bases {rule['bases']!r}")
@@ -152,10 +152,13 @@ def stated_bases(text: str, lead_frame: bool = False) -> list[Hit]:
     c = cues()
     frames = [(m.start(), m.end(), fid) for fid, pat in c.frames for m in pat.finditer(text)
               if not _negated(text, m.start())]
-    blockers = [(m.start(), m.end(), scope, letters) for _, scope, pat, letters in c.blockers
+    blockers = [(m.start(), m.end(), scope, letters) for _, scope, pat, letters in c.blockers if scope != "term"
                 for m in pat.finditer(text)]
+    at_term = [(pat, letters) for _, scope, pat, letters in c.blockers if scope == "term"]
 
     def blocked(basis: str, s: int, e: int, strong: bool = False) -> bool:
+        if any(basis in letters and pat.match(text, s) for pat, letters in at_term):
+            return True
         for bs, be, scope, letters in blockers:
             if basis not in letters:
                 continue
