@@ -621,8 +621,7 @@ def _context(doc, piece: Piece, index: PurposeIndex, lower: int, upper: int) -> 
     if not before and not own and not anaphoric and not contrast and labels_its_line(doc, start, end):
         # `Avtale (art. 6 nr. 1 bokstav b). ... Dette grunnlaget bruker vi når vi krev inn felleskostnader`;
         # a grounds frame (`Behandlingsgrunnlag: avtale.`) refers back instead
-        line_end = doc.text.find("\n", end) % (len(doc.text) + 1)
-        add(index.within(end, min(unit.end, upper, line_end)), "rest_of_unit")
+        add(index.within(end, min(unit.end, upper, _line_end(doc.text, end))), "rest_of_unit")
         if found:
             return found
     if not before and opens_unit and (not own or bare):
@@ -635,6 +634,11 @@ def _context(doc, piece: Piece, index: PurposeIndex, lower: int, upper: int) -> 
         if not own and not found and (unit.kind == "item" or len(text.split()) <= SHORT_LABEL_WORDS):
             add(index.within(end, min(unit.end, upper)), "rest_of_unit")
     return found
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def labels_its_line(doc, start: int, end: int) -> bool:
@@ -791,10 +795,9 @@ def pair_sentence(doc, entry: dict, index: PurposeIndex, lower: int = 0, upper: 
 
 def _stretch_end(doc, entry: dict) -> int:
     """Where the stretch a basis statement is said for ends: the statement itself, which closes what comes
-    before it, or the end of its unit when it is the label that opens the unit."""
-    unit = unit_at(doc, entry["start"]) if "row" not in entry else None
-    if unit is not None and labels_its_line(doc, entry["start"], entry["end"]):
-        return max(unit.end, entry["end"])
+    before it, or the end of its line when it is the label that opens the line."""
+    if "row" not in entry and labels_its_line(doc, entry["start"], entry["end"]):
+        return _line_end(doc.text, entry["end"])
     return entry["end"]
 
 
