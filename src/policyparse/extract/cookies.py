@@ -219,8 +219,9 @@ def plain_name_ok(tok: str) -> bool:
             and not patterns()["cookie"].search(tok) and not patterns()["storage"].search(tok))
 
 
-PIXEL_PATH = regex.compile(r"[\w#*-]+(?:/(?:[\w#*.-]+|\[\w+\]|\{\w+\}|<\w+>))+")
-PLACEHOLDER_SEGMENT = regex.compile(r"/(?:\[\w+\]|\{\w+\}|<\w+>)(?=/|$)")
+PLACEHOLDER = r"\[\w+\]|\{\w+\}|<\w+>"       # `[website_id]`, `{id}`, `<id>`
+PIXEL_PATH = regex.compile(rf"[\w#*-]+(?:/(?:[\w#*.-]+|{PLACEHOLDER}))+")
+PLACEHOLDER_SEGMENT = regex.compile(rf"/(?:{PLACEHOLDER})(?=/|$)")
 
 
 def templated_path(tok: str) -> bool:

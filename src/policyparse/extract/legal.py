@@ -48,6 +48,7 @@ class Cues:
     frames: list[tuple[str, regex.Pattern]]
     strong: list[tuple[str, str, regex.Pattern, regex.Pattern | None]]
     blockers: list[tuple[str, str, regex.Pattern, frozenset[str]]]
+    term_blockers: list[tuple[regex.Pattern, frozenset[str]]]   # scope 'term': matched from the term itself
     negation: regex.Pattern
     gap_words: regex.Pattern
     inherit: list[tuple[str, regex.Pattern]]
@@ -92,7 +93,9 @@ def cues() -> Cues:
         strong=[(s["id"], s["basis"], regex.compile(s["pattern"], FLAGS),
                  regex.compile(s["exclude"], FLAGS) if s.get("exclude") else None) for s in strong],
         blockers=[(b["id"], b["scope"], regex.compile(b["pattern"], FLAGS), frozenset(b.get("bases", BASES)))
-                  for b in blockers],
+                  for b in blockers if b["scope"] != "term"],
+        term_blockers=[(regex.compile(b["pattern"], FLAGS), frozenset(b.get("bases", BASES)))
+                       for b in blockers if b["scope"] == "term"],
         negation=regex.compile(neg, FLAGS),
         gap_words=regex.compile(r"(?:\s+[\p{L}\d.-]+){0,2}\s*[«\"']?\s*", FLAGS),
         inherit=[(i["id"], regex.compile(i["pattern"], FLAGS)) for i in inherit],
@@ -152,12 +155,11 @@ def stated_bases(text: str, lead_frame: bool = False) -> list[Hit]:
     c = cues()
     frames = [(m.start(), m.end(), fid) for fid, pat in c.frames for m in pat.finditer(text)
               if not _negated(text, m.start())]
-    blockers = [(m.start(), m.end(), scope, letters) for _, scope, pat, letters in c.blockers if scope != "term"
+    blockers = [(m.start(), m.end(), scope, letters) for _, scope, pat, letters in c.blockers
                 for m in pat.finditer(text)]
-    at_term = [(pat, letters) for _, scope, pat, letters in c.blockers if scope == "term"]
 
     def blocked(basis: str, s: int, e: int, strong: bool = False) -> bool:
-        if any(basis in letters and pat.match(text, s) for pat, letters in at_term):
+        if any(basis in letters and pat.match(text, s) for pat, letters in c.term_blockers):
             return True
         for bs, be, scope, letters in blockers:
             if basis not in letters:

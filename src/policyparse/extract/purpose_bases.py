@@ -59,7 +59,7 @@ import regex
 from ..rules import RulesError, load_json
 from ..taxonomy import BASES, PURPOSES
 from . import Extraction
-from .layout import ListRun, cached, doc_lines, list_after, lists, unit_at, units
+from .layout import ListRun, cached, doc_lines, line_span, list_after, lists, unit_at, units
 from .purposes import scope as purpose_scope
 
 RESOURCE = "purpose_bases.json"
@@ -621,7 +621,7 @@ def _context(doc, piece: Piece, index: PurposeIndex, lower: int, upper: int) -> 
     if not before and not own and not anaphoric and not contrast and labels_its_line(doc, start, end):
         # `Avtale (art. 6 nr. 1 bokstav b). ... Dette grunnlaget bruker vi når vi krev inn felleskostnader`;
         # a grounds frame (`Behandlingsgrunnlag: avtale.`) refers back instead
-        add(index.within(end, min(unit.end, upper, _line_end(doc.text, end))), "rest_of_unit")
+        add(index.within(end, min(unit.end, upper, line_span(doc.text, end)[1])), "rest_of_unit")
         if found:
             return found
     if not before and opens_unit and (not own or bare):
@@ -634,11 +634,6 @@ def _context(doc, piece: Piece, index: PurposeIndex, lower: int, upper: int) -> 
         if not own and not found and (unit.kind == "item" or len(text.split()) <= SHORT_LABEL_WORDS):
             add(index.within(end, min(unit.end, upper)), "rest_of_unit")
     return found
-
-
-def _line_end(text: str, pos: int) -> int:
-    end = text.find("\n", pos)
-    return len(text) if end < 0 else end
 
 
 def labels_its_line(doc, start: int, end: int) -> bool:
@@ -797,7 +792,7 @@ def _stretch_end(doc, entry: dict) -> int:
     """Where the stretch a basis statement is said for ends: the statement itself, which closes what comes
     before it, or the end of its line when it is the label that opens the line."""
     if "row" not in entry and labels_its_line(doc, entry["start"], entry["end"]):
-        return _line_end(doc.text, entry["end"])
+        return line_span(doc.text, entry["end"])[1]
     return entry["end"]
 
 
@@ -810,18 +805,19 @@ def extract(doc, fields) -> Extraction:
     pairs: list[dict] = []
     findings = []
     seen = set()
+    sections = [doc.section_index_at(e["start"]) for e in entries]
+    stretch_ends = [_stretch_end(doc, e) for e in entries]
     for k, entry in enumerate(entries):
         unit = unit_at(doc, entry["start"]) if "row" not in entry else None
         lower, upper = 0, None
         if unit is not None:
             # a basis closes only the stretch since the previous basis statement of its section
-            sec = doc.section_index_at(entry["start"])
-            prev = [e for e in entries[:k] if e["end"] <= entry["start"] and doc.section_index_at(e["start"]) == sec]
+            prev = [j for j in range(k) if entries[j]["end"] <= entry["start"] and sections[j] == sections[k]]
             # ... up to the next statement of another basis (`Avtale (bokstav b). Som andelseigar har du ein avtale
             # med oss. Dette grunnlaget bruker vi når ...` is one stretch)
             nxt = [e for e in entries[k + 1:] if "row" not in e and entry["end"] <= e["start"] < unit.end
                    and not set(e["bases"]) <= set(entry["bases"])]
-            lower = max(min(_stretch_end(doc, e), entry["start"]) for e in prev) if prev else 0
+            lower = max(min(stretch_ends[j], entry["start"]) for j in prev) if prev else 0
             upper = nxt[0]["start"] if nxt else None
         for purpose, basis, rule in pair_sentence(doc, entry, index, lower, upper):
             key = (purpose, basis)
