@@ -412,3 +412,21 @@ def test_to_original_empty_span():
 ])
 def test_wrapped_tells_whether_hard_wrapped_lines_were_joined(raw, wrapped):
     assert normalize(raw).wrapped is wrapped
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # an item wrapped by hand, its lines indented under the item's text: one line, and no hard-wrapped text
+    ("Formål\n1. Medlemslista. Når du blir med, fører vi deg inn med namn, adresse,\n   telefonnummer og e-post.\n"
+     "2. Kontingent. Den blir betalt med Vipps.",
+     "Formål\n1. Medlemslista. Når du blir med, fører vi deg inn med namn, adresse, telefonnummer og e-post.\n"
+     "2. Kontingent. Den blir betalt med Vipps."),
+    ("- Nyhetsbrev: vi sender det en gang i måneden\n  til alle som har meldt seg på.\n- Faktura",
+     "- Nyhetsbrev: vi sender det en gang i måneden til alle som har meldt seg på.\n- Faktura"),
+    # an indented sub-item, or an indented line after a paragraph, stays a line of its own
+    ("- Kunder\n  - navn og adresse\n- Leverandører", "- Kunder\n- navn og adresse\n- Leverandører"),
+    ("Vi behandler disse opplysningene:\n   navn og adresse", "Vi behandler disse opplysningene:\nnavn og adresse"),
+])
+def test_hanging_indents_join_their_item(raw, expected):
+    norm = normalize(raw)
+    assert norm.text == expected
+    assert norm.wrapped is False

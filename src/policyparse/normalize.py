@@ -16,7 +16,7 @@ import regex
 
 from .rules import RulesError, load_patterns, load_rules
 
-NORMALIZER_VERSION = "13"
+NORMALIZER_VERSION = "14"
 
 PAGE_BREAK = "\f"  # between the pages of a PDF (`ingest.pdf_to_text`, as `pdftotext` writes it)
 PAGE_NUMBER_GAP = 8     # non-blank lines at least between two bare numbers counting pages (not table cells)
@@ -298,6 +298,28 @@ def _soft_breaks(lines: list[str], skip: set[int]) -> dict[int, str]:
     return soft
 
 
+_ITEM_START = regex.compile(r"(?:[-–—*•●▪◦■]|\d{1,2}[.)])\s+\S")
+
+
+def _hanging_indents(lines: list[str], skip: set[int]) -> set[int]:
+    """Lines indented under a list item that carry on its text, as hand-wrapped plain text and Markdown lists
+    have (`1. Medlemslista. Når du blir med i koret, fører vi deg inn med namn, adresse,` / `   telefonnummer,
+    e-post ...`): indented further than the item's mark, not an item or a table row of their own."""
+    joined: set[int] = set()
+    item_indent = None   # the indent of the item the lines below may carry on, None outside an item
+    for k, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or k in skip or _CELLS.search(stripped):
+            item_indent = None
+            continue
+        indent = len(line) - len(line.lstrip(" \t"))
+        if item_indent is not None and indent > item_indent and not _NOT_GOING_ON.match(stripped):
+            joined.add(k)
+            continue
+        item_indent = indent if _ITEM_START.match(stripped) else None
+    return joined
+
+
 def _opens_block(lines: list[str], k: int) -> bool:
     return k == 0 or not lines[k - 1].strip() or SENTENCE_END.search(lines[k - 1]) is not None
 
@@ -327,8 +349,10 @@ def normalize(raw: str) -> Normalized:
                 breaks.add(number)
     gaps, after_gap = _page_gaps(text_lines, breaks)
     kept = [k for k in range(len(text_lines)) if k not in gaps]
-    soft = {kept[k]: how for k, how in _soft_breaks([text_lines[k] for k in kept],
-                                                    {i for i, k in enumerate(kept) if k in tab_rows}).items()}
+    kept_lines = [text_lines[k] for k in kept]
+    kept_tabs = {i for i, k in enumerate(kept) if k in tab_rows}
+    soft = {kept[k]: how for k, how in _soft_breaks(kept_lines, kept_tabs).items()}
+    hanging = {kept[k] for k in _hanging_indents(kept_lines, kept_tabs)} - set(soft)
     out: list[str] = []
     out_index: list[int] = []
     out_ends: list[int] = []
@@ -350,7 +374,7 @@ def normalize(raw: str) -> Normalized:
             # the next page
             pending_blank = pending_blank or (number in after_gap and (SENTENCE_END.search(last) is not None
                                                                        or (last_alone and _title_line(last))))
-            sep = " " if number in soft else "\n\n" if pending_blank else "\n"
+            sep = " " if number in soft or number in hanging else "\n\n" if pending_blank else "\n"
             alone = sep == "\n\n"
             if soft.get(number) == "hyphen" and out[-1] == "-":
                 del out[-1], out_index[-1], out_ends[-1]   # the hyphen of the broken word

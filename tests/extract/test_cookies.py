@@ -166,6 +166,9 @@ CASES = [
     ("Informasjonskapsler: _ga, Google, Statistikk.", ["_ga"]),
     # session 31: Squarespace's known cookies, a plain word among them
     ("Squarespace set nokre naudsynte informasjonskapslar, mellom anna crumb, som hindrar falske skjema.", ["crumb"]),
+    # Wix's known cookies, a two-letter one among them, named beside Wix
+    ("Wix setter noen få informasjonskapsler som trengs for at siden skal virke, blant annet XSRF-TOKEN, som beskytter "
+     "kontaktskjemaet, og hs, som holder økten din i gang.", ["XSRF-TOKEN", "hs"]),
     ("Squarespace setter noen få informasjonskapsler: crumb, som trengs for skjemaene, og ss_cvr og ss_cvt, som gir "
      "besøksstatistikk.", ["crumb", "ss_cvr", "ss_cvt"]),
     ("Kaka smuldrar: ein crumb er ein smule.", []),

@@ -23,6 +23,10 @@ ART6 = [
     ("art. 6 nr. 1 bokstav a eller f", ["a", "f"]),
     ("art. 6 (1) (a), (b) og (f)", ["a", "b", "f"]),
     ("GDPR 6.1.f", ["f"]),
+    ("samtykke, GDPR 6a", ["a"]),          # the law, the article and the letter run together
+    ("avtale (GDPR 6 b)", ["b"]),
+    ("avtale og rettslig forpliktelse (GDPR 6b og 6c)", ["b", "c"]),
+    ("Vi følger GDPR 5 og 2016/679.", []),
     ("GDPR 6.1 f)", ["f"]),
     ("jf. GDPR artikkel 6.1 f).", ["f"]),
     ("art. 6.1.a og 6.1.f", ["a", "f"]),

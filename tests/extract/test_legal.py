@@ -13,6 +13,8 @@ def bases_of(sentence: str) -> list[str]:
 
 
 STATED = [
+    ("Grunnlaget er oppdragsavtalen vi har inngått.", ["b"]),
+    ("Grunnlaget for skadebehandlingen er forsikringsavtalen.", ["b"]),
     # a contract with someone else is the reason for another basis, not a basis b
     ("Overfor kontaktpersonen bygger vi på berettiget interesse, siden avtalen er inngått med bedriften og ikke "
      "med deg personlig.", ["f"]),
@@ -337,6 +339,12 @@ DOCS = [
     # a definite basis in parentheses ending a list item that is followed by another
     ("Formål\n\n- behandle reklamasjoner på ladeøkter (avtalen)\n- sende nyhetsbrev",
      {"legal_bases": ["b"], "n_sentences": 1}),
+    # short items of a list of the grounds, a basis term inside each
+    ("Hva gir meg lov til dette?\n\nJeg kan bare behandle personopplysninger når ett av grunnlagene i GDPR artikkel 6 "
+     "gjelder:\n- du har gitt samtykke\n- jeg har en rettslig forpliktelse",
+     {"legal_bases": ["a", "c"], "n_sentences": 2}),
+    ("Personvern\n\nVi bruker disse opplysningene:\n- du har gitt samtykke til nyhetsbrev",
+     {"legal_bases": [], "n_sentences": 0}),
 ]
 
 

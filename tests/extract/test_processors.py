@@ -891,6 +891,26 @@ def test_round28_processors(doc_of, text, expected):
     assert names(doc_of(text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # `mottakeren` in the singular is the person who gets a delivery, not a heading over recipients; and a label
+    # line that is no supplier does not hide the names in the lines under it
+    ("Hilsenkortet og mottakeren\n\nTeksten på kortet bruker vi bare til å lage kortet.\n\nBetaling:\n"
+     "Du kan betale med Vipps eller med Klarna-faktura.\nNyhetsbrevet sendes med Mailchimp.", {"Vipps", "Klarna", "Mailchimp"}),
+    ("Mottakere\n\nBetaling:\nDu kan betale med Vipps.", {"Vipps"}),
+    ("Hvem vi deler med\n\nSkal blomstene lenger, sender vi ordren videre til en Interflora-butikk nær mottakeren.",
+     {"Interflora"}),
+    # a supplier table one cell a line whose function header is a question (`Hva jeg bruker den til`)
+    ("Leverandører\n\nJeg bruker disse leverandørene:\nLeverandør\nHva jeg bruker den til\nMicrosoft 365\n"
+     "e-post og lagring av dokumenter\nFiken\nfakturering og mitt eget regnskap", {"Microsoft 365", "Fiken"}),
+    # the clients' own systems, and the bank that holds the controller's own account, are none
+    ("Leverandører\n\nKundenes egne regnskap ligger i det systemet kunden har valgt, som regel Tripletex eller Visma "
+     "eAccounting, og kunden har selv avtalen med leverandøren.", set()),
+    ("Betaling\n\nInnbetalinger går til kontoen min i Sparebank 1 Østlandet.", set()),
+])
+def test_round29_processors(doc_of, text, expected):
+    assert names(doc_of(text)) == expected
+
+
 def test_a_company_named_after_the_municipality_is_no_part_of_it(doc_of):
     doc = doc_of("Personvernerklæring for Hallesøy kommune\n\nHallesøy kommune er behandlingsansvarlig.\n\nAvfall\n\n"
                  "Innsamlingen av avfall utføres av Hallesøy og Omegn Renovasjon IKS som databehandler for kommunen.")

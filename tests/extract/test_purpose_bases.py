@@ -221,6 +221,13 @@ def test_item_numbers(text, numbers):
 # chosen so that the tagger labels it; a passage that fails only because the tagger misses or adds a
 # purpose is a tagger matter, not a pairing one.
 PASSAGES = [
+    # a summary table whose purpose cells are the headings of the sections above it
+    pytest.param(
+     "Personvern\n\nTilbud og befaring\nBer du om en befaring, bruker vi adressen din til å komme hjem til deg og "
+     "levere jobben.\n\nJobbsøkere\nSøker du jobb hos oss, bruker vi søknaden til å vurdere deg for stillingen.\n\n"
+     "Grunnlaget for behandlingen\n| Hva | Grunnlag |\n| Tilbud og befaring | Tiltak før avtale (GDPR 6b) |\n"
+     "| Jobbsøkere | Tiltak før arbeidsavtale (GDPR 6b) |",
+     {"service_delivery:b", "recruitment:b"}, id="summary_table_names_sections"),
     # --- purpose/basis tables: flattened one cell per line, pipe rows, a one-line header, a cookie table
     pytest.param(
      "Formål og behandlingsgrunnlag\n\nFormål\nBehandlingsgrunnlag\nLagringstid\nBehandle bestillingen din og "

@@ -1040,6 +1040,24 @@ NO_PURPOSE_STATED = [
      "marknadsføring og funksjonelle.", []),
     ("Informasjonskapsler\n\nVi bruker to typer informasjonskapsler: nødvendige, og statistikk for å telle besøk.",
      ["analytics"]),
+    # the work the controller does as its clients' processor, and the service it sells
+    ("Regnskap\n\nNår jeg fører regnskap og lønn for en kunde, behandler jeg opplysninger om kundens ansatte, kunder "
+     "og leverandører på vegne av kunden.", []),
+    ("Drift\n\nNår vi drifter systemer for kunder, er vi databehandler for kundene våre.", []),
+    ("Om meg\n\nJeg fører regnskap, lønn og årsoppgjør for rundt 40 små bedrifter.", []),
+    ("Om meg\n\nJeg heter Kari og er autorisert regnskapsfører.", []),
+    ("Ansvar\n\nFossum Regnskap er behandlingsansvarlig for opplysninger om kundene mine.", []),
+    ("Faktura\n\nHonoraret fakturerer jeg hver måned, og der fører jeg også mitt eget regnskap.", ["billing"]),
+    # what a third party does for its own ends
+    ("Korforbundet\n\nNorges Korforbund brukar registeret til eigne ting, mellom anna medlemsbladet og statistikk.", []),
+    ("Video\n\nNår du spelar av ein video, får YouTube vite at du har vore inne og kan bruke opplysningane til reklame.",
+     []),
+    # asking for access, rectification or erasure is a right, not what data is used for
+    ("Rettar\n\nDu kan spørje kva vi har registrert om deg, og be oss rette feil eller slette det vi ikkje treng.", []),
+    ("Rettigheter\n\nDu kan be om innsyn og retting når som helst.", []),
+    # a basis said as a sentence is no legal_obligation purpose
+    ("Grunnlag\n\nJeg kan bare behandle opplysninger når ett av grunnlagene gjelder:\n- jeg har en rettslig "
+     "forpliktelse", []),
 ]
 
 

@@ -58,10 +58,10 @@ def grammar() -> dict:
     eu_cite = regex.compile(
         rf"(?:(?P<law>{any_law})\s*,?\s*(?:sin\s+|sine\s+)?)?(?<![\p{{L}}]){frag['article_keyword']}\s*{article}{tail}{law_after}"
         rf"|(?P<law>{edge_l}(?:{eu}){edge_r})\s+(?P<article>\d{{1,3}})"
-        rf"(?=\.\d|\s*\(\d\)|\s*,?\s*nr\.?\s*\d){tail}{law_after}", FLAGS)
+        rf"(?=\.\d|\s*\(\d\)|\s*,?\s*nr\.?\s*\d|\s?\(?[a-f]\)?(?![\p{{L}}\d])){tail}{law_after}", FLAGS)
     continuation = regex.compile(
         rf"{frag['continuation']}(?:{frag['article_keyword']}\s*)?(?P<article>\d{{1,3}})"
-        rf"(?:{frag['compact']}|(?:{frag['paragraph']})(?:{letters})?)(?=\W|$)", FLAGS)
+        rf"(?:{frag['compact']}|(?:{frag['paragraph']})(?:{letters})?|(?P<letters>[a-f])(?![\p{{L}}\d]))(?=\W|$)", FLAGS)
     section = regex.compile(
         rf"(?:(?P<law>{edge_l}(?:{no}){edge_r})\s*(?:sin\s+|sine\s+|si\s+)?)?{frag['section_sign']}\s*"
         rf"(?P<article>\d{{1,3}}(?:\s?-\s?\d{{1,3}})?(?:[a-z](?![\p{{L}}]))?)(?![\d])"

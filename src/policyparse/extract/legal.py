@@ -57,6 +57,7 @@ class Cues:
     frame_after_veto: regex.Pattern
     elliptic_letter: regex.Pattern
     lead_term: regex.Pattern
+    lead_item: regex.Pattern    # a short list item naming a basis (`- du har gitt samtykke`) under a basis lead-in
     label_term: regex.Pattern
     label_veto: regex.Pattern
     paren_term: regex.Pattern
@@ -104,6 +105,8 @@ def cues() -> Cues:
         frame_after_veto=regex.compile(frame_after["veto"], FLAGS),
         elliptic_letter=regex.compile(data["elliptic_letter"], FLAGS),
         lead_term=regex.compile(rf"^\s*(?:-\s*)?[«\"]?(?:{term_alt})", FLAGS),
+        lead_item=regex.compile(rf"^\s*(?:[-•*]|\d{{1,2}}[.)])\s*(?:[\p{{L}}\d-]+\s+){{0,6}}?(?:{term_alt})"
+                                rf"(?:\s+[\p{{L}}\d()-]+){{0,4}}\s*[.;,]?\s*$", FLAGS),
         label_term=regex.compile(rf"^\s*(?:-\s*)?(?P<label>[^\n:;|.!?]{{2,80}}?)\s*(?::|\s[–—-])\s*[«\"(]?"
                                  rf"(?:{DETERMINER}\s+)?(?P<term>{term_alt})", FLAGS),
         label_veto=regex.compile(data["label_veto"], FLAGS),
@@ -193,7 +196,7 @@ def stated_bases(text: str, lead_frame: bool = False) -> list[Hit]:
             frame = None
         if frame is None and (after := _frame_after(text, m.start(), m.end())):
             frame = after
-        if frame is None and not (lead_frame and c.lead_term.match(text[:m.end()])):
+        if frame is None and not (lead_frame and (c.lead_term.match(text[:m.end()]) or c.lead_item.match(text))):
             continue
         if blocked(basis, m.start(), m.end()):
             continue

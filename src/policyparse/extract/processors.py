@@ -1009,8 +1009,6 @@ class Collector:
                         location = t
                     elif function is None and not SENTENCE_END.search(t) and len(t) < 100:
                         function = t
-                for l in rest[:3]:
-                    ctx.ignored.append((l.start, l.end))
                 method = "processors.card"
             else:
                 nxt = blocks[bi + 1][0].text if bi + 1 < len(blocks) else ""
@@ -1021,6 +1019,7 @@ class Collector:
             need = not (function or location) and ctx.gaz.lookup(names_part) is None
             if need and not ctx.proper_evidence(names_part):
                 continue
+            ctx.ignored.extend((l.start, l.end) for l in rest[:3])
             self.add_entry(text, first.start, method, role or "processor", 3, 0.85, function, location,
                            need_evidence=False)
 

@@ -560,6 +560,12 @@ def _named_sections(doc, start: int, end: int) -> list[tuple[int, int]]:
             if i not in own and any(written_as_name(text, m.start(), m.end()) for m in pattern.finditer(text))]
 
 
+def _cell_sections(doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the sections whose whole heading is the table cell in [start, end)."""
+    cell = doc.text[start:end].strip()
+    return [_section_extent(doc, i) for i, pattern in _section_names(doc) if pattern.fullmatch(cell)]
+
+
 def _context(doc, piece: Piece, index: PurposeIndex, lower: int, upper: int) -> dict[str, str]:
     """Purposes a basis statement takes from around it (rules 3-8), with the rule that gave each."""
     pats = patterns()
@@ -754,6 +760,10 @@ def pair_sentence(doc, entry: dict, index: PurposeIndex, lower: int = 0, upper: 
     if "row" in entry:
         labels, from_basis = index.row(doc, *entry["row"], (start, end), bases, entry.get("purpose_cell"),
                                        entry.get("lifetime_cell"))
+        if not labels and entry.get("purpose_cell"):
+            # a summary table whose purpose cell is the heading of a section (`| Tilbud og befaring | Avtale |`)
+            named = {p: "named" for s, e in _cell_sections(doc, *entry["purpose_cell"]) for p in index.within(s, e)}
+            return _pairs(named, bases, set())
         return _pairs({p: "row" for p in labels}, bases, from_basis)
     if basis_menu(doc.text[start:end], bases) or in_basis_menu_list(doc, start):
         return []

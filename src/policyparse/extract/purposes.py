@@ -65,7 +65,7 @@ def cue_rules() -> list[tuple[str, str, regex.Pattern, regex.Pattern | None]]:
 
 WHOLE_SENTENCE_SCOPES = ("third_party_use", "pointer", "policy_scope", "question", "contact_instruction",
                          "contact_details", "menu_line", "definition", "data_categories", "reader_choice",
-                         "access_safeguard", "consent_record", "business_description", "capability")
+                         "access_safeguard", "consent_record", "business_description", "capability", "processor_role")
 
 
 @lru_cache(maxsize=1)
