@@ -15,6 +15,11 @@ def bases_of(sentence: str) -> list[str]:
 STATED = [
     ("Grunnlaget er oppdragsavtalen vi har inngått.", ["b"]),
     ("Grunnlaget for skadebehandlingen er forsikringsavtalen.", ["b"]),
+    ("Vi har lov til dette fordi du er medlem.", ["b"]),
+    ("Alt dette med våpen gjer vi fordi våpenlova pålegg laget det.", ["c"]),
+    ("Medlemslista og kontingenten har vi lov til fordi du er medlem i laget.", ["b"]),
+    ("Når du kjøper billett, har vi ein avtale med deg, og opplysningane treng vi for å halde den avtalen.", ["b"]),
+    ("Vi sender deg tilbud fordi du er medlem av en annen klubb som samarbeider med oss", []),
     # a contract with someone else is the reason for another basis, not a basis b
     ("Overfor kontaktpersonen bygger vi på berettiget interesse, siden avtalen er inngått med bedriften og ikke "
      "med deg personlig.", ["f"]),
