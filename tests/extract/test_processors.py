@@ -906,6 +906,9 @@ def test_round28_processors(doc_of, text, expected):
     ("Leverandører\n\nKundenes egne regnskap ligger i det systemet kunden har valgt, som regel Tripletex eller Visma "
      "eAccounting, og kunden har selv avtalen med leverandøren.", set()),
     ("Betaling\n\nInnbetalinger går til kontoen min i Sparebank 1 Østlandet.", set()),
+    # nynorsk `set opp i`, and Akismet named as who checks the forms
+    ("Trening\n\nTreningar og dugnader set vi opp i Spond, der medlemmene får beskjedar.", {"Spond"}),
+    ("Nettsida\n\nSkjemaa på sida blir sjekka for spam av Akismet, som får IP-adressa di.", {"Akismet"}),
 ])
 def test_round29_processors(doc_of, text, expected):
     assert names(doc_of(text)) == expected
