@@ -1759,6 +1759,7 @@ def test_group_rows_name_providers():
     ("Hvor lenge lagres opplysningene?", None), ("Utløp", "lifetime"), ("Informasjonskapselundergruppe", "domain"),
     ("Informasjonskapsler som brukes", "type"), ("Teknisk navn", "name"), ("Udløb", "lifetime"),
     ("Vertsnavn", "domain"), ("Vertsnamn", "domain"), ("Hostname", "domain"), ("Vertskap", None),
+    ("Hvor lenge", "lifetime"), ("Kor lenge", "lifetime"), ("Hva", "purpose"), ("Hva den gjør", "purpose"),
 ])
 def test_question_header_cells(cell, role):
     assert header_role(cell) == role

@@ -909,6 +909,9 @@ def test_round28_processors(doc_of, text, expected):
     # nynorsk `set opp i`, and Akismet named as who checks the forms
     ("Trening\n\nTreningar og dugnader set vi opp i Spond, der medlemmene får beskjedar.", {"Spond"}),
     ("Nettsida\n\nSkjemaa på sida blir sjekka for spam av Akismet, som får IP-adressa di.", {"Akismet"}),
+    # a cookie table with a plain `Navn` column and `Hvor lenge`: the product named in a row's description
+    ("Informasjonskapsler\n\nNavn | Hva den gjør | Hvor lenge\nwoocommerce_cart_hash | Husker handlekurven | Økten\n"
+     "_ga | Google Analytics, teller besøk, bare hvis du har samtykket | 2 år", {"Google Analytics"}),
 ])
 def test_round29_processors(doc_of, text, expected):
     assert names(doc_of(text)) == expected
