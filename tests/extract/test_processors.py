@@ -372,6 +372,12 @@ def test_controller_clues_keep_the_controller_out(doc_of, text, controller_name,
     assert controller_name.split()[0] in " ".join(names(doc, {**fields, "controller_clues": []}))
 
 
+def test_the_controllers_own_app_is_no_processor(doc_of):
+    fields = {"controller": {"names": ["Fjordvik Energi AS"], "emails": [], "org_numbers": []}}
+    doc = doc_of("Kundeservice\n\nMåleverdiane ligg i appen Min Fjordvik. Vi bruker appen Min Renovasjon og Vipps.")
+    assert names(doc, fields) == {"Min Renovasjon", "Vipps"}
+
+
 def test_umbrella_merged_into_product(doc_of):
     doc = doc_of("Vi bruker Google Analytics for å lage statistikk. Dataene behandles av Google i USA.")
     assert names(doc) == {"Google Analytics"}
@@ -909,6 +915,10 @@ def test_round28_processors(doc_of, text, expected):
     # nynorsk `set opp i`, and Akismet named as who checks the forms
     ("Trening\n\nTreningar og dugnader set vi opp i Spond, der medlemmene får beskjedar.", {"Spond"}),
     ("Nettsida\n\nSkjemaa på sida blir sjekka for spam av Akismet, som får IP-adressa di.", {"Akismet"}),
+    # a product named after the app it is (`i appen Stampme`, `i prosjektappen Cordel`)
+    ("Stempelkort\n\nStempelkortet ligger i appen Stampme.", {"Stampme"}),
+    ("Jobben\n\nMalerne våre har oppdraget i prosjektappen Cordel med navn og adresse.", {"Cordel"}),
+    ("Appen\n\nVi sender deg beskjed i appen Når det er klart.", set()),
     # a cookie table with a plain `Navn` column and `Hvor lenge`: the product named in a row's description
     ("Informasjonskapsler\n\nNavn | Hva den gjør | Hvor lenge\nwoocommerce_cart_hash | Husker handlekurven | Økten\n"
      "_ga | Google Analytics, teller besøk, bare hvis du har samtykket | 2 år", {"Google Analytics"}),

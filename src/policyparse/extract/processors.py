@@ -507,6 +507,7 @@ class Context:
         return None
 
     def is_controller(self, name: str, service: Service | None) -> bool:
+        name = OWN_APP.sub("", name)   # `Min Fjordvik`: the controller's own customer pages or app
         key = norm_key(name)
         first = norm_key(name.split()[0]) if name.split() else ""
         for cn in self.controller_names:
@@ -651,6 +652,7 @@ def _names_in(part: str, part_start: int) -> list[tuple[str, int, int]]:
     return out
 
 
+OWN_APP = regex.compile(r"^(?:Min|Mi|Mitt|Mine)\s+(?=\p{Lu})")
 CELL_LABEL_END = regex.compile(r"\s*(?:[–—:]|-\s)")     # `Google Ads – måler ...`: the cell opens with the product
 SETTING_PRODUCT = regex.compile(r"(?<!\p{L})(?:brukt|brukes|brukast|nytta|nyttast|used|set|satt|sett)\s+(?:av|by)\s+$",
                               regex.I)
