@@ -298,7 +298,7 @@ def _soft_breaks(lines: list[str], skip: set[int]) -> dict[int, str]:
     return soft
 
 
-_ITEM_START = regex.compile(r"(?:[-–—*•●▪◦■]|\d{1,2}[.)])\s+\S")
+_NUMBERED_ITEM = regex.compile(r"\d{1,2}[.)]\s+\S")
 
 
 def _hanging_indents(lines: list[str], skip: set[int]) -> set[int]:
@@ -316,7 +316,8 @@ def _hanging_indents(lines: list[str], skip: set[int]) -> set[int]:
         if item_indent is not None and indent > item_indent and not _NOT_GOING_ON.match(stripped):
             joined.add(k)
             continue
-        item_indent = indent if _ITEM_START.match(stripped) else None
+        item = _BULLET_LINE.match(stripped) or _DASH_ITEM.match(stripped) or _NUMBERED_ITEM.match(stripped)
+        item_indent = indent if item else None
     return joined
 
 
@@ -336,7 +337,8 @@ def _running(lines: list[str], k: int, soft: dict[int, str], width: int) -> bool
 
 def normalize(raw: str) -> Normalized:
     """Clean text line by line: bullets to "- ", tab tables to ` | ` rows, hard-wrapped lines joined (also
-    across a page break), spaces collapsed, furniture, page furniture and blank runs dropped."""
+    across a page break, and a list item's lines indented under it), spaces collapsed, furniture, page
+    furniture and blank runs dropped."""
     chars, index, ends = _characters(raw)
     text = "".join(chars)
     text_lines = text.split("\n")

@@ -21,7 +21,8 @@ Some sentences name purposes without stating one (`resources/purpose_scope.json`
 section that explains what cookies are in general (`Hva er informasjonskapsler?`), sentences about
 adopting tools later (`Tar vi i bruk et analyseverktøy senere, spør vi først`), sentences about what
 another party does for its own ends (`Vimeo kan bruke dataene til egne formål`), sentences about the
-business (`Vi hjelper bedrifter med kundeservice og kundeundersøkelser`), rows of a table that
+business (`Vi hjelper bedrifter med kundeservice og kundeundersøkelser`), the work the controller does as its
+clients' processor (`... behandler vi på vegne av kunden`), rows of a table that
 marks a category as not used (`Brukes? | Nei`), purpose words inside a denied use (`Vi bruker ikke
 Google Analytics eller andre verktøy for statistikk`), and a membership or customer relationship named
 as the legal basis (`Grunnlaget for dette er medlemskapet ditt`): a cue that matches only there does not
