@@ -166,6 +166,10 @@ CASES = [
     ("Informasjonskapsler: _ga, Google, Statistikk.", ["_ga"]),
     # session 31: Squarespace's known cookies, a plain word among them
     ("Squarespace set nokre naudsynte informasjonskapslar, mellom anna crumb, som hindrar falske skjema.", ["crumb"]),
+    # a shipped name of another shape, its provider named beside it
+    ("Vi bruker bare én: cookieyes-consent fra cookie-banneret CookieYes, som husker valget ditt i ett år.",
+     ["cookieyes-consent"]),
+    ("Informasjonskapsler\n\nVi bruker cookieyes-consent.", []),
     # Wix's known cookies, a two-letter one among them, named beside Wix
     ("Wix setter noen få informasjonskapsler som trengs for at siden skal virke, blant annet XSRF-TOKEN, som beskytter "
      "kontaktskjemaet, og hs, som holder økten din i gang.", ["XSRF-TOKEN", "hs"]),

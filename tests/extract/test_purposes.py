@@ -1052,6 +1052,9 @@ NO_PURPOSE_STATED = [
     ("Korforbundet\n\nNorges Korforbund brukar registeret til eigne ting, mellom anna medlemsbladet og statistikk.", []),
     ("Video\n\nNår du spelar av ein video, får YouTube vite at du har vore inne og kan bruke opplysningane til reklame.",
      []),
+    # a tool used once and taken away
+    ("Informasjonskapsler\n\nVi hadde Google Analytics tidligere, men har tatt det bort, så _ga og _gid settes ikke "
+     "lenger.", []),
     # asking for access, rectification or erasure is a right, not what data is used for
     ("Rettar\n\nDu kan spørje kva vi har registrert om deg, og be oss rette feil eller slette det vi ikkje treng.", []),
     ("Rettigheter\n\nDu kan be om innsyn og retting når som helst.", []),
