@@ -176,6 +176,16 @@ class PurposeIndex:
             if dropped:
                 self.entries[k] = dict(e, purposes=[p for p in e["purposes"] if p not in dropped])
 
+    def guessed_within(self, start: int, end: int) -> set[str]:
+        """Labels that only the model gave every labelled sentence in [start, end) that has them."""
+        ruled, guessed = set(), set()
+        for e in self.entries:
+            if e["start"] < end and start < e["end"]:
+                own = _guessed(e)
+                guessed |= own
+                ruled |= set(e["purposes"]) - own
+        return guessed - ruled
+
     def within(self, start: int, end: int, skip_based_rows: bool = False) -> list[str]:
         out: list[str] = []
         for e in self.entries:
@@ -768,6 +778,9 @@ def pair_sentence(doc, entry: dict, index: PurposeIndex, lower: int = 0, upper: 
     if basis_menu(doc.text[start:end], bases) or in_basis_menu_list(doc, start):
         return []
     labels = index.within(start, end)
+    if item_numbers(doc.text[start:end]):
+        # `Grunnlaget for formål 1 og 3 er ...` names its purposes by number: no model guess of its own
+        labels = [p for p in labels if p not in index.guessed_within(start, end)]
     pieces = respectively(doc, entry, labels) or clauses(doc, entry, labels)
     if pieces is None:
         excepted = _excepted(doc.text[start:end], labels)
