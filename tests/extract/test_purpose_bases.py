@@ -933,15 +933,12 @@ def test_a_basis_naming_its_items_takes_no_model_guess_of_its_own():
     text = ("Formål\n\n1. Levere tjenesten du har bestilt.\n2. Sende nyhetsbrev.\n\n"
             "Det rettslige grunnlaget for formål 2 er samtykke.")
     doc = make_doc(text)
-    sents = {s.text: s for s in doc.sentences()}
-    basis = next(s for t, s in sents.items() if t.startswith("Det rettslige"))
-    item1 = next(s for t, s in sents.items() if "Levere" in t)
-    item2 = next(s for t, s in sents.items() if "nyhetsbrev" in t)
-    entries = [{"start": item1.start_char, "end": item1.end_char, "purposes": ["service_delivery"], "method": "rule:x"},
-               {"start": item2.start_char, "end": item2.end_char, "purposes": ["marketing"], "method": "rule:y"},
-               {"start": basis.start_char, "end": basis.end_char, "purposes": ["service_delivery"],
-                "method": "model:purposes"}]
-    index = purpose_bases.PurposeIndex(entries)
+    basis = next(s for s in doc.sentences() if s.text.startswith("Det rettslige"))
+    labelled = [("Levere", "service_delivery", "rule:x"), ("nyhetsbrev", "marketing", "rule:y"),
+                ("Det rettslige", "service_delivery", "model:purposes")]
+    index = purpose_bases.PurposeIndex([{"start": s.start_char, "end": s.end_char, "purposes": [label], "method": method}
+                                        for word, label, method in labelled
+                                        for s in doc.sentences() if word in s.text])
     assert index.guessed_within(basis.start_char, basis.end_char) == {"service_delivery"}
     entry = next(e for e in legal.extract(doc, {}).fields["sentence_bases"] if e["start"] == basis.start_char)
     assert {(p, b) for p, b, _ in purpose_bases.pair_sentence(doc, entry, index)} == {("marketing", "a")}

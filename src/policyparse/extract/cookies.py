@@ -1224,9 +1224,11 @@ def _from_shapes(doc, col: Collector) -> None:
             method, conf = "cookie.known_name", 0.8
         elif regex.search(r"[-_]", tok) and _known_prefix(db, tok):
             method, conf = "cookie.known_prefix", 0.75
-        elif _shipped_as_written(tok) and _provider_named_in(tok, _sentence_text(doc, start)[0]):
+        elif _shipped_as_written(tok):   # `CookieYes setter cookieyes-consent`
             sentence, s0 = _sentence_text(doc, start)
-            method, conf = "cookie.known_with_provider", 0.75   # `CookieYes setter cookieyes-consent`
+            if not _provider_named_in(tok, sentence):
+                continue
+            method, conf = "cookie.known_with_provider", 0.75
         else:
             continue
         if sentence is None:

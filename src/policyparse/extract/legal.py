@@ -189,6 +189,7 @@ def stated_bases(text: str, lead_frame: bool = False) -> list[Hit]:
                    and not TERM_JOIN.search(text, t.end(), start) for _, other, t in terms)
 
     hits: list[Hit] = []
+    short_item = lead_frame and c.lead_item.match(text) is not None
     for tid, basis, m in terms:
         frame = max((f for f in frames if f[0] < m.start() and f[1] <= m.end() and m.start() - f[1] <= FRAME_REACH),
                     key=lambda f: f[1], default=None)
@@ -196,7 +197,7 @@ def stated_bases(text: str, lead_frame: bool = False) -> list[Hit]:
             frame = None
         if frame is None and (after := _frame_after(text, m.start(), m.end())):
             frame = after
-        if frame is None and not (lead_frame and (c.lead_term.match(text[:m.end()]) or c.lead_item.match(text))):
+        if frame is None and not (lead_frame and (short_item or c.lead_term.match(text[:m.end()]))):
             continue
         if blocked(basis, m.start(), m.end()):
             continue
